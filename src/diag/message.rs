@@ -1,0 +1,288 @@
+//! What a finding says, as data. Sentences live in `zh.rs` and `en.rs` only.
+
+use crate::syntax::keywords::Kw;
+use rust_decimal::Decimal;
+
+use super::{Code, Severity};
+
+/// The sort of thing a name stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Sort {
+    Unit,
+    Group,
+    Item,
+    Kind,
+    Attr,
+    Value,
+    Award,
+    Outcome,
+    Tier,
+    Step,
+}
+
+/// A thing the parser could have accepted at the point of a syntax error, in
+/// the drafter's words (never a grammar rule name).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Expected {
+    Keyword(Kw),
+    Declaration,
+    Name,
+    Number,
+    Date,
+    Percent,
+    Text,
+    Citation,
+    Scale,
+    StatementEnd,
+    Punct(&'static str),
+    Comparison,
+    ItemLine,
+    RuleLine,
+    Condition,
+    OutcomeCondition,
+    Amount,
+    Member,
+    Field,
+    Expectation,
+}
+
+/// What stood where the syntax error was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    EndOfFile,
+    LineEnd,
+    Token(String),
+}
+
+/// What may appear at most once in a statement or section.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Once {
+    Citation,
+    Assumption,
+    Description,
+    Scorer,
+    Scale,
+    SectionCap,
+    Quota,
+    Group,
+    Grade,
+    Due,
+}
+
+/// Declarations a policy needs exactly one of (or at most one of).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Single {
+    Header,
+    Year,
+    Issuer,
+    Window,
+    Units,
+    Score,
+    Ranking,
+    Grades,
+    Schedule,
+    Skip,
+}
+
+/// Numbers that must be positive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Positive {
+    Cap,
+    Factor,
+    Scale,
+    Max,
+    Full,
+    Quota,
+    Bottom,
+    Year,
+}
+
+/// Why a declaration's value fails to be an exact literal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LiteralProblem {
+    Date,
+    Integer,
+    TooLarge,
+    Percent,
+}
+
+/// A span's secondary explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LabelText {
+    Here,
+    FirstHere,
+    Unclosed,
+    Term { name: String, value: Decimal },
+    Parent { name: String, value: Decimal },
+    Prerequisite { step: String, due: String },
+    InCycle,
+    Window,
+    Year,
+}
+
+/// Every finding the front end can report.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Message {
+    CannotRead {
+        path: String,
+        reason: String,
+    },
+    Syntax {
+        expected: Vec<Expected>,
+        found: Found,
+        glued: Option<(String, String)>,
+    },
+    UnclosedBlock,
+    OpenMarkerNotLast,
+    BadLiteral {
+        text: String,
+        problem: LiteralProblem,
+    },
+    Repeated {
+        what: Once,
+    },
+    Missing {
+        what: Single,
+    },
+    DuplicateDecl {
+        what: Single,
+    },
+    UnknownName {
+        name: String,
+        sorts: Vec<Sort>,
+        suggestion: Option<String>,
+        glued: Option<(String, String)>,
+    },
+    DuplicateName {
+        name: String,
+        sort: Sort,
+        first: Sort,
+    },
+    WrongSort {
+        name: String,
+        found: Sort,
+        sorts: Vec<Sort>,
+    },
+    ReservedAttr {
+        name: String,
+    },
+    FindingNeedsItemAttr {
+        kind: String,
+        count: usize,
+    },
+    VetoUsesRank,
+    ParentScore {
+        item: String,
+    },
+    ClosedGroupEmpty {
+        group: String,
+    },
+    WeightsChildren {
+        parent: String,
+        max: Decimal,
+        terms: Vec<(String, Decimal)>,
+        sum: Decimal,
+    },
+    WeightsTop {
+        full: Decimal,
+        terms: Vec<(String, Decimal)>,
+        sum: Decimal,
+    },
+    InvertedRange {
+        low: Decimal,
+        high: Decimal,
+    },
+    NegativeAmount {
+        value: Decimal,
+    },
+    NotPositive {
+        what: Positive,
+        value: Decimal,
+    },
+    ScaleNotExact {
+        max: Decimal,
+        scale: Decimal,
+    },
+    PercentOver100 {
+        value: Decimal,
+    },
+    WindowInverted {
+        from: String,
+        to: String,
+    },
+    WindowOutsideYear {
+        from: String,
+        to: String,
+        year: i32,
+    },
+    WindowPartlyOutside {
+        from: String,
+        to: String,
+        year: i32,
+    },
+    SkipYearNotBefore {
+        skip: i32,
+        year: i32,
+    },
+    StepBeforePrerequisite {
+        step: String,
+        due: String,
+        prerequisite: String,
+        prerequisite_due: String,
+    },
+    ScheduleCycle {
+        steps: Vec<String>,
+    },
+    DeadlineOutsideYear {
+        step: String,
+        due: String,
+        year: i32,
+    },
+}
+
+impl Message {
+    /// The stable code of this finding.
+    pub fn code(&self) -> Code {
+        use Message as M;
+        match self {
+            M::CannotRead { .. } => Code::KH001,
+            M::Syntax { .. } | M::OpenMarkerNotLast => Code::KH101,
+            M::UnclosedBlock => Code::KH102,
+            M::BadLiteral { .. } => Code::KH103,
+            M::Repeated { .. } => Code::KH104,
+            M::Missing { .. } => Code::KH105,
+            M::DuplicateDecl { .. } => Code::KH106,
+            M::UnknownName { .. } => Code::KH201,
+            M::DuplicateName { .. } => Code::KH202,
+            M::WrongSort { .. } => Code::KH203,
+            M::ReservedAttr { .. } => Code::KH204,
+            M::FindingNeedsItemAttr { .. } => Code::KH205,
+            M::VetoUsesRank => Code::KH206,
+            M::ParentScore { .. } => Code::KH207,
+            M::ClosedGroupEmpty { .. } => Code::KH208,
+            M::WeightsChildren { .. } | M::WeightsTop { .. } => Code::KH301,
+            M::InvertedRange { .. }
+            | M::NegativeAmount { .. }
+            | M::NotPositive { .. }
+            | M::ScaleNotExact { .. }
+            | M::PercentOver100 { .. } => Code::KH302,
+            M::WindowInverted { .. }
+            | M::WindowOutsideYear { .. }
+            | M::WindowPartlyOutside { .. }
+            | M::SkipYearNotBefore { .. } => Code::KH601,
+            M::StepBeforePrerequisite { .. }
+            | M::ScheduleCycle { .. }
+            | M::DeadlineOutsideYear { .. } => Code::KH602,
+        }
+    }
+
+    pub fn severity(&self) -> Severity {
+        match self {
+            Message::WindowPartlyOutside { .. } | Message::DeadlineOutsideYear { .. } => {
+                Severity::Warning
+            }
+            Message::ClosedGroupEmpty { .. } => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
