@@ -18,3 +18,6 @@ pub mod source;
 pub mod syntax;
 
 pub use syntax::parse;
+pub mod check;
+pub mod cli;
+pub mod resolve;

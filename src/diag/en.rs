@@ -198,6 +198,7 @@ pub fn message(m: &Message) -> String {
         ),
         M::VetoUsesRank => "a veto condition cannot use rank or `bottom N`".into(),
         M::ParentScore { item } => format!("`{item}` has sub-items; only leaf items are scored"),
+        M::ScaleOnParent { item } => format!("`{item}` has sub-items and cannot be scaled"),
         M::ClosedGroupEmpty { group } => format!("group `{group}` lists no units"),
         M::WeightsChildren {
             parent,
@@ -242,7 +243,6 @@ pub fn message(m: &Message) -> String {
             d(*max),
             d(*scale)
         ),
-        M::PercentOver100 { value } => format!("a quota of {}% is above 100%", d(*value)),
         M::WindowInverted { from, to } => {
             format!("the window starts on {from}, after its end {to}")
         }
@@ -327,6 +327,7 @@ pub fn help(m: &Message) -> Option<String> {
         }
         M::VetoUsesRank => "a veto is decided before ranking: use the total, items or events".into(),
         M::ParentScore { .. } => "score each of its sub-items instead".into(),
+        M::ScaleOnParent { .. } => "put `scaled_from` on the leaf items".into(),
         M::ClosedGroupEmpty { .. } => "list the group's units, or end the list with `...` to make it open".into(),
         M::WeightsChildren { parent, max, sum, .. } => format!(
             "change the sub-items to add up to {}, or set `{parent}` to {}",
@@ -342,7 +343,6 @@ pub fn help(m: &Message) -> Option<String> {
         M::NegativeAmount { .. } => "write points as positive numbers; deductions go in `deduct`".into(),
         M::NotPositive { .. } => "write a number greater than 0".into(),
         M::ScaleNotExact { .. } => "choose a scale that divides exactly, such as 100 or 10".into(),
-        M::PercentOver100 { .. } => "a proportion cannot exceed 100%".into(),
         M::WindowInverted { .. } => "swap the two dates".into(),
         M::WindowOutsideYear { year, .. } | M::WindowPartlyOutside { year, .. } => {
             format!("the usual window is `window {year}-01-01 to {year}-12-31`")

@@ -70,7 +70,7 @@ pub enum Once {
 }
 
 /// Declarations a policy needs exactly one of (or at most one of).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Single {
     Header,
     Year,
@@ -174,6 +174,9 @@ pub enum Message {
     ParentScore {
         item: String,
     },
+    ScaleOnParent {
+        item: String,
+    },
     ClosedGroupEmpty {
         group: String,
     },
@@ -202,9 +205,6 @@ pub enum Message {
     ScaleNotExact {
         max: Decimal,
         scale: Decimal,
-    },
-    PercentOver100 {
-        value: Decimal,
     },
     WindowInverted {
         from: String,
@@ -258,14 +258,13 @@ impl Message {
             M::ReservedAttr { .. } => Code::KH204,
             M::FindingNeedsItemAttr { .. } => Code::KH205,
             M::VetoUsesRank => Code::KH206,
-            M::ParentScore { .. } => Code::KH207,
+            M::ParentScore { .. } | M::ScaleOnParent { .. } => Code::KH207,
             M::ClosedGroupEmpty { .. } => Code::KH208,
             M::WeightsChildren { .. } | M::WeightsTop { .. } => Code::KH301,
             M::InvertedRange { .. }
             | M::NegativeAmount { .. }
             | M::NotPositive { .. }
-            | M::ScaleNotExact { .. }
-            | M::PercentOver100 { .. } => Code::KH302,
+            | M::ScaleNotExact { .. } => Code::KH302,
             M::WindowInverted { .. }
             | M::WindowOutsideYear { .. }
             | M::WindowPartlyOutside { .. }

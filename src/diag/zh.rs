@@ -188,6 +188,7 @@ pub fn message(m: &Message) -> String {
         }
         M::VetoUsesRank => "一票否决的条件不能用排名或「末 N 名」".into(),
         M::ParentScore { item } => format!("「{item}」有子项，只能给末级计分项打分"),
+        M::ScaleOnParent { item } => format!("「{item}」有子项，不能按比例折算"),
         M::ClosedGroupEmpty { group } => format!("分组「{group}」没有列出任何单位"),
         M::WeightsChildren {
             parent,
@@ -224,7 +225,6 @@ pub fn message(m: &Message) -> String {
             d(*max),
             d(*scale)
         ),
-        M::PercentOver100 { value } => format!("名额比例 {}% 超过 100%", d(*value)),
         M::WindowInverted { from, to } => format!("期间的起始日 {from} 晚于结束日 {to}"),
         M::WindowOutsideYear { from, to, year } => {
             format!("期间 {from} 至 {to} 完全不在考核年度 {year} 内")
@@ -311,6 +311,7 @@ pub fn help(m: &Message) -> Option<String> {
         }
         M::VetoUsesRank => "否决在排名之前判定：改用总分、计分项或事项作条件".into(),
         M::ParentScore { .. } => "分别给它的各个子项打分".into(),
+        M::ScaleOnParent { .. } => "把「按 … 折算」写在末级计分项上".into(),
         M::ClosedGroupEmpty { .. } => "列出该分组的单位，或写「等」使它成为开放分组".into(),
         M::WeightsChildren {
             parent, max, sum, ..
@@ -328,7 +329,6 @@ pub fn help(m: &Message) -> Option<String> {
         M::NegativeAmount { .. } => "分值写成正数；扣分放在「扣分」段中".into(),
         M::NotPositive { .. } => "写一个大于 0 的数".into(),
         M::ScaleNotExact { .. } => "选一个能整除的折算基数，如 100 或 10".into(),
-        M::PercentOver100 { .. } => "比例不能超过 100%".into(),
         M::WindowInverted { .. } => "交换起止日期".into(),
         M::WindowOutsideYear { year, .. } | M::WindowPartlyOutside { year, .. } => {
             format!("通常写作「期间 {year}-01-01 至 {year}-12-31」")

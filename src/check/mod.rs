@@ -1,0 +1,69 @@
+//! Static checks on the resolved policy: weights (KH301), amounts and caps
+//! (KH302), the counting window (KH601) and the schedule (KH602). Only this
+//! module can construct a [`CheckedPolicy`], the input of `compile`.
+
+mod amounts;
+mod schedule;
+mod weights;
+mod window;
+
+use crate::ast::Policy;
+use crate::diag::{Diag, sort_diags};
+use crate::resolve::{Symbols, resolve};
+use crate::source::SourceFile;
+use crate::syntax::parse;
+
+/// A policy with no error-severity finding: names resolve, weights add up,
+/// ranges, windows and schedule are consistent.
+#[derive(Debug)]
+pub struct CheckedPolicy<'a> {
+    policy: &'a Policy,
+    symbols: Symbols<'a>,
+}
+
+impl<'a> CheckedPolicy<'a> {
+    pub fn policy(&self) -> &'a Policy {
+        self.policy
+    }
+
+    pub fn symbols(&self) -> &Symbols<'a> {
+        &self.symbols
+    }
+}
+
+/// Every finding of the checker on one policy, sorted by position, and the
+/// checked policy when none of them is an error.
+#[derive(Debug)]
+pub struct Checked<'a> {
+    pub diags: Vec<Diag>,
+    pub policy: Option<CheckedPolicy<'a>>,
+}
+
+/// Resolves and checks a parsed policy.
+pub fn check(policy: &Policy) -> Checked<'_> {
+    let (symbols, mut diags) = resolve(policy);
+    diags.extend(weights::check(&symbols));
+    diags.extend(amounts::check(policy));
+    diags.extend(window::check(&symbols));
+    diags.extend(schedule::check(&symbols));
+    sort_diags(&mut diags);
+    diags.dedup();
+    let ok = !diags.iter().any(Diag::is_error);
+    Checked {
+        diags,
+        policy: ok.then_some(CheckedPolicy { policy, symbols }),
+    }
+}
+
+/// Parses and checks one file: syntax findings stop before name resolution
+/// (a declaration that did not parse would only cause spurious unknown names).
+pub fn check_file(file: &SourceFile) -> Vec<Diag> {
+    let parsed = parse(file);
+    if parsed.has_errors() {
+        return parsed.diags;
+    }
+    let mut diags = parsed.diags;
+    diags.extend(check(&parsed.policy).diags);
+    sort_diags(&mut diags);
+    diags
+}

@@ -1,0 +1,95 @@
+//! `kaohe check FILE…`
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use super::{DiagFormat, exit, render_options};
+use crate::check::check_file;
+use crate::diag::render::{render_text, to_json};
+use crate::diag::{Diag, Message, Severity};
+use crate::source::{SourceFile, Span};
+use crate::syntax::keywords::Lang;
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 考核办法文件 / policy files
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = DiagFormat::Text)]
+    pub format: DiagFormat,
+
+    /// 有警告也视为失败 / fail on warnings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+}
+
+pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
+    let opts = render_options(lang);
+    let mut json = Vec::new();
+    let mut text = String::new();
+    let mut failed = false;
+    for path in &args.files {
+        let (file, diags) = check_path(path);
+        failed |= diags.iter().any(|d| match d.severity() {
+            Severity::Error => true,
+            Severity::Warning => args.deny_warnings,
+            Severity::Note => false,
+        });
+        match args.format {
+            DiagFormat::Json => json.extend(to_json(&file, &diags, lang)),
+            DiagFormat::Text => {
+                text.push_str(&render_text(&file, &diags, opts));
+                text.push_str(&summary(&file.name, &diags, lang));
+            }
+        }
+    }
+    let out = match args.format {
+        DiagFormat::Json => serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
+        DiagFormat::Text => text,
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    exit(failed)
+}
+
+/// Reads and checks one file; an unreadable file is itself a finding (KH001).
+fn check_path(path: &PathBuf) -> (SourceFile, Vec<Diag>) {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => {
+            let file = SourceFile::new(name, text);
+            let diags = check_file(&file);
+            (file, diags)
+        }
+        Err(e) => {
+            let message = Message::CannotRead {
+                path: name.clone(),
+                reason: e.to_string(),
+            };
+            (
+                SourceFile::new(name, ""),
+                vec![Diag::new(message, Span::default())],
+            )
+        }
+    }
+}
+
+/// One line per file: how many errors, warnings and notes.
+fn summary(name: &str, diags: &[Diag], lang: Lang) -> String {
+    let count = |s: Severity| diags.iter().filter(|d| d.severity() == s).count();
+    let (e, w, n) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
+    match lang {
+        Lang::Zh if e + w + n == 0 => format!("{name}：检查通过，未发现问题\n"),
+        Lang::Zh => format!("{name}：{e} 个错误，{w} 个警告，{n} 个提示\n"),
+        Lang::En if e + w + n == 0 => format!("{name}: ok, no findings\n"),
+        Lang::En => format!("{name}: {e} error(s), {w} warning(s), {n} note(s)\n"),
+    }
+}

@@ -1,0 +1,81 @@
+//! The command line: one file per subcommand, each a thin shell over the library.
+//!
+//! Exit status: 0 when no error was found (warnings and notes allowed), 1 when
+//! an error-severity finding exists (or, with `--deny-warnings`, any warning),
+//! 2 for a usage error (clap's convention).
+
+mod check;
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diag::render::RenderOptions;
+use crate::syntax::keywords::Lang;
+
+/// kaohe（考核）：年度工作目标考核办法的语言、检查器与评估器。
+#[derive(Debug, Parser)]
+#[command(name = "kaohe", version, about)]
+pub struct Cli {
+    /// 提示语言 / message language
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
+    pub lang: LangArg,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Zh,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(l: LangArg) -> Lang {
+        match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查考核办法：语法、名称、分值、期间、日程 / check policy files
+    Check(check::CheckArgs),
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    let lang = Lang::from(cli.lang);
+    match cli.command {
+        Command::Check(args) => check::run(args, lang),
+    }
+}
+
+/// Rendering options for the terminal: colour only on a terminal and when
+/// `NO_COLOR` is unset (https://no-color.org).
+fn render_options(lang: Lang) -> RenderOptions {
+    let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    RenderOptions {
+        lang,
+        color,
+        ..RenderOptions::default()
+    }
+}
+
+fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

@@ -1,0 +1,138 @@
+//! Names → declarations. Builds the [`Symbols`] table (one shared namespace,
+//! §7.8), reports missing or repeated declarations (KH105/KH106), duplicate
+//! names (KH202), and then every reference that does not resolve (KH201, with
+//! did-you-mean) or names the wrong sort of thing (KH203).
+
+mod declare;
+mod refs;
+mod symbols;
+
+pub use symbols::{
+    AttrSym, Declared, GroupSym, HeaderFacts, ItemSym, KindSym, Symbol, Symbols, UnitSym,
+};
+
+use crate::ast::{Name, Policy};
+use crate::diag::{Diag, LabelText, Message, Sort, suggest::suggest};
+use crate::source::Span;
+use crate::syntax::keywords::split_glued_keyword;
+
+/// Resolves every name of `policy`; the findings are unsorted.
+pub fn resolve(policy: &Policy) -> (Symbols<'_>, Vec<Diag>) {
+    let mut r = Resolver {
+        syms: Symbols::default(),
+        diags: Vec::new(),
+    };
+    r.declare_all(policy);
+    r.check_references(policy);
+    (r.syms, r.diags)
+}
+
+struct Resolver<'a> {
+    syms: Symbols<'a>,
+    diags: Vec<Diag>,
+}
+
+impl<'a> Resolver<'a> {
+    fn report(&mut self, diag: Diag) {
+        self.diags.push(diag);
+    }
+
+    /// Adds `name` to the shared namespace, or reports the clash (KH202).
+    fn declare(&mut self, name: &'a Name, sort: Sort, index: usize) -> bool {
+        if name.text.is_empty() {
+            return false;
+        }
+        if let Some(first) = self.syms.names.get(name.text.as_str()).copied() {
+            self.report(
+                Diag::new(
+                    Message::DuplicateName {
+                        name: name.text.clone(),
+                        sort,
+                        first: first.sort,
+                    },
+                    name.span,
+                )
+                .with_label(first.span, LabelText::FirstHere),
+            );
+            return false;
+        }
+        self.syms.names.insert(
+            &name.text,
+            Symbol {
+                sort,
+                index,
+                span: name.span,
+            },
+        );
+        self.syms.order.push((&name.text, sort));
+        true
+    }
+
+    /// The symbol `name` refers to, if it is one of `sorts`; otherwise reports
+    /// KH203 (declared as another sort) or KH201 (not declared, with did-you-mean).
+    fn lookup(&mut self, name: &Name, sorts: &[Sort]) -> Option<Symbol> {
+        if name.text.is_empty() {
+            return None;
+        }
+        match self.syms.get(&name.text) {
+            Some(sym) if sorts.contains(&sym.sort) => Some(sym),
+            Some(sym) => {
+                self.report(
+                    Diag::new(
+                        Message::WrongSort {
+                            name: name.text.clone(),
+                            found: sym.sort,
+                            sorts: sorts.to_vec(),
+                        },
+                        name.span,
+                    )
+                    .with_label(sym.span, LabelText::FirstHere),
+                );
+                None
+            }
+            None => {
+                let suggestion = suggest(&name.text, self.syms.names_of(sorts));
+                self.unknown(name, sorts, suggestion);
+                None
+            }
+        }
+    }
+
+    /// Reports KH201 for `name`, suggesting `suggestion` and, when the name
+    /// begins with a keyword, the split (`末2名` → `末 2名`, §7.4).
+    fn unknown(&mut self, name: &Name, sorts: &[Sort], suggestion: Option<String>) {
+        let glued =
+            split_glued_keyword(&name.text).map(|(k, rest)| (k.to_string(), rest.to_string()));
+        self.report(Diag::new(
+            Message::UnknownName {
+                name: name.text.clone(),
+                sorts: sorts.to_vec(),
+                suggestion,
+                glued,
+            },
+            name.span,
+        ));
+    }
+
+    /// Looks `name` up among `candidates` (a kind's attributes, an attribute's
+    /// values), reporting KH201 with a suggestion from the same list.
+    fn lookup_in(&mut self, name: &Name, sort: Sort, candidates: &[&str]) -> Option<usize> {
+        if name.text.is_empty() {
+            return None;
+        }
+        if let Some(i) = candidates.iter().position(|c| *c == name.text) {
+            return Some(i);
+        }
+        let suggestion = suggest(&name.text, candidates.iter().copied());
+        self.unknown(name, &[sort], suggestion);
+        None
+    }
+}
+
+/// Spans of the first declaration, for KH106 labels.
+fn first_label(diag: Diag, first: Option<Span>) -> Diag {
+    match first {
+        Some(span) => diag.with_label(span, LabelText::FirstHere),
+        None => diag,
+    }
+}

@@ -1,0 +1,240 @@
+//! The reference pass: every name used in a rule, condition, exclusion, key,
+//! schedule or example must name a declaration of the right sort.
+
+use super::Resolver;
+use crate::ast::{
+    AwardClause, Cond, CondNode, Condition, Decl, Domain, Example, ExampleStmt, Exclusion, Expect,
+    FieldKey, FieldValue, Finding, FindingAction, KeyTarget, Name, Operand, Policy, SectionEntry,
+    Test, Veto,
+};
+use crate::diag::{Diag, Message, Sort};
+
+/// Where a condition is used: a veto may not look at ranks (§7.14).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CondUse {
+    Veto,
+    Other,
+}
+
+impl<'a> Resolver<'a> {
+    pub(super) fn check_references(&mut self, policy: &'a Policy) {
+        for decl in &policy.decls {
+            match &decl.node {
+                Decl::Adjust(section) => {
+                    for entry in &section.entries {
+                        if let SectionEntry::Rule(rule) = &entry.node {
+                            self.kind_conditions(&rule.kind, &rule.conditions);
+                        }
+                    }
+                }
+                Decl::Veto(Veto::Event { kind, conditions }) => {
+                    self.kind_conditions(kind, conditions);
+                }
+                Decl::Veto(Veto::When(cond)) => self.cond(cond, CondUse::Veto),
+                Decl::Finding(f) => self.finding(f),
+                Decl::Ranking(r) => {
+                    for key in &r.keys {
+                        if let KeyTarget::Item(name) = &key.target {
+                            self.lookup(name, &[Sort::Item]);
+                        }
+                    }
+                }
+                Decl::Award(a) => {
+                    for clause in &a.clauses {
+                        if let AwardClause::Exclude(Exclusion::Name(name)) = &clause.node {
+                            let sorts = [Sort::Unit, Sort::Group, Sort::Kind, Sort::Outcome];
+                            self.lookup(name, &sorts);
+                        }
+                    }
+                }
+                Decl::Outcome(o) => self.cond(&o.when, CondUse::Other),
+                Decl::Grades(tiers) => {
+                    for t in tiers {
+                        if let Some(c) = &t.node.when {
+                            self.cond(c, CondUse::Other);
+                        }
+                    }
+                }
+                Decl::Schedule(steps) => {
+                    for s in steps {
+                        for prior in &s.node.after {
+                            self.lookup(prior, &[Sort::Step]);
+                        }
+                    }
+                }
+                Decl::Example(e) => self.example(e),
+                _ => {}
+            }
+        }
+    }
+
+    /// Resolves a kind and its attribute tests; returns the kind's index.
+    fn kind_conditions(&mut self, kind: &Name, conditions: &[Condition]) -> Option<usize> {
+        let k = self.lookup(kind, &[Sort::Kind])?.index;
+        for c in conditions {
+            let values: Vec<&Name> = match &c.test {
+                Test::Is(v) => vec![v],
+                Test::In(vs) | Test::NotIn(vs) => vs.iter().collect(),
+            };
+            for v in values {
+                self.attr_value(k, &c.attr, v);
+            }
+        }
+        Some(k)
+    }
+
+    /// Checks that `attr` is an attribute of kind `k` and `value` one of its values.
+    fn attr_value(&mut self, k: usize, attr: &Name, value: &Name) {
+        let attrs = self.attrs_of(k);
+        let Some((_, domain)) = attrs.iter().find(|(n, _)| *n == attr.text) else {
+            let names: Vec<&str> = attrs.iter().map(|(n, _)| *n).collect();
+            self.lookup_in(attr, Sort::Attr, &names);
+            return;
+        };
+        match domain {
+            Domain::Values(values) => {
+                let names: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
+                self.lookup_in(value, Sort::Value, &names);
+            }
+            Domain::Items(_) => {
+                self.lookup(value, &[Sort::Item]);
+            }
+        }
+    }
+
+    /// The attributes of kind `k` as (name, domain), borrowed from the AST.
+    fn attrs_of(&self, k: usize) -> Vec<(&'a str, &'a Domain)> {
+        self.syms
+            .kinds
+            .get(k)
+            .map(|kind| {
+                kind.attrs
+                    .iter()
+                    .map(|a| {
+                        let name: &'a Name = a.name;
+                        (name.text.as_str(), a.domain)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn finding(&mut self, f: &Finding) {
+        let kind = self.kind_conditions(&f.kind, &f.conditions);
+        for action in &f.actions {
+            match action {
+                FindingAction::ZeroItem(span) => {
+                    let Some(k) = kind.and_then(|k| self.syms.kinds.get(k)) else {
+                        continue;
+                    };
+                    let count = k.attrs.iter().filter(|a| a.is_item_attr()).count();
+                    if count != 1 {
+                        let kind = k.name().to_string();
+                        self.report(Diag::new(
+                            Message::FindingNeedsItemAttr { kind, count },
+                            *span,
+                        ));
+                    }
+                }
+                FindingAction::Revoke(award) => {
+                    self.lookup(award, &[Sort::Award]);
+                }
+            }
+        }
+    }
+
+    fn cond(&mut self, cond: &Cond, usage: CondUse) {
+        match &cond.node {
+            CondNode::Or(list) | CondNode::And(list) => {
+                for c in list {
+                    self.cond(c, usage);
+                }
+            }
+            CondNode::Not(inner) => self.cond(inner, usage),
+            CondNode::Compare { operand, .. } => match operand {
+                Operand::Item(name) => {
+                    self.lookup(name, &[Sort::Item]);
+                }
+                Operand::Rank if usage == CondUse::Veto => {
+                    self.report(Diag::new(Message::VetoUsesRank, cond.span));
+                }
+                _ => {}
+            },
+            CondNode::Bottom(_) if usage == CondUse::Veto => {
+                self.report(Diag::new(Message::VetoUsesRank, cond.span));
+            }
+            CondNode::HasKind { kind, conditions }
+            | CondNode::Count {
+                kind, conditions, ..
+            } => {
+                self.kind_conditions(kind, conditions);
+            }
+            CondNode::InGroup(group) => {
+                self.lookup(group, &[Sort::Group]);
+            }
+            _ => {}
+        }
+    }
+
+    fn example(&mut self, e: &Example) {
+        for stmt in &e.stmts {
+            match &stmt.node {
+                ExampleStmt::Unit { name, group } => self.example_unit(name, group.as_ref()),
+                ExampleStmt::Scores(entries) => {
+                    for entry in entries {
+                        let Some(sym) = self.lookup(&entry.item, &[Sort::Item]) else {
+                            continue;
+                        };
+                        let leaf = self.syms.items.get(sym.index).is_some_and(|i| i.is_leaf());
+                        if !leaf {
+                            let item = entry.item.text.clone();
+                            self.report(Diag::new(Message::ParentScore { item }, entry.item.span));
+                        }
+                    }
+                }
+                ExampleStmt::Event(ev) => {
+                    let Some(k) = self.lookup(&ev.kind, &[Sort::Kind]).map(|s| s.index) else {
+                        continue;
+                    };
+                    for field in &ev.fields {
+                        if let (FieldKey::Attr(attr), FieldValue::Name(value)) =
+                            (&field.key, &field.value)
+                        {
+                            self.attr_value(k, attr, value);
+                        } else if let FieldKey::Attr(attr) = &field.key {
+                            let names: Vec<&str> =
+                                self.attrs_of(k).iter().map(|(n, _)| *n).collect();
+                            self.lookup_in(attr, Sort::Attr, &names);
+                        }
+                    }
+                }
+                ExampleStmt::Expect(list) => {
+                    for x in list {
+                        match &x.node {
+                            Expect::Grade(tier) => {
+                                self.lookup(tier, &[Sort::Tier]);
+                            }
+                            Expect::Flag { name, .. } => {
+                                self.lookup(name, &[Sort::Award, Sort::Outcome]);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// An example's unit: a declared unit, or a new unit of an open group.
+    fn example_unit(&mut self, name: &Name, group: Option<&Name>) {
+        let open_group = group
+            .and_then(|g| self.lookup(g, &[Sort::Group]))
+            .and_then(|g| self.syms.groups.get(g.index))
+            .is_some_and(|g| g.is_open());
+        let declared = self.syms.index_of(&name.text, Sort::Unit).is_some();
+        if !declared && open_group {
+            return;
+        }
+        self.lookup(name, &[Sort::Unit]);
+    }
+}
