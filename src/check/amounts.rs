@@ -1,6 +1,6 @@
 //! KH302: ranges that start above their end, negative points, caps, factors,
 //! scales, quotas and `末 N 名` that are not positive, scales whose division
-//! does not terminate (§7.13). Also KH104 for a second cap or quota.
+//! does not terminate (§7.13).
 
 use rust_decimal::Decimal;
 
@@ -8,7 +8,7 @@ use crate::ast::{
     Amount, AwardClause, Cond, CondNode, Decl, Exclusion, Item, Num, Policy, Quota, SectionEntry,
     Stmt,
 };
-use crate::diag::{Diag, Message, Once, Positive};
+use crate::diag::{Diag, Message, Positive};
 
 pub fn check(policy: &Policy) -> Vec<Diag> {
     let mut c = Amounts { diags: Vec::new() };
@@ -91,21 +91,9 @@ impl Amounts {
     }
 
     fn section(&mut self, entries: &[Stmt<SectionEntry>]) {
-        let mut has_cap = false;
         for entry in entries {
             match &entry.node {
-                SectionEntry::Cap(n) => {
-                    if has_cap {
-                        self.diags.push(Diag::new(
-                            Message::Repeated {
-                                what: Once::SectionCap,
-                            },
-                            n.span,
-                        ));
-                    }
-                    has_cap = true;
-                    self.positive(n, Positive::Cap);
-                }
+                SectionEntry::Cap(n) => self.positive(n, Positive::Cap),
                 SectionEntry::Rule(rule) => {
                     self.amount(&rule.amount);
                     if let Some(cap) = &rule.cap {
@@ -138,18 +126,9 @@ impl Amounts {
     }
 
     fn award(&mut self, clauses: &[Stmt<AwardClause>]) {
-        let mut has_quota = false;
         for clause in clauses {
             match &clause.node {
-                AwardClause::Quota(q) => {
-                    if has_quota {
-                        let span = clause.span;
-                        self.diags
-                            .push(Diag::new(Message::Repeated { what: Once::Quota }, span));
-                    }
-                    has_quota = true;
-                    self.quota(q);
-                }
+                AwardClause::Quota(q) => self.quota(q),
                 AwardClause::Exclude(Exclusion::Bottom(b)) => self.positive(&b.n, Positive::Bottom),
                 AwardClause::Exclude(_) => {}
             }
@@ -178,17 +157,17 @@ pub fn divides_exactly(max: Decimal, scale: Decimal) -> bool {
     // Powers of ten only add factors 2 and 5, so only the mantissas' other
     // factors matter: those of the scale must divide the maximum's mantissa.
     let other = strip_2_and_5(scale.mantissa().unsigned_abs());
-    other != 0 && max.mantissa().unsigned_abs() % other == 0
+    other != 0 && max.mantissa().unsigned_abs().is_multiple_of(other)
 }
 
 fn strip_2_and_5(mut n: u128) -> u128 {
     if n == 0 {
         return 0;
     }
-    while n % 2 == 0 {
+    while n.is_multiple_of(2) {
         n /= 2;
     }
-    while n % 5 == 0 {
+    while n.is_multiple_of(5) {
         n /= 5;
     }
     n

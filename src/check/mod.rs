@@ -42,7 +42,7 @@ pub struct Checked<'a> {
 /// Resolves and checks a parsed policy.
 pub fn check(policy: &Policy) -> Checked<'_> {
     let (symbols, mut diags) = resolve(policy);
-    diags.extend(weights::check(&symbols));
+    diags.extend(weights::check(policy));
     diags.extend(amounts::check(policy));
     diags.extend(window::check(&symbols));
     diags.extend(schedule::check(&symbols));

@@ -1,61 +1,62 @@
 //! KH301: a parent's maximum is the sum of its children's; `满分` is the sum of
-//! the top items. The message names every term and both sums.
+//! the top items. The message names every term and both sums. The sums are
+//! over the items as written (a duplicate name is KH202, not a weight error).
 
 use rust_decimal::Decimal;
 
+use crate::ast::{Decl, Item, Policy, Stmt};
 use crate::diag::{Diag, LabelText, Message};
-use crate::resolve::Symbols;
 
-pub fn check(syms: &Symbols<'_>) -> Vec<Diag> {
+pub fn check(policy: &Policy) -> Vec<Diag> {
     let mut diags = Vec::new();
-    for item in &syms.items {
-        if item.is_leaf() {
-            continue;
-        }
-        let node = &item.decl.node;
-        let terms = terms(syms, &item.children);
-        let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
-        if sum != node.max.value {
-            diags.push(
-                Diag::new(
-                    Message::WeightsChildren {
-                        parent: node.name.text.clone(),
-                        max: node.max.value,
+    for decl in &policy.decls {
+        if let Decl::Score(tree) = &decl.node {
+            if let Some(full) = &tree.full {
+                let terms = terms(&tree.items);
+                let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
+                if sum != full.value {
+                    let message = Message::WeightsTop {
+                        full: full.value,
                         terms,
                         sum,
-                    },
-                    node.max.span,
-                )
-                .with_label(
-                    node.name.span,
-                    LabelText::Parent {
-                        name: node.name.text.clone(),
-                        value: node.max.value,
-                    },
-                ),
-            );
-        }
-    }
-    if let Some(full) = syms.full {
-        let terms = terms(syms, &syms.top_items);
-        let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
-        if sum != full.value {
-            diags.push(Diag::new(
-                Message::WeightsTop {
-                    full: full.value,
-                    terms,
-                    sum,
-                },
-                full.span,
-            ));
+                    };
+                    diags.push(Diag::new(message, full.span));
+                }
+            }
+            children(&tree.items, &mut diags);
         }
     }
     diags
 }
 
-fn terms(syms: &Symbols<'_>, ids: &[usize]) -> Vec<(String, Decimal)> {
-    ids.iter()
-        .filter_map(|i| syms.items.get(*i))
-        .map(|c| (c.name().to_string(), c.decl.node.max.value))
+fn children(items: &[Stmt<Item>], diags: &mut Vec<Diag>) {
+    for it in items {
+        let node = &it.node;
+        if node.children.is_empty() {
+            continue;
+        }
+        let terms = terms(&node.children);
+        let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
+        if sum != node.max.value {
+            let message = Message::WeightsChildren {
+                parent: node.name.text.clone(),
+                max: node.max.value,
+                terms,
+                sum,
+            };
+            let label = LabelText::Parent {
+                name: node.name.text.clone(),
+                value: node.max.value,
+            };
+            diags.push(Diag::new(message, node.max.span).with_label(node.name.span, label));
+        }
+        children(&node.children, diags);
+    }
+}
+
+fn terms(items: &[Stmt<Item>]) -> Vec<(String, Decimal)> {
+    items
+        .iter()
+        .map(|c| (c.node.name.text.clone(), c.node.max.value))
         .collect()
 }

@@ -314,6 +314,8 @@ pub fn help(m: &Message) -> Option<String> {
         M::DuplicateName { sort: s, first, .. } => {
             if *s == Sort::Unit && *first == Sort::Unit {
                 "a unit belongs to one group: remove one of the two".into()
+            } else if s == first {
+                "remove the repeated one, or choose another name".into()
             } else {
                 "units, groups, items, kinds, awards, outcomes, tiers and steps share one namespace: choose another name".into()
             }
@@ -367,9 +369,9 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::UnknownName { .. } => "unknown name".into(),
         M::DuplicateName { .. } => "duplicate".into(),
         M::WrongSort { found: f, .. } => format!("this is a {}", sort(*f)),
-        M::WeightsChildren { sum, .. } | M::WeightsTop { sum, .. } => {
-            format!("sub-items add up to {}", d(*sum))
-        }
+        M::WeightsChildren { sum, .. } => format!("sub-items add up to {}", d(*sum)),
+        M::WeightsTop { sum, .. } => format!("top items add up to {}", d(*sum)),
+        M::Missing { .. } => "add it after this".into(),
         M::CannotRead { .. } => return None,
         _ => "here".into(),
     })
@@ -379,6 +381,8 @@ pub fn label(l: &LabelText) -> String {
     match l {
         LabelText::Here => "here".into(),
         LabelText::FirstHere => "first declared here".into(),
+        LabelText::DeclaredHere => "declared here".into(),
+        LabelText::AddHere => "add it after this".into(),
         LabelText::Unclosed => "this `{` is not closed".into(),
         LabelText::Term { name, value } => format!("{name} {}", d(*value)),
         LabelText::Parent { name, value } => format!("`{name}` is worth {}", d(*value)),

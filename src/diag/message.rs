@@ -111,6 +111,8 @@ pub enum LiteralProblem {
 pub enum LabelText {
     Here,
     FirstHere,
+    DeclaredHere,
+    AddHere,
     Unclosed,
     Term { name: String, value: Decimal },
     Parent { name: String, value: Decimal },

@@ -120,7 +120,7 @@ fn positive(p: Positive) -> &'static str {
         Positive::Max => "计分项分值",
         Positive::Full => "满分",
         Positive::Quota => "名额",
-        Positive::Bottom => "「末 N 名」中的 N",
+        Positive::Bottom => "「末 N 名」的名次数",
         Positive::Year => "年度",
     }
 }
@@ -298,6 +298,8 @@ pub fn help(m: &Message) -> Option<String> {
         M::DuplicateName { sort: s, first, .. } => {
             if *s == Sort::Unit && *first == Sort::Unit {
                 "一个单位只能属于一个分组：删去其中一处".into()
+            } else if s == first {
+                "删去重复的一处，或改用另一个名称".into()
             } else {
                 "单位、分组、计分项、事项、奖项、处置、等次、日程步骤共用一个命名空间：改用另一个名称".into()
             }
@@ -354,9 +356,9 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::UnknownName { .. } => "未知名称".into(),
         M::DuplicateName { .. } => "重复".into(),
         M::WrongSort { found: f, .. } => format!("这是{}", sort(*f)),
-        M::WeightsChildren { sum, .. } | M::WeightsTop { sum, .. } => {
-            format!("子项合计 {}", d(*sum))
-        }
+        M::WeightsChildren { sum, .. } => format!("子项合计 {}", d(*sum)),
+        M::WeightsTop { sum, .. } => format!("顶层计分项合计 {}", d(*sum)),
+        M::Missing { .. } => "可在此后加上".into(),
         M::CannotRead { .. } => return None,
         _ => "此处".into(),
     })
@@ -366,6 +368,8 @@ pub fn label(l: &LabelText) -> String {
     match l {
         LabelText::Here => "此处".into(),
         LabelText::FirstHere => "首次声明于此".into(),
+        LabelText::DeclaredHere => "在此声明".into(),
+        LabelText::AddHere => "可在此后加上".into(),
         LabelText::Unclosed => "此「{」未闭合".into(),
         LabelText::Term { name, value } => format!("{name} {}", d(*value)),
         LabelText::Parent { name, value } => format!("「{name}」的分值 {}", d(*value)),

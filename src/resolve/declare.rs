@@ -45,9 +45,19 @@ impl<'a> Resolver<'a> {
             }
             self.declare_one(decl);
         }
+        // A missing declaration is reported where it could be added: after the
+        // last declaration (the header: before the first).
+        let last_line = policy.decls.last().map_or(Span::default(), |d| {
+            Span::new(d.span.end.saturating_sub(1), d.span.end)
+        });
         for what in [Single::Header, Single::Units, Single::Score] {
             if !seen.contains_key(&what) {
-                self.report(Diag::new(Message::Missing { what }, Span::default()));
+                let span = if what == Single::Header {
+                    Span::default()
+                } else {
+                    last_line
+                };
+                self.report(Diag::new(Message::Missing { what }, span));
             }
         }
     }

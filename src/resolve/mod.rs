@@ -86,7 +86,7 @@ impl<'a> Resolver<'a> {
                         },
                         name.span,
                     )
-                    .with_label(sym.span, LabelText::FirstHere),
+                    .with_label(sym.span, LabelText::DeclaredHere),
                 );
                 None
             }

@@ -95,7 +95,7 @@ fn glued_keyword(word: &str, expected: &[Expected]) -> Option<(String, String)> 
         }),
         _ => false,
     });
-    allowed.then(|| (kw.to_string(), rest.to_string()))
+    allowed.then(|| (kw.to_string(), rest))
 }
 
 /// The drafter's words for a grammar rule that could start at the error.

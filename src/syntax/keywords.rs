@@ -234,11 +234,78 @@ pub fn is_keyword(text: &str) -> bool {
         .any(|(_, _, zh, en)| (!zh.is_empty() && *zh == text) || (!en.is_empty() && *en == text))
 }
 
-/// If `word` begins with a keyword and the rest is a plausible name, the keyword
-/// and the rest (`不含办公室` → (`不含`, `办公室`)).
-pub fn split_glued_keyword(word: &str) -> Option<(&'static str, &str)> {
+/// If `word` begins with a keyword, the keyword and the rest written with the
+/// spaces it needs (`不含办公室` → (`不含`, `办公室`); `末2名` → (`末`, `2 名`)).
+pub fn split_glued_keyword(word: &str) -> Option<(&'static str, String)> {
     all_spellings().into_iter().find_map(|(spelling, _)| {
         let rest = word.strip_prefix(spelling)?;
-        (!rest.is_empty()).then_some((spelling, rest))
+        if rest.is_empty() {
+            return None;
+        }
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let (number, after) = rest.split_at(digits);
+        let rest = if digits > 0 && is_keyword(after) {
+            format!("{number} {after}")
+        } else {
+            rest.to_string()
+        };
+        Some((spelling, rest))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glued_keywords_are_split_where_spaces_are_needed() {
+        assert_eq!(
+            split_glued_keyword("不含办公室"),
+            Some(("不含", "办公室".to_string()))
+        );
+        assert_eq!(
+            split_glued_keyword("末2名"),
+            Some(("末", "2 名".to_string()))
+        );
+        assert_eq!(split_glued_keyword("总分"), None);
+        assert_eq!(split_glued_keyword("办公室"), None);
+    }
+
+    /// The grammar spells every keyword exactly as this table does, and the
+    /// table knows every `kw_*` rule of the grammar.
+    #[test]
+    fn grammar_keywords_match_the_table() {
+        let grammar = include_str!("../../grammar/kaohe.pest");
+        let mut rules = Vec::new();
+        for line in grammar.lines().filter(|l| l.starts_with("kw_")) {
+            let Some((name, body)) = line.split_once('=') else {
+                continue;
+            };
+            let literals: Vec<String> = body
+                .split('"')
+                .skip(1)
+                .step_by(2)
+                .filter(|s| *s != " " && *s != "\\t")
+                .map(str::to_string)
+                .collect();
+            rules.push((name.trim().to_string(), literals));
+        }
+        assert_eq!(rules.len(), KEYWORDS.len(), "one kw_ rule per keyword");
+        for (kw, rule, zh, en) in KEYWORDS {
+            let Some((_, literals)) = rules.iter().find(|(n, _)| n == rule) else {
+                unreachable!("no grammar rule {rule} for {kw:?}");
+            };
+            // multi-word English keywords are written word by word in the grammar
+            let mut expected: Vec<String> = Vec::new();
+            if !zh.is_empty() {
+                expected.push(zh.to_string());
+            }
+            expected.extend(en.split(' ').filter(|w| !w.is_empty()).map(str::to_string));
+            assert_eq!(literals, &expected, "{rule}");
+        }
+        let reserved = grammar.split("reserved = @{").nth(1).unwrap_or("");
+        for (_, rule, _, _) in KEYWORDS {
+            assert!(reserved.contains(rule), "{rule} is not reserved");
+        }
+    }
 }

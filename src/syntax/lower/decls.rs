@@ -253,6 +253,10 @@ impl Lower {
                 entries = self.block(p, |lw, rule, parts, _| lw.section_entry(rule, parts));
             }
         }
+        let caps = entries
+            .iter()
+            .filter(|e| matches!(e.node, SectionEntry::Cap(_)));
+        self.repeated_after_first(caps.map(|e| e.span), Once::SectionCap);
         Section { direction, entries }
     }
 
@@ -370,10 +374,8 @@ impl Lower {
         for c in super::significant(p) {
             match c.as_rule() {
                 Rule::name => target = KeyTarget::Item(self.name(c)),
-                Rule::order => {
-                    if c.into_inner().any(|o| o.as_rule() == Rule::kw_asc) {
-                        order = Order::Asc;
-                    }
+                Rule::order if c.into_inner().any(|o| o.as_rule() == Rule::kw_asc) => {
+                    order = Order::Asc;
                 }
                 _ => {}
             }
@@ -399,6 +401,10 @@ impl Lower {
                 _ => {}
             }
         }
+        let quotas = clauses
+            .iter()
+            .filter(|c| matches!(c.node, AwardClause::Quota(_)));
+        self.repeated_after_first(quotas.map(|c| c.span), Once::Quota);
         Award {
             name: name.unwrap_or_else(empty_name),
             label,
@@ -534,6 +540,15 @@ impl Lower {
             name: name.unwrap_or_else(empty_name),
             due,
             after,
+        }
+    }
+}
+
+impl Lower {
+    /// KH104 at every statement after the first of a kind that may appear once.
+    fn repeated_after_first(&mut self, spans: impl Iterator<Item = Span>, what: Once) {
+        for span in spans.skip(1) {
+            self.report(Message::Repeated { what }, span);
         }
     }
 }

@@ -1,0 +1,72 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! The corpus: every `.kh` file under `tests/corpus/` is checked; the codes it
+//! produces must be exactly those its `// expect:` header lists (`ok` for
+//! none), and the rendered findings, in Chinese and in English, are snapshots.
+
+use std::path::Path;
+
+use kaohe::check::check_file;
+use kaohe::diag::render::{RenderOptions, render_text};
+use kaohe::source::SourceFile;
+use kaohe::syntax::keywords::Lang;
+
+/// The codes a corpus file says it produces, from its `// expect:` line.
+fn expected_codes(text: &str) -> Vec<String> {
+    let line = text
+        .lines()
+        .find_map(|l| l.strip_prefix("// expect:"))
+        .expect("every corpus file has an `// expect:` line");
+    line.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && *c != "ok")
+        .map(str::to_string)
+        .collect()
+}
+
+/// The file's path relative to the crate, with `/` separators (no absolute paths in snapshots).
+fn display_name(path: &Path) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[test]
+fn corpus_findings() {
+    insta::glob!("corpus/**/*.kh", |path| {
+        let text = std::fs::read_to_string(path).unwrap();
+        let file = SourceFile::new(display_name(path), text);
+        let diags = check_file(&file);
+        let codes: Vec<String> = diags
+            .iter()
+            .map(|d| d.code().as_str().to_string())
+            .collect();
+        assert_eq!(codes, expected_codes(&file.text), "{}", file.name);
+        let zh = render_text(&file, &diags, RenderOptions::default());
+        let en_opts = RenderOptions {
+            lang: Lang::En,
+            ..RenderOptions::default()
+        };
+        let en = render_text(&file, &diags, en_opts);
+        insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
+    });
+}
+
+/// The shipped policy checks with no finding at all.
+#[test]
+fn shipped_policy_is_clean() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/shaoxing-2019.kh");
+    let file = SourceFile::new(
+        "policies/shaoxing-2019.kh",
+        std::fs::read_to_string(path).unwrap(),
+    );
+    assert!(check_file(&file).is_empty());
+}
