@@ -1,0 +1,139 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! The `kaohe` binary as users run it: exit status, formats, languages.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn kaohe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+/// A copy of the shipped policy with `from` replaced by `to`, in a temp dir.
+fn variant(name: &str, from: &str, to: &str) -> PathBuf {
+    let text = std::fs::read_to_string(root().join("policies/shaoxing-2019.kh")).unwrap();
+    assert!(text.contains(from), "{from}");
+    let dir = std::env::temp_dir().join(format!("kaohe-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    path
+}
+
+#[test]
+fn the_shipped_policy_checks_clean() {
+    let o = kaohe(&["check", "policies/shaoxing-2019.kh"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("检查通过"));
+}
+
+#[test]
+fn a_weight_error_fails_and_names_terms_and_sums() {
+    let p = variant("kh301.kh", "制度执行 4", "制度执行 6");
+    let o = kaohe(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    for needle in ["KH301", "共性工作", "27", "25"] {
+        assert!(out.contains(needle), "{needle} in {out}");
+    }
+    assert!(!out.contains('\u{1b}'), "no colour with NO_COLOR");
+}
+
+#[test]
+fn english_messages_with_lang_en() {
+    let p = variant("kh201.kh", "不含 办公室 ", "不含 中心办公室 ");
+    let o = kaohe(&["--lang", "en", "check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("did you mean `办公室`?"));
+    let after = kaohe(&["check", p.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(
+        stdout(&after),
+        stdout(&o),
+        "--lang works after the subcommand too"
+    );
+}
+
+#[test]
+fn json_lists_every_finding_with_its_place() {
+    let p = variant(
+        "kh202.kh",
+        "市机关后勤保障中心, 市机关资产事务中心",
+        "市机关后勤保障中心, 综合业务处, 市机关资产事务中心",
+    );
+    let o = kaohe(&["check", "--format", "json", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let d = &v[0];
+    assert_eq!(d["code"], "KH202");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["line"], 19);
+    assert_eq!(d["column"], 20);
+    assert!(d["message"].as_str().unwrap().contains("综合业务处"));
+    assert!(d["help"].is_string());
+    assert!(d["file"].as_str().unwrap().ends_with("kh202.kh"));
+}
+
+#[test]
+fn a_missing_brace_reports_line_and_column_in_both_formats() {
+    let p = variant("kh102.kh", "        兜底条款 5", "        兜底条款 5 {");
+    let o = kaohe(&["check", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("KH102"));
+    let j = kaohe(&[
+        "--lang",
+        "en",
+        "check",
+        "--format",
+        "json",
+        p.to_str().unwrap(),
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&j)).unwrap();
+    assert_eq!(v[0]["code"], "KH102");
+    assert_eq!(v[0]["line"], 30);
+    assert!(v[0]["column"].as_u64().unwrap() > 1);
+}
+
+#[test]
+fn an_unreadable_file_is_a_finding() {
+    let o = kaohe(&["check", "no/such/file.kh"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("KH001"));
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let p = root().join("tests/corpus/err/kh208-empty-group.kh");
+    let p = p.to_str().unwrap();
+    assert_eq!(kaohe(&["check", p]).status.code(), Some(0));
+    assert_eq!(
+        kaohe(&["check", "--deny-warnings", p]).status.code(),
+        Some(1)
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(kaohe(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        kaohe(&["--lang", "fr", "check", "x.kh"]).status.code(),
+        Some(2)
+    );
+}
