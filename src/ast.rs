@@ -27,6 +27,7 @@ pub struct Stmt<T> {
 pub struct Meta {
     pub citation: Option<Citation>,
     pub notes: Vec<Text>,
+    /// `解释 "…"`; its span covers the keyword too.
     pub assumption: Option<Text>,
 }
 

@@ -11,6 +11,10 @@
 //! Every stage reports problems as [`diag::Diag`] values (data, not strings);
 //! only [`diag::render`] turns them into miette reports or JSON.
 
+// Findings are rare and rich (names, paths, suggestions): returning them by
+// value on the error path is clearer than boxing each one.
+#![allow(clippy::result_large_err)]
+
 pub mod ast;
 pub mod calendar;
 pub mod diag;
@@ -18,6 +22,26 @@ pub mod source;
 pub mod syntax;
 
 pub use syntax::parse;
+
+/// Parses, checks and compiles one policy file: the program when no error was
+/// found, and every finding (warnings and notes included), sorted by position.
+pub fn build(file: &source::SourceFile) -> (Option<ir::Program>, Vec<diag::Diag>) {
+    let parsed = parse(file);
+    if parsed.has_errors() {
+        return (None, parsed.diags);
+    }
+    let checked = check::check(&parsed.policy);
+    let mut diags = parsed.diags;
+    diags.extend(checked.diags);
+    diag::sort_diags(&mut diags);
+    let program = checked.policy.map(|c| compile::compile(&c, &file.text));
+    (program, diags)
+}
 pub mod check;
 pub mod cli;
+pub mod compile;
+pub mod data;
+pub mod eval;
+pub mod ir;
+pub mod report;
 pub mod resolve;

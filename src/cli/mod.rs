@@ -5,6 +5,8 @@
 //! 2 for a usage error (clap's convention).
 
 mod check;
+mod eval;
+mod files;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -51,12 +53,15 @@ pub enum DiagFormat {
 pub enum Command {
     /// 检查考核办法：语法、名称、分值、期间、日程 / check policy files
     Check(check::CheckArgs),
+    /// 评估各单位数据，给出有解释的结果 / evaluate unit data into explained rulings
+    Eval(eval::EvalArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
     let lang = Lang::from(cli.lang);
     match cli.command {
         Command::Check(args) => check::run(args, lang),
+        Command::Eval(args) => eval::run(args, lang),
     }
 }
 
@@ -64,6 +69,17 @@ pub fn run(cli: Cli) -> ExitCode {
 /// `NO_COLOR` is unset (https://no-color.org).
 fn render_options(lang: Lang) -> RenderOptions {
     let color = std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    RenderOptions {
+        lang,
+        color,
+        ..RenderOptions::default()
+    }
+}
+
+/// Rendering options for findings printed on stderr (the report owns stdout).
+fn stderr_options(lang: Lang) -> RenderOptions {
+    let color = std::io::stderr().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     RenderOptions {
         lang,

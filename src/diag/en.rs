@@ -137,7 +137,10 @@ fn terms(list: &[(String, rust_decimal::Decimal)], sum: rust_decimal::Decimal) -
 pub fn message(m: &Message) -> String {
     use Message as M;
     match m {
+        M::Data(d) => super::data_en::message(d),
         M::CannotRead { path, reason } => format!("cannot read `{path}`: {reason}"),
+        M::UnknownDataFormat { path } => format!("unknown data format of `{path}`"),
+        M::NoSuchUnit { unit, .. } => format!("the data has no unit `{unit}`"),
         M::Syntax {
             expected: e,
             found: f,
@@ -275,7 +278,11 @@ pub fn message(m: &Message) -> String {
 pub fn help(m: &Message) -> Option<String> {
     use Message as M;
     Some(match m {
+        M::Data(d) => return super::data_en::help(d),
         M::CannotRead { .. } => "check the path and its permissions".into(),
+        M::UnknownDataFormat { .. } => "data files are .json or .toml".into(),
+        M::NoSuchUnit { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
+        M::NoSuchUnit { .. } => "check the unit name after --unit".into(),
         M::Syntax { glued: Some((k, rest)), .. } => {
             format!("a keyword must be followed by a space: write `{k} {rest}`")
         }
@@ -372,7 +379,7 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::WeightsChildren { sum, .. } => format!("sub-items add up to {}", d(*sum)),
         M::WeightsTop { sum, .. } => format!("top items add up to {}", d(*sum)),
         M::Missing { .. } => "add it after this".into(),
-        M::CannotRead { .. } => return None,
+        M::CannotRead { .. } | M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => return None,
         _ => "here".into(),
     })
 }

@@ -125,9 +125,20 @@ pub enum LabelText {
 /// Every finding the front end can report.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
+    /// A finding about unit data (KH7xx).
+    Data(super::DataMessage),
     CannotRead {
         path: String,
         reason: String,
+    },
+    /// A data file of a format kaohe does not read (by its extension).
+    UnknownDataFormat {
+        path: String,
+    },
+    /// `--unit NAME` names no unit of the data.
+    NoSuchUnit {
+        unit: String,
+        suggestion: Option<String>,
     },
     Syntax {
         expected: Vec<Expected>,
@@ -247,7 +258,9 @@ impl Message {
     pub fn code(&self) -> Code {
         use Message as M;
         match self {
+            M::Data(d) => d.code(),
             M::CannotRead { .. } => Code::KH001,
+            M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
             M::Syntax { .. } | M::OpenMarkerNotLast => Code::KH101,
             M::UnclosedBlock => Code::KH102,
             M::BadLiteral { .. } => Code::KH103,

@@ -2,12 +2,16 @@
 //! primary span and labelled secondary spans. Sentences in Chinese and English
 //! live in [`zh`] and [`en`]; rendering to miette happens in [`render`], at the edge.
 
+pub mod data;
+mod data_en;
+mod data_zh;
 mod en;
 mod message;
 pub mod render;
 pub mod suggest;
 mod zh;
 
+pub use data::{DataMessage, SyntaxDetail, ValueType};
 pub use message::{
     Expected, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
 };
@@ -39,6 +43,7 @@ impl Severity {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
     KH001,
+    KH002,
     KH101,
     KH102,
     KH103,
@@ -55,14 +60,31 @@ pub enum Code {
     KH208,
     KH301,
     KH302,
+    KH401,
     KH601,
     KH602,
+    KH700,
+    KH701,
+    KH702,
+    KH703,
+    KH704,
+    KH705,
+    KH706,
+    KH707,
+    KH708,
+    KH709,
+    KH710,
+    KH711,
+    KH712,
+    KH713,
+    KH714,
 }
 
 impl Code {
     pub fn as_str(self) -> &'static str {
         match self {
             Code::KH001 => "KH001",
+            Code::KH002 => "KH002",
             Code::KH101 => "KH101",
             Code::KH102 => "KH102",
             Code::KH103 => "KH103",
@@ -79,8 +101,24 @@ impl Code {
             Code::KH208 => "KH208",
             Code::KH301 => "KH301",
             Code::KH302 => "KH302",
+            Code::KH401 => "KH401",
             Code::KH601 => "KH601",
             Code::KH602 => "KH602",
+            Code::KH700 => "KH700",
+            Code::KH701 => "KH701",
+            Code::KH702 => "KH702",
+            Code::KH703 => "KH703",
+            Code::KH704 => "KH704",
+            Code::KH705 => "KH705",
+            Code::KH706 => "KH706",
+            Code::KH707 => "KH707",
+            Code::KH708 => "KH708",
+            Code::KH709 => "KH709",
+            Code::KH710 => "KH710",
+            Code::KH711 => "KH711",
+            Code::KH712 => "KH712",
+            Code::KH713 => "KH713",
+            Code::KH714 => "KH714",
         }
     }
 }

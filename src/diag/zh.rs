@@ -133,7 +133,10 @@ fn terms(list: &[(String, rust_decimal::Decimal)], sum: rust_decimal::Decimal) -
 pub fn message(m: &Message) -> String {
     use Message as M;
     match m {
+        M::Data(d) => super::data_zh::message(d),
         M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{reason}"),
+        M::UnknownDataFormat { path } => format!("不认识数据文件「{path}」的格式"),
+        M::NoSuchUnit { unit, .. } => format!("数据中没有单位「{unit}」"),
         M::Syntax {
             expected: e,
             found: f,
@@ -253,7 +256,14 @@ pub fn message(m: &Message) -> String {
 pub fn help(m: &Message) -> Option<String> {
     use Message as M;
     Some(match m {
+        M::Data(d) => return super::data_zh::help(d),
         M::CannotRead { .. } => "检查文件路径和读取权限".into(),
+        M::UnknownDataFormat { .. } => "数据文件须是 .json 或 .toml".into(),
+        M::NoSuchUnit {
+            suggestion: Some(s),
+            ..
+        } => format!("是否指「{s}」？"),
+        M::NoSuchUnit { .. } => "检查 --unit 后的单位名称".into(),
         M::Syntax {
             glued: Some((k, rest)),
             ..
@@ -359,7 +369,7 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::WeightsChildren { sum, .. } => format!("子项合计 {}", d(*sum)),
         M::WeightsTop { sum, .. } => format!("顶层计分项合计 {}", d(*sum)),
         M::Missing { .. } => "可在此后加上".into(),
-        M::CannotRead { .. } => return None,
+        M::CannotRead { .. } | M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => return None,
         _ => "此处".into(),
     })
 }

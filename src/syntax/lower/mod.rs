@@ -92,8 +92,10 @@ impl Lower {
                     self.once(&mut meta.citation, c, Once::Citation, span);
                 }
                 Rule::assume => {
+                    // The assumption's span covers `解释 "…"`, keyword included.
                     let span = self.span(&p);
-                    let t = self.first_text(p);
+                    let mut t = self.first_text(p);
+                    t.span = span;
                     self.once(&mut meta.assumption, t, Once::Assumption, span);
                 }
                 Rule::note => {

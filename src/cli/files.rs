@@ -1,0 +1,41 @@
+//! Reading input files and printing findings, shared by the subcommands.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::diag::render::{RenderOptions, render_text};
+use crate::diag::{Diag, Message};
+use crate::source::{SourceFile, Span};
+
+/// A file's text, or the KH001 finding that says why it cannot be read.
+pub fn read(path: &Path) -> Result<SourceFile, (SourceFile, Vec<Diag>)> {
+    let name = path.display().to_string();
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let m = Message::CannotRead {
+                path: name.clone(),
+                reason: e.to_string(),
+            };
+            Err((
+                SourceFile::new(name, ""),
+                vec![Diag::new(m, Span::default())],
+            ))
+        }
+    }
+}
+
+/// Prints findings about `file` on stderr (the report owns stdout).
+pub fn eprint(file: &SourceFile, diags: &[Diag], opts: RenderOptions) {
+    if diags.is_empty() {
+        return;
+    }
+    let text = render_text(file, diags, opts);
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// The SHA-256 of a text, in hex.
+pub fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}

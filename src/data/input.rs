@@ -1,0 +1,58 @@
+//! Validated unit data: what the evaluator reads. Every name is an id, every
+//! number an exact decimal, every date a real date.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use rust_decimal::Decimal;
+
+use crate::calendar::Date;
+use crate::ir::{GroupId, KindId, UnitId};
+use crate::source::Span;
+
+/// One unit's data. The buffers are reused from unit to unit.
+#[derive(Debug, Clone, Default)]
+pub struct UnitInput<'a> {
+    /// Position in the data (`units[index]`).
+    pub index: usize,
+    pub name: Cow<'a, str>,
+    /// The policy's declaration of this unit, if it lists it.
+    pub declared: Option<UnitId>,
+    pub group: GroupId,
+    pub span: Span,
+    /// The data value of each leaf item, in `Program::leaves` order.
+    pub scores: Vec<Decimal>,
+    pub events: Vec<EventInput<'a>>,
+    /// Attribute values of all events (value index, or item id for `计分项`).
+    pub values: Vec<u32>,
+}
+
+impl UnitInput<'_> {
+    pub fn clear(&mut self) {
+        self.name = Cow::Borrowed("");
+        self.declared = None;
+        self.scores.clear();
+        self.events.clear();
+        self.values.clear();
+    }
+
+    /// The attribute values of one event, in the kind's attribute order.
+    pub fn values_of(&self, event: &EventInput<'_>) -> &[u32] {
+        self.values.get(event.values.clone()).unwrap_or(&[])
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct EventInput<'a> {
+    pub kind: KindId,
+    pub values: Range<usize>,
+    pub date: Date,
+    pub points: Option<Decimal>,
+    pub credited_in: Option<i32>,
+    pub doc: Option<Cow<'a, str>>,
+    pub title: Option<Cow<'a, str>>,
+    pub id: Option<Cow<'a, str>>,
+    pub span: Span,
+    /// Where `points` stood, for findings about it.
+    pub points_span: Option<Span>,
+}

@@ -1,0 +1,99 @@
+//! Where units come from: a JSON text read as a stream (units can be read
+//! again from their span for their explanation, so a million explanations
+//! never sit in memory at once), or units already in memory (TOML, sheets,
+//! a policy's examples).
+
+use std::borrow::Cow;
+
+use super::json::{JsonError, JsonProblem, JsonUnits};
+use super::raw::RawUnit;
+use crate::diag::suggest::suggest;
+use crate::diag::{DataMessage, Diag, Message, SyntaxDetail};
+use crate::source::Span;
+
+pub enum DataSource<'a> {
+    Json(&'a str),
+    Memory {
+        units: Vec<RawUnit<'a>>,
+        units_at: Span,
+        other_keys: Vec<(Cow<'a, str>, Span)>,
+    },
+}
+
+fn json_diag(e: JsonError) -> Diag {
+    let detail = match e.problem {
+        JsonProblem::Expected(what) => SyntaxDetail::Expected(what),
+        JsonProblem::UnterminatedString => SyntaxDetail::UnterminatedString,
+        JsonProblem::BadEscape => SyntaxDetail::BadEscape,
+        JsonProblem::ControlCharacter => SyntaxDetail::ControlCharacter,
+        JsonProblem::BadNumber => SyntaxDetail::BadNumber,
+        JsonProblem::TrailingContent => SyntaxDetail::TrailingContent,
+        JsonProblem::TooDeep => SyntaxDetail::TooDeep,
+        JsonProblem::NoUnits => SyntaxDetail::NoUnits,
+        JsonProblem::DuplicateUnits => SyntaxDetail::DuplicateUnits,
+        JsonProblem::UnitsNotArray => SyntaxDetail::UnitsNotArray,
+    };
+    let m = DataMessage::Syntax {
+        format: "JSON",
+        detail,
+    };
+    Diag::new(Message::Data(m), Span::new(e.at, e.at + 1))
+}
+
+/// Findings for top-level keys other than `units`.
+fn other_keys(keys: &[(Cow<'_, str>, Span)]) -> Vec<Diag> {
+    keys.iter()
+        .map(|(k, span)| {
+            let m = DataMessage::UnknownKey {
+                unit: None,
+                key: k.to_string(),
+                kind: None,
+                path: "$".into(),
+                suggestion: suggest(k, ["units"]),
+            };
+            Diag::new(Message::Data(m), *span)
+        })
+        .collect()
+}
+
+impl<'a> DataSource<'a> {
+    /// Calls `f` with each unit in order; a syntax error stops the walk. Returns
+    /// the span of the `units` array and findings about the top level.
+    pub fn each(&self, mut f: impl FnMut(usize, &RawUnit<'a>)) -> Result<(Span, Vec<Diag>), Diag> {
+        match self {
+            DataSource::Json(text) => {
+                let mut reader = JsonUnits::open(text).map_err(json_diag)?;
+                let mut unit = RawUnit::default();
+                let mut i = 0;
+                while reader.next_unit(&mut unit).map_err(json_diag)? {
+                    f(i, &unit);
+                    i += 1;
+                }
+                Ok((reader.units_at, other_keys(&reader.other_keys)))
+            }
+            DataSource::Memory {
+                units,
+                units_at,
+                other_keys: keys,
+            } => {
+                for (i, u) in units.iter().enumerate() {
+                    f(i, u);
+                }
+                Ok((*units_at, other_keys(keys)))
+            }
+        }
+    }
+
+    /// Reads unit `index` (found at `span` by `each`) again into `out`.
+    pub fn again(&self, index: usize, span: Span, out: &mut RawUnit<'a>) -> Result<(), Diag> {
+        match self {
+            DataSource::Json(text) => JsonUnits::unit_at(text, span.start, out).map_err(json_diag),
+            DataSource::Memory { units, .. } => {
+                if let Some(u) = units.get(index) {
+                    out.clone_from(u);
+                }
+                Ok(())
+            }
+        }
+    }
+}

@@ -1,0 +1,200 @@
+//! Findings about unit data (KH7xx), as data. Each names the unit (when known)
+//! and the path of the offending value (`units[3].events[1].层级`); the span
+//! locates it in the data file.
+
+use rust_decimal::Decimal;
+
+use super::Code;
+
+/// The type a data value should have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    Text,
+    Number,
+    Integer,
+    Date,
+    Object,
+    Array,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DataMessage {
+    /// The file is not well-formed (JSON or TOML syntax); `detail` says what was expected.
+    Syntax {
+        format: &'static str,
+        detail: SyntaxDetail,
+    },
+    WrongType {
+        unit: Option<String>,
+        path: String,
+        expected: ValueType,
+        found: &'static str,
+    },
+    UnknownUnit {
+        unit: String,
+        path: String,
+        suggestion: Option<String>,
+    },
+    MissingUnit {
+        unit: String,
+        group: String,
+    },
+    DuplicateUnit {
+        unit: String,
+        path: String,
+        first: String,
+    },
+    UnknownGroup {
+        unit: String,
+        group: String,
+        path: String,
+        suggestion: Option<String>,
+    },
+    GroupMismatch {
+        unit: String,
+        group: String,
+        declared: String,
+        path: String,
+    },
+    ClosedGroup {
+        unit: String,
+        group: String,
+        path: String,
+    },
+    UnknownItem {
+        unit: String,
+        item: String,
+        path: String,
+        suggestion: Option<String>,
+    },
+    ParentItem {
+        unit: String,
+        item: String,
+        path: String,
+    },
+    MissingScore {
+        unit: String,
+        item: String,
+        path: String,
+    },
+    ScoreOutOfRange {
+        unit: String,
+        item: String,
+        value: Decimal,
+        max: Decimal,
+        path: String,
+    },
+    UnknownKind {
+        unit: String,
+        kind: String,
+        path: String,
+        suggestion: Option<String>,
+    },
+    UnknownKey {
+        unit: Option<String>,
+        key: String,
+        kind: Option<String>,
+        path: String,
+        suggestion: Option<String>,
+    },
+    DuplicateKey {
+        unit: Option<String>,
+        key: String,
+        path: String,
+    },
+    MissingField {
+        unit: Option<String>,
+        key: String,
+        kind: Option<String>,
+        path: String,
+    },
+    UnknownValue {
+        unit: String,
+        kind: String,
+        attr: String,
+        value: String,
+        path: String,
+        suggestion: Option<String>,
+    },
+    PointsMissing {
+        unit: String,
+        kind: String,
+        path: String,
+        low: Decimal,
+        high: Decimal,
+    },
+    PointsOutOfRange {
+        unit: String,
+        kind: String,
+        path: String,
+        value: Decimal,
+        low: Decimal,
+        high: Decimal,
+    },
+    PointsNotAllowed {
+        unit: String,
+        kind: String,
+        path: String,
+        fixed: Decimal,
+    },
+    BadDate {
+        unit: Option<String>,
+        path: String,
+        text: String,
+    },
+    BadNumber {
+        unit: Option<String>,
+        path: String,
+        text: String,
+    },
+    /// Two base rules match one counted event (found while evaluating).
+    RuleOverlap {
+        unit: String,
+        kind: String,
+        path: String,
+        rules: Vec<String>,
+    },
+}
+
+/// What a syntax error says was expected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyntaxDetail {
+    Expected(&'static str),
+    UnterminatedString,
+    BadEscape,
+    ControlCharacter,
+    BadNumber,
+    TrailingContent,
+    TooDeep,
+    NoUnits,
+    DuplicateUnits,
+    UnitsNotArray,
+    /// A message from the TOML parser (English, as the parser gives it).
+    Toml(String),
+}
+
+impl DataMessage {
+    pub fn code(&self) -> Code {
+        use DataMessage as D;
+        match self {
+            D::Syntax { .. } => Code::KH700,
+            D::UnknownUnit { .. } => Code::KH701,
+            D::MissingUnit { .. } => Code::KH702,
+            D::DuplicateUnit { .. } => Code::KH703,
+            D::UnknownGroup { .. } | D::GroupMismatch { .. } | D::ClosedGroup { .. } => Code::KH704,
+            D::UnknownItem { .. } | D::ParentItem { .. } => Code::KH705,
+            D::MissingScore { .. } => Code::KH706,
+            D::ScoreOutOfRange { .. } => Code::KH707,
+            D::UnknownKind { .. } => Code::KH708,
+            D::UnknownKey { .. } | D::DuplicateKey { .. } => Code::KH709,
+            D::MissingField { .. } => Code::KH710,
+            D::UnknownValue { .. } => Code::KH711,
+            D::PointsMissing { .. } | D::PointsOutOfRange { .. } | D::PointsNotAllowed { .. } => {
+                Code::KH712
+            }
+            D::BadDate { .. } => Code::KH713,
+            D::WrongType { .. } | D::BadNumber { .. } => Code::KH714,
+            D::RuleOverlap { .. } => Code::KH401,
+        }
+    }
+}

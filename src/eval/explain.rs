@@ -1,0 +1,78 @@
+//! What the evaluator says about one unit: every item, every event (counted
+//! or not, and why), every cap that bit, every veto and finding.
+
+use rust_decimal::Decimal;
+
+use crate::ir::{FindingId, ItemId, RuleId, SectionId, VetoId};
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Explanation {
+    /// Every item in declaration order (parents included).
+    pub items: Vec<ItemLine>,
+    /// Every event in input order.
+    pub events: Vec<EventLine>,
+    /// Caps that reduced an amount.
+    pub caps: Vec<CapLine>,
+    /// Vetoes that applied.
+    pub vetoes: Vec<VetoId>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemLine {
+    pub item: ItemId,
+    /// The data value (leaves only).
+    pub value: Option<Decimal>,
+    /// What it adds to the base score (after scaling and findings).
+    pub contribution: Decimal,
+    /// The finding that cleared it, if any.
+    pub cleared_by: Option<FindingId>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventLine {
+    /// Position in the unit's `events`.
+    pub index: usize,
+    pub status: EventStatus,
+    /// The amount under its base rule: base × modifiers (before caps).
+    pub amount: Option<Decimal>,
+    /// The base amount before modifiers (the rule's fixed points or the data's `points`).
+    pub base: Option<Decimal>,
+    pub rule: Option<RuleId>,
+    pub modifiers: Vec<RuleId>,
+    pub veto: Option<VetoId>,
+    pub finding: Option<FindingId>,
+    /// The item a finding cleared.
+    pub cleared: Option<ItemId>,
+    /// Whether a condition or exclusion counts this event (`有`, `数量`, `不含 KIND`).
+    pub referenced: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventStatus {
+    Counted,
+    /// Dated outside the window.
+    OutsideWindow,
+    /// `credited_in` a year the policy skips (`除外 已计年度`).
+    CreditedIn(i32),
+    /// In the window, but no rule, veto, finding or condition uses it.
+    NoRule,
+}
+
+impl EventStatus {
+    pub fn counted(&self) -> bool {
+        *self == EventStatus::Counted
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CapLine {
+    pub what: Capped,
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Capped {
+    Rule(RuleId),
+    Section(SectionId),
+}

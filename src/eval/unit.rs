@@ -1,0 +1,488 @@
+//! One unit on its own (§3, §7.10–14): scores and their scaling, each event
+//! counted or not, exactly one base rule and its modifiers, rule and section
+//! caps, findings, vetoes. Ranks and awards come later, over all units.
+
+use rust_decimal::Decimal;
+
+use super::cond::{Facts, eval_cond};
+use super::explain::{CapLine, Capped, EventLine, EventStatus, Explanation, ItemLine};
+use crate::ast::Direction;
+use crate::data::input::{EventInput, UnitInput};
+use crate::diag::{DataMessage, Diag, Message};
+use crate::ir::*;
+
+/// Everything later stages need about one unit, without its explanation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitResult {
+    pub base: Decimal,
+    pub bonus: Decimal,
+    pub deduction: Decimal,
+    pub total: Decimal,
+    pub vetoed: bool,
+    pub has_bonus: bool,
+    pub has_deduct: bool,
+    /// Findings that applied (they revoke awards).
+    pub findings: Vec<FindingId>,
+}
+
+/// Evaluates units one after another, reusing its buffers.
+pub struct UnitEvaluator<'p> {
+    p: &'p Program,
+    contributions: Vec<Decimal>,
+    cleared: Vec<Option<FindingId>>,
+    rule_sums: Vec<Decimal>,
+    /// Counts of the program's facts for the last unit.
+    pub facts: Vec<u32>,
+    /// Contributions of the tracked items for the last unit.
+    pub tracked: Vec<Decimal>,
+}
+
+impl<'p> UnitEvaluator<'p> {
+    pub fn new(p: &'p Program) -> Self {
+        UnitEvaluator {
+            p,
+            contributions: Vec::new(),
+            cleared: Vec::new(),
+            rule_sums: Vec::new(),
+            facts: Vec::new(),
+            tracked: Vec::new(),
+        }
+    }
+
+    /// Evaluates `unit`; with `explain`, also says why. Problems only the
+    /// evaluation can find (points against the matched rule, two base rules
+    /// at once) are KH712/KH401 findings located in the data.
+    pub fn evaluate(
+        &mut self,
+        unit: &UnitInput<'_>,
+        mut explain: Option<&mut Explanation>,
+    ) -> Result<UnitResult, Vec<Diag>> {
+        self.start(unit);
+        let mut result = UnitResult {
+            base: Decimal::ZERO,
+            bonus: Decimal::ZERO,
+            deduction: Decimal::ZERO,
+            total: Decimal::ZERO,
+            vetoed: false,
+            has_bonus: false,
+            has_deduct: false,
+            findings: Vec::new(),
+        };
+        let mut problems = Vec::new();
+        for (j, ev) in unit.events.iter().enumerate() {
+            let line = self.event(unit, j, ev, &mut result, &mut problems);
+            if let Some(x) = explain.as_deref_mut() {
+                x.events.push(line);
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        self.caps(&mut result, explain.as_deref_mut());
+        result.base = self.contributions.iter().copied().sum();
+        result.total = result.base + result.bonus - result.deduction;
+        self.track();
+        if !result.vetoed {
+            self.when_vetoes(unit, &mut result, explain.as_deref_mut());
+        }
+        if let Some(x) = explain {
+            self.items(unit, x);
+        }
+        Ok(result)
+    }
+
+    fn start(&mut self, unit: &UnitInput<'_>) {
+        let p = self.p;
+        self.contributions.clear();
+        self.contributions
+            .extend(
+                p.leaves
+                    .iter()
+                    .zip(&unit.scores)
+                    .map(|(item, value)| match p.item(*item) {
+                        Some(ItemIr {
+                            scale: Some(s),
+                            max,
+                            ..
+                        }) if !s.is_zero() => *value * *max / *s,
+                        _ => *value,
+                    }),
+            );
+        self.cleared.clear();
+        self.cleared.resize(p.leaves.len(), None);
+        self.rule_sums.clear();
+        self.rule_sums.resize(p.rules.len(), Decimal::ZERO);
+        self.facts.clear();
+        self.facts.resize(p.facts.len(), 0);
+    }
+
+    /// One event: window, skip years, base rule, modifiers, vetoes, findings, facts.
+    fn event(
+        &mut self,
+        unit: &UnitInput<'_>,
+        j: usize,
+        ev: &EventInput<'_>,
+        result: &mut UnitResult,
+        problems: &mut Vec<Diag>,
+    ) -> EventLine {
+        let p = self.p;
+        let mut line = EventLine {
+            index: j,
+            status: EventStatus::Counted,
+            amount: None,
+            base: None,
+            rule: None,
+            modifiers: Vec::new(),
+            veto: None,
+            finding: None,
+            cleared: None,
+            referenced: false,
+        };
+        if ev.date < p.window.0 || ev.date > p.window.1 {
+            line.status = EventStatus::OutsideWindow;
+            return line;
+        }
+        if let Some(y) = ev
+            .credited_in
+            .filter(|y| p.skip_years.iter().any(|(s, _)| s == y))
+        {
+            line.status = EventStatus::CreditedIn(y);
+            return line;
+        }
+        let Some(kind) = p.kind(ev.kind) else {
+            line.status = EventStatus::NoRule;
+            return line;
+        };
+        let values = unit.values_of(ev);
+        let mut counted = false;
+        let mut matched = kind.base_rules.iter().filter(|r| {
+            p.rule(**r)
+                .is_some_and(|rule| all_hold(&rule.tests, values))
+        });
+        if let Some(&rid) = matched.next() {
+            let others: Vec<RuleId> = matched.copied().collect();
+            if !others.is_empty() {
+                problems.push(overlap(p, unit, j, ev, rid, &others));
+            } else if let Some(amount) = self.adjust(unit, j, ev, rid, &mut line, problems) {
+                counted = true;
+                if let Some(rule) = p.rule(rid) {
+                    match rule.direction {
+                        Direction::Bonus => result.has_bonus = true,
+                        Direction::Deduct => result.has_deduct = true,
+                    }
+                }
+                if let Some(sum) = self.rule_sums.get_mut(rid.index()) {
+                    *sum += amount;
+                }
+            }
+        }
+        for &v in &kind.vetoes {
+            if let Some(VetoIr {
+                trigger: VetoTrigger::Event { tests, .. },
+                ..
+            }) = p.vetoes.get(v.index())
+                && all_hold(tests, values)
+            {
+                result.vetoed = true;
+                line.veto = line.veto.or(Some(v));
+                counted = true;
+            }
+        }
+        for &f in &kind.findings {
+            if let Some(finding) = p
+                .findings
+                .get(f.index())
+                .filter(|x| all_hold(&x.tests, values))
+            {
+                counted = true;
+                line.finding = line.finding.or(Some(f));
+                if !result.findings.contains(&f) {
+                    result.findings.push(f);
+                }
+                if finding.zero_item {
+                    line.cleared = self.clear_item(kind, values, f);
+                }
+            }
+        }
+        for &fact in &kind.facts {
+            if p.facts
+                .get(fact.index())
+                .is_some_and(|x| all_hold(&x.tests, values))
+            {
+                if let Some(c) = self.facts.get_mut(fact.index()) {
+                    *c += 1;
+                }
+                line.referenced = true;
+                counted = true;
+            }
+        }
+        if !counted {
+            line.status = EventStatus::NoRule;
+        }
+        line
+    }
+
+    /// The amount of an event under base rule `rid`: its base (fixed, or the
+    /// data's `points` within the range) times every matching modifier of the
+    /// same direction (§7.11).
+    fn adjust(
+        &mut self,
+        unit: &UnitInput<'_>,
+        j: usize,
+        ev: &EventInput<'_>,
+        rid: RuleId,
+        line: &mut EventLine,
+        problems: &mut Vec<Diag>,
+    ) -> Option<Decimal> {
+        let p = self.p;
+        let rule = p.rule(rid)?;
+        let kind_name = p.kind(ev.kind).map_or(String::new(), |k| k.name.clone());
+        let path = || format!("units[{}].events[{j}]", unit.index);
+        let base = match &rule.amount {
+            RuleAmount::Fixed(v) => {
+                if ev.points.is_some() {
+                    let m = DataMessage::PointsNotAllowed {
+                        unit: unit.name.to_string(),
+                        kind: kind_name,
+                        path: path(),
+                        fixed: *v,
+                    };
+                    problems.push(Diag::new(
+                        Message::Data(m),
+                        ev.points_span.unwrap_or(ev.span),
+                    ));
+                    return None;
+                }
+                *v
+            }
+            RuleAmount::Range { low, high, .. } => match ev.points {
+                None => {
+                    let m = DataMessage::PointsMissing {
+                        unit: unit.name.to_string(),
+                        kind: kind_name,
+                        path: path(),
+                        low: *low,
+                        high: *high,
+                    };
+                    problems.push(Diag::new(Message::Data(m), ev.span));
+                    return None;
+                }
+                Some(v) if v < *low || v > *high => {
+                    let m = DataMessage::PointsOutOfRange {
+                        unit: unit.name.to_string(),
+                        kind: kind_name,
+                        path: path(),
+                        value: v,
+                        low: *low,
+                        high: *high,
+                    };
+                    problems.push(Diag::new(
+                        Message::Data(m),
+                        ev.points_span.unwrap_or(ev.span),
+                    ));
+                    return None;
+                }
+                Some(v) => v,
+            },
+            RuleAmount::Modifier { .. } => return None,
+        };
+        let values = unit.values_of(ev);
+        let mut amount = base;
+        let kind = p.kind(ev.kind)?;
+        for &m in &kind.modifiers {
+            let Some(modifier) = p.rule(m) else { continue };
+            if modifier.direction == rule.direction
+                && all_hold(&modifier.tests, values)
+                && let RuleAmount::Modifier { factor, .. } = modifier.amount
+            {
+                amount *= factor;
+                line.modifiers.push(m);
+            }
+        }
+        line.rule = Some(rid);
+        line.base = Some(base);
+        line.amount = Some(amount);
+        Some(amount)
+    }
+
+    /// `该项清零`: the item named by the event's `计分项` attribute scores 0
+    /// (a parent: all its leaves, §7.12).
+    fn clear_item(&mut self, kind: &KindIr, values: &[u32], f: FindingId) -> Option<ItemId> {
+        let p = self.p;
+        let item = ItemId(*values.get(kind.item_attr?)?);
+        let mut stack = vec![item];
+        while let Some(i) = stack.pop() {
+            let Some(ir) = p.item(i) else { continue };
+            match ir.leaf {
+                Some(slot) => {
+                    if let Some(c) = self.contributions.get_mut(slot) {
+                        *c = Decimal::ZERO;
+                    }
+                    if let Some(c) = self.cleared.get_mut(slot) {
+                        c.get_or_insert(f);
+                    }
+                }
+                None => stack.extend(ir.children.iter().copied()),
+            }
+        }
+        Some(item)
+    }
+
+    /// Rule caps bound each rule's sum; section caps bound the sum of the
+    /// rule-capped amounts (§7.11).
+    fn caps(&mut self, result: &mut UnitResult, mut explain: Option<&mut Explanation>) {
+        let p = self.p;
+        for (s, section) in p.sections.iter().enumerate() {
+            let mut sum = Decimal::ZERO;
+            for &r in &section.rules {
+                let raw = self.rule_sums.get(r.index()).copied().unwrap_or_default();
+                let capped = match p.rule(r).and_then(|x| x.cap) {
+                    Some(cap) if raw > cap => {
+                        if let Some(x) = explain.as_deref_mut() {
+                            x.caps.push(CapLine {
+                                what: Capped::Rule(r),
+                                from: raw,
+                                to: cap,
+                            });
+                        }
+                        cap
+                    }
+                    _ => raw,
+                };
+                sum += capped;
+            }
+            if let Some(cap) = section.cap.filter(|c| sum > *c) {
+                if let Some(x) = explain.as_deref_mut() {
+                    x.caps.push(CapLine {
+                        what: Capped::Section(SectionId::from_index(s)),
+                        from: sum,
+                        to: cap,
+                    });
+                }
+                sum = cap;
+            }
+            match section.direction {
+                Direction::Bonus => result.bonus += sum,
+                Direction::Deduct => result.deduction += sum,
+            }
+        }
+    }
+
+    /// Contributions of the items conditions read (a parent: its leaves' sum).
+    fn track(&mut self) {
+        let p = self.p;
+        self.tracked.clear();
+        for &item in &p.tracked_items {
+            let mut sum = Decimal::ZERO;
+            let mut stack = vec![item];
+            while let Some(i) = stack.pop() {
+                let Some(ir) = p.item(i) else { continue };
+                match ir.leaf {
+                    Some(slot) => sum += self.contributions.get(slot).copied().unwrap_or_default(),
+                    None => stack.extend(ir.children.iter().copied()),
+                }
+            }
+            self.tracked.push(sum);
+        }
+    }
+
+    /// `一票否决 当 COND` (COND never reads ranks, §7.14).
+    fn when_vetoes(
+        &mut self,
+        unit: &UnitInput<'_>,
+        result: &mut UnitResult,
+        explain: Option<&mut Explanation>,
+    ) {
+        let p = self.p;
+        let facts = Facts {
+            result,
+            group: unit.group,
+            tracked: &self.tracked,
+            counts: &self.facts,
+            rank: None,
+            after: None,
+        };
+        let fired: Vec<VetoId> = p
+            .vetoes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| match &v.trigger {
+                VetoTrigger::When(c) if eval_cond(c, &facts) => Some(VetoId::from_index(i)),
+                _ => None,
+            })
+            .collect();
+        if !fired.is_empty() {
+            result.vetoed = true;
+            if let Some(x) = explain {
+                x.vetoes.extend(fired);
+            }
+        }
+    }
+
+    fn items(&self, unit: &UnitInput<'_>, x: &mut Explanation) {
+        let p = self.p;
+        for (i, item) in p.items.iter().enumerate() {
+            let id = ItemId::from_index(i);
+            let line = match item.leaf {
+                Some(slot) => ItemLine {
+                    item: id,
+                    value: unit.scores.get(slot).copied(),
+                    contribution: self.contributions.get(slot).copied().unwrap_or_default(),
+                    cleared_by: self.cleared.get(slot).copied().flatten(),
+                },
+                None => ItemLine {
+                    item: id,
+                    value: None,
+                    contribution: self.subtree(id),
+                    cleared_by: None,
+                },
+            };
+            x.items.push(line);
+        }
+        for e in &x.events {
+            if let Some(v) = e.veto
+                && !x.vetoes.contains(&v)
+            {
+                x.vetoes.push(v);
+            }
+        }
+    }
+
+    fn subtree(&self, item: ItemId) -> Decimal {
+        let p = self.p;
+        let mut sum = Decimal::ZERO;
+        let mut stack = vec![item];
+        while let Some(i) = stack.pop() {
+            let Some(ir) = p.item(i) else { continue };
+            match ir.leaf {
+                Some(slot) => sum += self.contributions.get(slot).copied().unwrap_or_default(),
+                None => stack.extend(ir.children.iter().copied()),
+            }
+        }
+        sum
+    }
+}
+
+fn overlap(
+    p: &Program,
+    unit: &UnitInput<'_>,
+    j: usize,
+    ev: &EventInput<'_>,
+    first: RuleId,
+    others: &[RuleId],
+) -> Diag {
+    let describe = |r: RuleId| -> String {
+        p.rule(r)
+            .map(|rule| p.clause(rule.clause).text.clone())
+            .unwrap_or_default()
+    };
+    let mut rules = vec![describe(first)];
+    rules.extend(others.iter().map(|r| describe(*r)));
+    let m = DataMessage::RuleOverlap {
+        unit: unit.name.to_string(),
+        kind: p.kind(ev.kind).map_or(String::new(), |k| k.name.clone()),
+        path: format!("units[{}].events[{j}]", unit.index),
+        rules,
+    };
+    Diag::new(Message::Data(m), ev.span)
+}

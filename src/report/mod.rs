@@ -1,0 +1,154 @@
+//! Rulings → text, JSON, JSON lines. Deterministic: the same policy and data
+//! give byte-identical output. Units stream in ranking order; each unit's
+//! explanation is made when it is written.
+
+pub mod json;
+pub mod jsonl;
+pub mod text;
+pub mod words;
+
+use std::io::{self, Write};
+
+use crate::data::source::DataSource;
+use crate::diag::{Diag, fmt_decimal};
+use crate::eval::{Evaluation, Reason, UnitRuling};
+use crate::ir::{AttrDomain, ClauseId, Excl, Program};
+use crate::syntax::keywords::Lang;
+
+/// What identifies a run: the policy and the data, by content.
+#[derive(Debug, Clone)]
+pub struct RunInfo {
+    pub policy_sha256: String,
+    pub data_sha256: String,
+}
+
+/// Everything a renderer reads.
+pub struct Context<'r, 'a> {
+    pub p: &'r Program,
+    pub run: &'r RunInfo,
+    pub eval: &'r Evaluation<'a>,
+    pub source: &'r DataSource<'a>,
+    pub lang: Lang,
+    /// Only this unit's explanation (`--unit NAME`).
+    pub only: Option<&'r str>,
+}
+
+/// A problem while writing: the output failed, or a unit could not be read again.
+#[derive(Debug)]
+pub enum WriteError {
+    Io(io::Error),
+    Data(Vec<Diag>),
+}
+
+impl From<io::Error> for WriteError {
+    fn from(e: io::Error) -> Self {
+        WriteError::Io(e)
+    }
+}
+
+impl<'a> Context<'_, 'a> {
+    /// Units to explain, in ranking order (table positions).
+    pub fn units(&self) -> impl Iterator<Item = usize> + '_ {
+        self.eval
+            .ranks
+            .order
+            .iter()
+            .map(|u| *u as usize)
+            .filter(move |u| match self.only {
+                Some(name) => self.eval.table.rows.get(*u).is_some_and(|r| r.name == name),
+                None => true,
+            })
+    }
+
+    pub fn ruling(&self, u: usize) -> Result<UnitRuling<'a>, WriteError> {
+        self.eval
+            .ruling(self.p, self.source, u)
+            .map_err(WriteError::Data)
+    }
+
+    pub fn citation(&self, c: ClauseId) -> Option<&str> {
+        self.p.clause(c).citation.as_deref()
+    }
+
+    /// `【四(一)】`, or nothing.
+    pub fn cite(&self, c: ClauseId) -> String {
+        self.citation(c)
+            .map(|t| format!("【{t}】"))
+            .unwrap_or_default()
+    }
+
+    /// `层级 省政府，对象 集体` for an event's attributes.
+    pub fn attributes(&self, ruling: &UnitRuling<'_>, event: usize) -> Vec<(String, String)> {
+        let Some(ev) = ruling.input.events.get(event) else {
+            return Vec::new();
+        };
+        let Some(kind) = self.p.kind(ev.kind) else {
+            return Vec::new();
+        };
+        kind.attrs
+            .iter()
+            .zip(ruling.input.values_of(ev))
+            .map(|(a, v)| {
+                let value = match &a.domain {
+                    AttrDomain::Values(vs) => vs.get(*v as usize).cloned(),
+                    AttrDomain::Items => self.p.items.get(*v as usize).map(|i| i.name.clone()),
+                };
+                (a.name.clone(), value.unwrap_or_default())
+            })
+            .collect()
+    }
+
+    /// An exclusion in the policy's words: `不含 末 2 名`.
+    pub fn reason_text(&self, reason: &Reason) -> String {
+        let w = words::words(self.lang);
+        let p = self.p;
+        match reason {
+            Reason::Vetoed => w.vetoed_no_award.to_string(),
+            Reason::Excluded(e, clause) => {
+                let what = match e {
+                    Excl::Unit(u) => p
+                        .units
+                        .get(u.index())
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    Excl::Group(g) => p.group(*g).map(|x| x.name.clone()).unwrap_or_default(),
+                    Excl::Kind(f) => p
+                        .facts
+                        .get(f.index())
+                        .and_then(|f| p.kind(f.kind))
+                        .map(|k| k.name.clone())
+                        .unwrap_or_default(),
+                    Excl::Vetoed => w.vetoed.to_string(),
+                    Excl::Outcome(o) => p
+                        .outcomes
+                        .get(o.index())
+                        .map(|x| x.name.clone())
+                        .unwrap_or_default(),
+                    Excl::Bottom(n) => format!("{} {n} {}", w.bottom, w.bottom_end)
+                        .trim_end()
+                        .to_string(),
+                    Excl::Finding(_) => {
+                        // The finding as the policy states it: `弄虚作假 => 该项清零, 取消 先进`.
+                        let text = &p.clause(*clause).text;
+                        return format!("{text} {}", self.cite(*clause))
+                            .trim_end()
+                            .to_string();
+                    }
+                };
+                format!("{} {what} {}", w.exclude, self.cite(*clause))
+                    .trim_end()
+                    .to_string()
+            }
+        }
+    }
+}
+
+/// Decimals as rulings show them (§7.30): `112`, `94.25`, `0`.
+pub fn dec(d: rust_decimal::Decimal) -> String {
+    fmt_decimal(d)
+}
+
+/// Writes `bytes` to `out` (the one place reports touch I/O).
+pub fn emit(out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
+    out.write_all(bytes)
+}
