@@ -4,6 +4,9 @@ use rust_decimal::Decimal;
 
 /// The exact value of a number's text (`12`, `-0.50`, `1e2`), if it fits.
 pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    if !well_formed(text) {
+        return None;
+    }
     fast(text).or_else(|| {
         if text.contains(['e', 'E']) {
             Decimal::from_scientific(text).ok()
@@ -11,6 +14,22 @@ pub fn parse_decimal(text: &str) -> Option<Decimal> {
             Decimal::from_str_exact(text).ok()
         }
     })
+}
+
+/// `-?digits(.digits)?([eE][+-]?digits)?`: no stray dots, signs or spaces.
+fn well_formed(text: &str) -> bool {
+    let t = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (t.get(..i).unwrap_or(""), Some(t.get(i + 1..).unwrap_or(""))),
+        None => (t, None),
+    };
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    mantissa_ok && exponent_ok
 }
 
 /// Plain `-?digits(.digits)?` with at most 18 digits, without the general parser.
@@ -77,6 +96,10 @@ mod tests {
         assert_eq!(parse_decimal("abc"), None);
         assert_eq!(parse_decimal("1."), None);
         assert_eq!(parse_decimal(""), None);
+        assert_eq!(parse_decimal(".5"), None);
+        assert_eq!(parse_decimal("1e"), None);
+        assert_eq!(parse_decimal("+1"), None);
+        assert_eq!(parse_decimal("1.5e-1"), Some(d("0.15")));
         let tenth = parse_decimal("0.1").unwrap_or_default();
         assert_eq!(tenth + tenth + tenth, d("0.3"));
     }
