@@ -23,19 +23,36 @@ pub mod syntax;
 
 pub use syntax::parse;
 
-/// Parses, checks and compiles one policy file: the program when no error was
-/// found, and every finding (warnings and notes included), sorted by position.
-pub fn build(file: &source::SourceFile) -> (Option<ir::Program>, Vec<diag::Diag>) {
+/// A policy file taken through parse, check and compile.
+#[derive(Debug)]
+pub struct Built {
+    pub policy: ast::Policy,
+    /// The program, when no error was found.
+    pub program: Option<ir::Program>,
+    /// Every finding (warnings and notes included), sorted by position.
+    pub diags: Vec<diag::Diag>,
+}
+
+/// Parses, checks and compiles one policy file.
+pub fn build(file: &source::SourceFile) -> Built {
     let parsed = parse(file);
     if parsed.has_errors() {
-        return (None, parsed.diags);
+        return Built {
+            policy: parsed.policy,
+            program: None,
+            diags: parsed.diags,
+        };
     }
     let checked = check::check(&parsed.policy);
     let mut diags = parsed.diags;
     diags.extend(checked.diags);
     diag::sort_diags(&mut diags);
     let program = checked.policy.map(|c| compile::compile(&c, &file.text));
-    (program, diags)
+    Built {
+        policy: parsed.policy,
+        program,
+        diags,
+    }
 }
 pub mod check;
 pub mod cli;
@@ -45,3 +62,4 @@ pub mod eval;
 pub mod ir;
 pub mod report;
 pub mod resolve;
+pub mod examples;

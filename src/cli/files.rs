@@ -33,9 +33,3 @@ pub fn eprint(file: &SourceFile, diags: &[Diag], opts: RenderOptions) {
     let text = render_text(file, diags, opts);
     let _ = std::io::stderr().lock().write_all(text.as_bytes());
 }
-
-/// The SHA-256 of a text, in hex.
-pub fn sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    format!("{:x}", Sha256::digest(text.as_bytes()))
-}

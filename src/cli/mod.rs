@@ -7,6 +7,7 @@
 mod check;
 mod eval;
 mod files;
+mod test;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -55,6 +56,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// 评估各单位数据，给出有解释的结果 / evaluate unit data into explained rulings
     Eval(eval::EvalArgs),
+    /// 运行考核办法中的示例 / run the policy's examples
+    Test(test::TestArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -62,6 +65,7 @@ pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Check(args) => check::run(args, lang),
         Command::Eval(args) => eval::run(args, lang),
+        Command::Test(args) => test::run(args, lang),
     }
 }
 

@@ -53,6 +53,8 @@ pub struct EventInput<'a> {
     pub title: Option<Cow<'a, str>>,
     pub id: Option<Cow<'a, str>>,
     pub span: Span,
+    /// Where `kind` stood: findings about the whole event point here.
+    pub kind_span: Span,
     /// Where `points` stood, for findings about it.
     pub points_span: Option<Span>,
 }

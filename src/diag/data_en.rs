@@ -23,7 +23,12 @@ fn value_type(t: ValueType) -> &'static str {
 
 fn syntax(detail: &SyntaxDetail) -> String {
     match detail {
-        SyntaxDetail::Expected(what) => format!("expected `{what}`"),
+        SyntaxDetail::Expected(what) => match *what {
+            ", or }" => "expected `,` or `}`".into(),
+            ", or ]" => "expected `,` or `]`".into(),
+            "value" => "expected a value".into(),
+            other => format!("expected `{other}`"),
+        },
         SyntaxDetail::UnterminatedString => "a string has no closing quote".into(),
         SyntaxDetail::BadEscape => "a string has an invalid escape".into(),
         SyntaxDetail::ControlCharacter => {

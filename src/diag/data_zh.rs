@@ -33,9 +33,19 @@ fn json_type(t: &str) -> &'static str {
     }
 }
 
+/// A JSON token the reader expected, in Chinese.
+fn token(what: &str) -> String {
+    match what {
+        ", or }" => "「,」或「}」".into(),
+        ", or ]" => "「,」或「]」".into(),
+        "value" => "一个值（文字、数字、true、false、null、数组或对象）".into(),
+        other => format!("「{other}」"),
+    }
+}
+
 fn syntax(detail: &SyntaxDetail) -> String {
     match detail {
-        SyntaxDetail::Expected(what) => format!("此处应为「{what}」"),
+        SyntaxDetail::Expected(what) => format!("此处应为{}", token(what)),
         SyntaxDetail::UnterminatedString => "字符串没有结束的引号".into(),
         SyntaxDetail::BadEscape => "字符串中有无效的转义".into(),
         SyntaxDetail::ControlCharacter => "字符串中有未转义的控制字符（如换行）".into(),

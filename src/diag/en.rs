@@ -141,6 +141,11 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("cannot read `{path}`: {reason}"),
         M::UnknownDataFormat { path } => format!("unknown data format of `{path}`"),
         M::NoSuchUnit { unit, .. } => format!("the data has no unit `{unit}`"),
+        M::ExampleFailed { example, unit, what, expected, actual } => format!(
+            "example `{example}` fails: unit `{unit}` expected {}, got {}",
+            fact(what, expected),
+            fact(what, actual)
+        ),
         M::Syntax {
             expected: e,
             found: f,
@@ -283,6 +288,7 @@ pub fn help(m: &Message) -> Option<String> {
         M::UnknownDataFormat { .. } => "data files are .json or .toml".into(),
         M::NoSuchUnit { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
         M::NoSuchUnit { .. } => "check the unit name after --unit".into(),
+        M::ExampleFailed { .. } => "change the policy or the example so that they agree; `kaohe eval` shows why".into(),
         M::Syntax { glued: Some((k, rest)), .. } => {
             format!("a keyword must be followed by a space: write `{k} {rest}`")
         }
@@ -397,5 +403,27 @@ pub fn label(l: &LabelText) -> String {
         LabelText::InCycle => "a step on the cycle".into(),
         LabelText::Window => "the window".into(),
         LabelText::Year => "the policy year".into(),
+    }
+}
+
+fn fact(what: &super::ExpectWhat, v: &super::FactValue) -> String {
+    use super::{ExpectWhat as W, FactValue as V};
+    let value = match v {
+        V::Number(n) => d(*n),
+        V::Text(t) => t.clone(),
+        V::Bool(_) | V::None => String::new(),
+    };
+    match (what, v) {
+        (W::Total, _) => format!("total {value}"),
+        (W::Bonus, _) => format!("bonus {value}"),
+        (W::Deduct, _) => format!("deduction {value}"),
+        (W::Rank, V::None) => "no rank".into(),
+        (W::Rank, _) => format!("rank {value}"),
+        (W::Grade, V::None) => "no grade".into(),
+        (W::Grade, _) => format!("grade {value}"),
+        (W::Vetoed, V::Bool(true)) => "vetoed".into(),
+        (W::Vetoed, _) => "not vetoed".into(),
+        (W::Flag(name), V::Bool(true)) => format!("`{name}`"),
+        (W::Flag(name), _) => format!("not `{name}`"),
     }
 }

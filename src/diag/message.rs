@@ -106,6 +106,29 @@ pub enum LiteralProblem {
     Percent,
 }
 
+/// Which fact an example's `预期` is about.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExpectWhat {
+    Total,
+    Bonus,
+    Deduct,
+    Rank,
+    Vetoed,
+    Grade,
+    /// An award or an outcome, by name.
+    Flag(String),
+}
+
+/// A value in an example's expectation or ruling.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FactValue {
+    Number(Decimal),
+    Text(String),
+    Bool(bool),
+    /// No value (no rank, no grade).
+    None,
+}
+
 /// A span's secondary explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabelText {
@@ -134,6 +157,14 @@ pub enum Message {
     /// A data file of a format kaohe does not read (by its extension).
     UnknownDataFormat {
         path: String,
+    },
+    /// An example's `预期` does not hold.
+    ExampleFailed {
+        example: String,
+        unit: String,
+        what: ExpectWhat,
+        expected: FactValue,
+        actual: FactValue,
     },
     /// `--unit NAME` names no unit of the data.
     NoSuchUnit {
@@ -261,6 +292,7 @@ impl Message {
             M::Data(d) => d.code(),
             M::CannotRead { .. } => Code::KH001,
             M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
+            M::ExampleFailed { .. } => Code::KH801,
             M::Syntax { .. } | M::OpenMarkerNotLast => Code::KH101,
             M::UnclosedBlock => Code::KH102,
             M::BadLiteral { .. } => Code::KH103,

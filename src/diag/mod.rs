@@ -13,7 +13,7 @@ mod zh;
 
 pub use data::{DataMessage, SyntaxDetail, ValueType};
 pub use message::{
-    Expected, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
+    ExpectWhat, Expected, FactValue, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
 };
 
 use crate::source::Span;
@@ -78,6 +78,7 @@ pub enum Code {
     KH712,
     KH713,
     KH714,
+    KH801,
 }
 
 impl Code {
@@ -119,6 +120,7 @@ impl Code {
             Code::KH712 => "KH712",
             Code::KH713 => "KH713",
             Code::KH714 => "KH714",
+            Code::KH801 => "KH801",
         }
     }
 }

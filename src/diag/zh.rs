@@ -137,6 +137,11 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{reason}"),
         M::UnknownDataFormat { path } => format!("不认识数据文件「{path}」的格式"),
         M::NoSuchUnit { unit, .. } => format!("数据中没有单位「{unit}」"),
+        M::ExampleFailed { example, unit, what, expected, actual } => format!(
+            "示例「{example}」不成立：单位「{unit}」预期{}，实际{}",
+            fact(what, expected),
+            fact(what, actual)
+        ),
         M::Syntax {
             expected: e,
             found: f,
@@ -264,6 +269,7 @@ pub fn help(m: &Message) -> Option<String> {
             ..
         } => format!("是否指「{s}」？"),
         M::NoSuchUnit { .. } => "检查 --unit 后的单位名称".into(),
+        M::ExampleFailed { .. } => "修改考核办法或示例，使两者一致；说明见 kaohe eval".into(),
         M::Syntax {
             glued: Some((k, rest)),
             ..
@@ -387,5 +393,27 @@ pub fn label(l: &LabelText) -> String {
         LabelText::InCycle => "环上的一步".into(),
         LabelText::Window => "考核期间".into(),
         LabelText::Year => "考核年度".into(),
+    }
+}
+
+fn fact(what: &super::ExpectWhat, v: &super::FactValue) -> String {
+    use super::{ExpectWhat as W, FactValue as V};
+    let value = match v {
+        V::Number(n) => d(*n),
+        V::Text(t) => t.clone(),
+        V::Bool(_) | V::None => String::new(),
+    };
+    match (what, v) {
+        (W::Total, _) => format!(" 总分 {value}"),
+        (W::Bonus, _) => format!(" 加分 {value}"),
+        (W::Deduct, _) => format!(" 扣分 {value}"),
+        (W::Rank, V::None) => "无排名".into(),
+        (W::Rank, _) => format!(" 排名 {value}"),
+        (W::Grade, V::None) => "无等次".into(),
+        (W::Grade, _) => format!(" 等次 {value}"),
+        (W::Vetoed, V::Bool(true)) => "被否决".into(),
+        (W::Vetoed, _) => "未被否决".into(),
+        (W::Flag(name), V::Bool(true)) => format!("「{name}」"),
+        (W::Flag(name), _) => format!("非「{name}」"),
     }
 }

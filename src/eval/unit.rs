@@ -264,7 +264,7 @@ impl<'p> UnitEvaluator<'p> {
                         low: *low,
                         high: *high,
                     };
-                    problems.push(Diag::new(Message::Data(m), ev.span));
+                    problems.push(Diag::new(Message::Data(m), ev.kind_span));
                     return None;
                 }
                 Some(v) if v < *low || v > *high => {
@@ -484,5 +484,5 @@ fn overlap(
         path: format!("units[{}].events[{j}]", unit.index),
         rules,
     };
-    Diag::new(Message::Data(m), ev.span)
+    Diag::new(Message::Data(m), ev.kind_span)
 }

@@ -225,7 +225,10 @@ fn event(ctx: &Context<'_, '_>, r: &UnitRuling<'_>, l: &EventLine) -> Value {
                 w.outside_window, p.window.0, w.to, p.window.1
             )),
         ),
-        EventStatus::CreditedIn(y) => (Some("credited_in"), Some(format!("{} {y}", w.credited_in))),
+        EventStatus::CreditedIn(y) => (
+            Some("credited_in"),
+            Some(format!("{} {y}{}", w.credited_in, w.credited_after)),
+        ),
         EventStatus::NoRule => (Some("no_rule"), Some(w.no_rule.to_string())),
     };
     let cl = rule

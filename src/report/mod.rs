@@ -152,3 +152,79 @@ pub fn dec(d: rust_decimal::Decimal) -> String {
 pub fn emit(out: &mut dyn Write, bytes: &[u8]) -> io::Result<()> {
     out.write_all(bytes)
 }
+
+/// Output formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// 终端文本 / text for the terminal
+    Text,
+    /// 完整 JSON / full JSON with explanations
+    Json,
+    /// 每单位一行摘要 / one summary line per unit
+    Jsonl,
+}
+
+/// Why an evaluation produced no rulings: findings about the policy or the data.
+#[derive(Debug)]
+pub enum Failure {
+    Policy(Vec<Diag>),
+    Data(Vec<Diag>),
+    Output(io::Error),
+}
+
+/// Builds the policy, evaluates the data and writes the rulings to `out`.
+/// Returns the policy's warnings and notes; nothing is written when the policy
+/// or the data has an error (§7.20: no partial ruling).
+pub fn run_eval(
+    policy: &crate::source::SourceFile,
+    data: &crate::source::SourceFile,
+    format: Format,
+    lang: Lang,
+    only: Option<&str>,
+    out: &mut dyn Write,
+) -> Result<Vec<Diag>, Failure> {
+    let built = crate::build(policy);
+    let Some(program) = built.program else {
+        return Err(Failure::Policy(built.diags));
+    };
+    let source = crate::data::open(data).map_err(Failure::Data)?;
+    let evaluation = crate::eval::evaluate(&program, &source, true).map_err(Failure::Data)?;
+    if let Some(name) = only
+        && !evaluation.table.rows.iter().any(|r| r.name == name)
+    {
+        let names = evaluation.table.rows.iter().map(|r| r.name.as_ref());
+        let m = crate::diag::Message::NoSuchUnit {
+            unit: name.to_string(),
+            suggestion: crate::diag::suggest::suggest(name, names),
+        };
+        return Err(Failure::Data(vec![Diag::new(m, crate::source::Span::default())]));
+    }
+    let run = RunInfo {
+        policy_sha256: sha256(&policy.text),
+        data_sha256: sha256(&data.text),
+    };
+    let ctx = Context {
+        p: &program,
+        run: &run,
+        eval: &evaluation,
+        source: &source,
+        lang,
+        only,
+    };
+    let written = match format {
+        Format::Text => text::write(&ctx, out),
+        Format::Json => json::write(&ctx, out),
+        Format::Jsonl => jsonl::write(&ctx, out),
+    };
+    match written.and_then(|()| out.flush().map_err(WriteError::Io)) {
+        Ok(()) => Ok(built.diags),
+        Err(WriteError::Data(d)) => Err(Failure::Data(d)),
+        Err(WriteError::Io(e)) => Err(Failure::Output(e)),
+    }
+}
+
+/// The SHA-256 of a text, in hex.
+pub fn sha256(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    format!("{:x}", Sha256::digest(text.as_bytes()))
+}

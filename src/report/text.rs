@@ -156,6 +156,14 @@ fn assumptions(ctx: &Context<'_, '_>, w: &Words) -> String {
     s
 }
 
+/// ` （解释：…）` when the clause quantifies a vague phrase of the source text.
+fn assumed(ctx: &Context<'_, '_>, w: &Words, c: crate::ir::ClauseId) -> String {
+    match &ctx.p.clause(c).assumption {
+        Some(a) => format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close),
+        None => String::new(),
+    }
+}
+
 fn grade_text(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> String {
     let name = |t: TierId| {
         ctx.p
@@ -167,7 +175,7 @@ fn grade_text(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> String {
     match g {
         Grade::None => w.no_grade.to_string(),
         Grade::Tier(t) => name(t),
-        Grade::Pending(t) => format!("{}（{}）", name(t), w.pending_note),
+        Grade::Pending(t) => format!("{}{}{}{}", name(t), w.open, w.pending_note, w.close),
     }
 }
 
@@ -181,13 +189,13 @@ fn unit(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         .group(row.group)
         .map(|g| g.name.clone())
         .unwrap_or_default();
-    let mut s = format!("━━ {}（{group}）\n", row.name);
+    let mut s = format!("━━ {}{}{group}{}\n", row.name, w.open, w.close);
     let rank = match ctx.eval.ranks.rank.get(r.unit).copied().flatten() {
         Some(n) => format!("{} {n}", w.rank),
         None => w.vetoed.to_string(),
     };
     s.push_str(&format!(
-        "{} {} = {} {} + {} {} − {} {}；{rank}\n",
+        "{} {} = {} {} + {} {} − {} {}{}{rank}\n",
         w.total,
         dec(res.total),
         w.base,
@@ -195,7 +203,8 @@ fn unit(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         w.bonus,
         dec(res.bonus),
         w.deduction,
-        dec(res.deduction)
+        dec(res.deduction),
+        w.semicolon
     ));
     if !p.tiers.is_empty() {
         s.push_str(&format!(
@@ -230,11 +239,13 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         let mut note = ctx.cite(item.clause);
         if let (Some(scale), Some(v)) = (item.scale, line.value) {
             note.push_str(&format!(
-                " {} {}（{} {}）",
+                " {} {}{}{} {}{}",
                 w.data_value,
                 dec(v),
+                w.open,
                 w.scaled,
-                dec(scale)
+                dec(scale),
+                w.close
             ));
         }
         if let Some(f) = line.cleared_by {
@@ -274,7 +285,7 @@ fn events(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         let attrs = if attrs.is_empty() {
             String::new()
         } else {
-            format!("（{}）", attrs.join("，"))
+            format!("{}{}{}", w.open, attrs.join(w.comma), w.close)
         };
         let mut desc = format!("  #{} {kind}{attrs} {}", line.index + 1, ev.date);
         if let Some(doc) = &ev.doc {
@@ -286,9 +297,11 @@ fn events(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         s.push('\n');
         if let Some(rule) = line.rule.and_then(|id| p.rule(id)) {
             s.push_str(&format!(
-                "      {}：{}\n",
+                "      {}{}{}{}\n",
                 w.rule,
-                p.clause(rule.clause).text
+                w.colon,
+                p.clause(rule.clause).text,
+                assumed(ctx, w, rule.clause)
             ));
         }
     }
@@ -304,8 +317,9 @@ fn event_effect(
     let p = ctx.p;
     match &line.status {
         EventStatus::OutsideWindow => format!(
-            "{}：{} {} {} {} {}",
+            "{}{}{} {} {} {} {}",
             w.not_counted,
+            w.colon,
             w.outside_window,
             p.window.0,
             w.to,
@@ -319,13 +333,15 @@ fn event_effect(
                 .find(|(s, _)| s == y)
                 .map(|(_, c)| ctx.cite(*c));
             format!(
-                "{}：{} {y} {}",
+                "{}{}{} {y}{} {}",
                 w.not_counted,
+                w.colon,
                 w.credited_in,
+                w.credited_after,
                 clause.unwrap_or_default()
             )
         }
-        EventStatus::NoRule => format!("{}：{}", w.not_counted, w.no_rule),
+        EventStatus::NoRule => format!("{}{}{}", w.not_counted, w.colon, w.no_rule),
         EventStatus::Counted => {
             let mut parts = Vec::new();
             if let (Some(rid), Some(amount)) = (line.rule, line.amount) {
@@ -344,7 +360,7 @@ fn event_effect(
                         .filter_map(|m| p.rule(*m))
                         .map(|m| match m.amount {
                             RuleAmount::Modifier { half: true, .. } => {
-                                format!("× 0.5（{}）", w.half)
+                                format!("× 0.5{}{}{}", w.open, w.half, w.close)
                             }
                             RuleAmount::Modifier { factor, .. } => format!("× {}", dec(factor)),
                             _ => String::new(),
@@ -365,14 +381,14 @@ fn event_effect(
             if let Some(f) = line.finding.and_then(|f| p.findings.get(f.index())) {
                 let mut text = format!("{} {}", w.by_finding, ctx.cite(f.clause));
                 if let Some(item) = line.cleared.and_then(|i| p.item(i)) {
-                    text.push_str(&format!("：{} {}", item.name, w.cleared));
+                    text.push_str(&format!("{}{} {}", w.colon, item.name, w.cleared));
                 }
                 parts.push(text);
             }
             if parts.is_empty() && line.referenced {
                 parts.push(w.by_condition.to_string());
             }
-            format!("{} {}", w.counted, parts.join("；"))
+            format!("{} {}", w.counted, parts.join(w.semicolon))
         }
     }
 }
@@ -397,8 +413,9 @@ fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
             }),
         };
         s.push_str(&format!(
-            "  {}：{} {} → {}\n",
+            "  {}{}{} {} → {}\n",
             what.unwrap_or_default().trim(),
+            w.colon,
             w.capped,
             dec(cap.from),
             dec(cap.to)
@@ -436,8 +453,9 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
             continue;
         };
         let mut line = format!(
-            "  {}：{}",
+            "  {}{}{}",
             award.name,
+            w.colon,
             if a.eligible {
                 w.eligible
             } else {
@@ -450,11 +468,20 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
                 Selection::Pending => w.pending,
                 _ => w.not_selected,
             };
-            line.push_str(&format!("，{sel}"));
+            line.push_str(&format!("{}{sel}", w.comma));
         }
         if !a.reasons.is_empty() {
-            let reasons: Vec<String> = a.reasons.iter().map(|x| ctx.reason_text(x)).collect();
-            line.push_str(&format!(" —— {}", reasons.join("；")));
+            let reasons: Vec<String> = a
+                .reasons
+                .iter()
+                .map(|x| match x {
+                    crate::eval::Reason::Excluded(_, c) => {
+                        format!("{}{}", ctx.reason_text(x), assumed(ctx, w, *c))
+                    }
+                    crate::eval::Reason::Vetoed => ctx.reason_text(x),
+                })
+                .collect();
+            line.push_str(&format!("{}{}", w.dash, reasons.join(w.semicolon)));
         }
         s.push_str(&line);
         s.push('\n');
@@ -473,11 +500,20 @@ fn outcomes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         .filter_map(|(o, flagged)| {
             let o = p.outcomes.get(o.index())?;
             Some(format!(
-                "{}：{}",
+                "{}{}{}",
                 o.name,
+                w.colon,
                 if *flagged { w.yes } else { w.no }
             ))
         })
         .collect();
-    format!("{}\n  {}\n", w.outcomes, parts.join("　"))
+    let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
+    for (o, flagged) in &r.outcomes {
+        let Some(o) = p.outcomes.get(o.index()).filter(|_| *flagged) else { continue };
+        let note = assumed(ctx, w, o.clause);
+        if !note.is_empty() {
+            s.push_str(&format!("  {} {}{}\n", o.name, ctx.cite(o.clause), note));
+        }
+    }
+    s
 }

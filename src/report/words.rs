@@ -57,6 +57,15 @@ pub struct Words {
     pub to: &'static str,
     pub assume: &'static str,
     pub units_count: &'static str,
+    /// Punctuation: `：` / `: ` and so on.
+    pub colon: &'static str,
+    pub semicolon: &'static str,
+    pub comma: &'static str,
+    pub open: &'static str,
+    pub close: &'static str,
+    pub gap: &'static str,
+    pub dash: &'static str,
+    pub credited_after: &'static str,
 }
 
 pub const ZH: Words = Words {
@@ -91,7 +100,7 @@ pub const ZH: Words = Words {
     counted: "计入",
     not_counted: "不计入",
     outside_window: "日期不在期间内",
-    credited_in: "已计入以前年度",
+    credited_in: "已计入",
     no_rule: "没有适用的规则",
     rule: "规则",
     capped: "封顶",
@@ -114,6 +123,14 @@ pub const ZH: Words = Words {
     to: "至",
     assume: "解释",
     units_count: "个单位",
+    colon: "：",
+    semicolon: "；",
+    comma: "，",
+    open: "（",
+    close: "）",
+    gap: "　",
+    dash: " —— ",
+    credited_after: " 年度（除外）",
 };
 
 pub const EN: Words = Words {
@@ -148,7 +165,7 @@ pub const EN: Words = Words {
     counted: "counted",
     not_counted: "not counted",
     outside_window: "dated outside the window",
-    credited_in: "already credited in an earlier year",
+    credited_in: "already credited in",
     no_rule: "no rule applies",
     rule: "rule",
     capped: "capped",
@@ -171,6 +188,14 @@ pub const EN: Words = Words {
     to: "to",
     assume: "assume",
     units_count: "units",
+    colon: ": ",
+    semicolon: "; ",
+    comma: ", ",
+    open: " (",
+    close: ")",
+    gap: "  ",
+    dash: " — ",
+    credited_after: " (skipped)",
 };
 
 pub fn words(lang: Lang) -> &'static Words {

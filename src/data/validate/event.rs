@@ -62,6 +62,7 @@ impl<'a> Validator<'_, 'a> {
             title: None,
             id: None,
             span: ev.span,
+            kind_span: fields.iter().find(|f| f.key == "kind").map_or(ev.span, |f| f.span),
             points_span: None,
         };
         let mut has_date = false;

@@ -96,7 +96,7 @@ impl<'p, 'a> Validator<'p, 'a> {
         let unit_name = name.as_ref().map(|(n, _)| n.to_string());
         if let Some((name, span)) = name {
             self.identify(out, name, span, group, index);
-        } else {
+        } else if raw.field("unit").is_none() {
             let m = DataMessage::MissingField {
                 unit: None,
                 key: "unit".into(),

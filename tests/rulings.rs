@@ -1,0 +1,103 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+//! Rulings of the shipped policy on its sample data, in every format, as
+//! snapshots; plus determinism and format independence.
+
+use kaohe::report::{Format, run_eval};
+use kaohe::source::SourceFile;
+use kaohe::syntax::keywords::Lang;
+
+fn file(rel: &str) -> SourceFile {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    SourceFile::new(rel, std::fs::read_to_string(path).unwrap())
+}
+
+fn rulings(data: &str, format: Format, lang: Lang, only: Option<&str>) -> String {
+    let mut out = Vec::new();
+    let policy = file("policies/shaoxing-2019.kh");
+    let warnings = run_eval(&policy, &file(data), format, lang, only, &mut out).unwrap();
+    assert!(warnings.is_empty());
+    String::from_utf8(out).unwrap()
+}
+
+const SAMPLE: &str = "policies/shaoxing-2019.sample.json";
+
+#[test]
+fn sample_text_zh() {
+    insta::assert_snapshot!(rulings(SAMPLE, Format::Text, Lang::Zh, None));
+}
+
+#[test]
+fn sample_text_en() {
+    insta::assert_snapshot!(rulings(SAMPLE, Format::Text, Lang::En, None));
+}
+
+#[test]
+fn sample_json() {
+    insta::assert_snapshot!(rulings(SAMPLE, Format::Json, Lang::Zh, None));
+}
+
+#[test]
+fn sample_jsonl() {
+    insta::assert_snapshot!(rulings(SAMPLE, Format::Jsonl, Lang::Zh, None));
+}
+
+#[test]
+fn one_unit_only() {
+    insta::assert_snapshot!(rulings(SAMPLE, Format::Text, Lang::Zh, Some("公共机构节能处")));
+}
+
+#[test]
+fn two_runs_are_byte_identical() {
+    for format in [Format::Text, Format::Json, Format::Jsonl] {
+        assert_eq!(
+            rulings(SAMPLE, format, Lang::Zh, None),
+            rulings(SAMPLE, format, Lang::Zh, None)
+        );
+    }
+}
+
+#[test]
+fn toml_data_gives_the_same_rulings_as_json() {
+    let strip = |s: String| -> String {
+        s.lines()
+            .filter(|l| !l.contains("data_sha256"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let toml = rulings("tests/data/shaoxing-2019.sample.toml", Format::Json, Lang::Zh, None);
+    assert_eq!(strip(toml), strip(rulings(SAMPLE, Format::Json, Lang::Zh, None)));
+}
+
+#[test]
+fn json_follows_the_schema() {
+    let v: serde_json::Value =
+        serde_json::from_str(&rulings(SAMPLE, Format::Json, Lang::Zh, None)).unwrap();
+    assert_eq!(v["policy"]["year"], 2019);
+    assert_eq!(v["policy"]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(v["data_sha256"].as_str().unwrap().len(), 64);
+    let units = v["units"].as_array().unwrap();
+    assert_eq!(units.len(), 9);
+    let ranks: Vec<serde_json::Value> = units.iter().map(|u| u["rank"].clone()).collect();
+    let expected: Vec<serde_json::Value> = [1, 2, 3, 4, 4, 6, 7, 8]
+        .iter()
+        .map(|r| serde_json::json!(r))
+        .chain([serde_json::Value::Null])
+        .collect();
+    assert_eq!(ranks, expected, "units in ranking order, ties shared, vetoed last");
+    for u in units {
+        for key in ["unit", "group", "base", "bonus", "deduction", "total", "vetoed", "grade", "awards", "outcomes", "items", "events"] {
+            assert!(u.get(key).is_some(), "{key} in {u}");
+        }
+        assert!(u["total"].is_string(), "decimals are strings");
+        let first = &u["events"].as_array().unwrap().first().cloned().unwrap_or_default();
+        if !first.is_null() {
+            for key in ["index", "kind", "counted", "points", "clause", "reason"] {
+                assert!(first.get(key).is_some(), "{key} in {first}");
+            }
+        }
+    }
+    let vetoed = units.iter().find(|u| u["vetoed"] == true).unwrap();
+    assert_eq!(vetoed["awards"]["先进"]["eligible"], false);
+    assert!(vetoed["rank"].is_null());
+}
