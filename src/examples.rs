@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use crate::ast::{
-    Decl, Example, ExampleStmt, Expect, Expectation, EventLit, FieldKey, FieldValue, Policy,
+    Decl, EventLit, Example, ExampleStmt, Expect, Expectation, FieldKey, FieldValue, Policy,
 };
 use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
@@ -127,7 +127,8 @@ fn text_field(key: &'static str, value: &str, span: Span) -> RawField<'static> {
 
 fn push_event(u: &mut RawUnit<'static>, ev: &EventLit, span: Span, year: i32) {
     let start = u.event_fields.len();
-    u.event_fields.push(text_field("kind", &ev.kind.text, ev.kind.span));
+    u.event_fields
+        .push(text_field("kind", &ev.kind.text, ev.kind.span));
     for f in &ev.fields {
         let key: Cow<'static, str> = match &f.key {
             FieldKey::Date => "date".into(),
@@ -166,7 +167,13 @@ fn push_event(u: &mut RawUnit<'static>, ev: &EventLit, span: Span, year: i32) {
 }
 
 /// The finding for an unmet expectation, or `None` when it holds.
-fn compare(p: &Program, e: &Evaluation<'_>, unit: usize, x: &Expectation, title: &str) -> Option<Diag> {
+fn compare(
+    p: &Program,
+    e: &Evaluation<'_>,
+    unit: usize,
+    x: &Expectation,
+    title: &str,
+) -> Option<Diag> {
     let row = e.table.rows.iter().position(|r| r.index == unit)?;
     let r = &e.table.rows.get(row)?.result;
     let rank = e.ranks.rank.get(row).copied().flatten();
@@ -180,13 +187,24 @@ fn compare(p: &Program, e: &Evaluation<'_>, unit: usize, x: &Expectation, title:
             number(n.value),
             rank.map_or(FactValue::None, |x| number(Decimal::from(x))),
         ),
-        Expect::Vetoed(v) => (ExpectWhat::Vetoed, FactValue::Bool(*v), FactValue::Bool(r.vetoed)),
+        Expect::Vetoed(v) => (
+            ExpectWhat::Vetoed,
+            FactValue::Bool(*v),
+            FactValue::Bool(r.vetoed),
+        ),
         Expect::Grade(name) => {
             let actual = match e.decisions.grade(row) {
-                Grade::Tier(t) => p.tiers.get(t.index()).map(|t| FactValue::Text(t.name.clone())),
+                Grade::Tier(t) => p
+                    .tiers
+                    .get(t.index())
+                    .map(|t| FactValue::Text(t.name.clone())),
                 Grade::Pending(_) | Grade::None => None,
             };
-            (ExpectWhat::Grade, FactValue::Text(name.text.clone()), actual.unwrap_or(FactValue::None))
+            (
+                ExpectWhat::Grade,
+                FactValue::Text(name.text.clone()),
+                actual.unwrap_or(FactValue::None),
+            )
         }
         Expect::Flag { name, holds } => (
             ExpectWhat::Flag(name.text.clone()),
@@ -199,7 +217,12 @@ fn compare(p: &Program, e: &Evaluation<'_>, unit: usize, x: &Expectation, title:
     }
     let m = Message::ExampleFailed {
         example: title.to_string(),
-        unit: e.table.rows.get(row).map(|r| r.name.to_string()).unwrap_or_default(),
+        unit: e
+            .table
+            .rows
+            .get(row)
+            .map(|r| r.name.to_string())
+            .unwrap_or_default(),
         what,
         expected,
         actual,

@@ -59,7 +59,7 @@ pub mod cli;
 pub mod compile;
 pub mod data;
 pub mod eval;
+pub mod examples;
 pub mod ir;
 pub mod report;
 pub mod resolve;
-pub mod examples;

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 //! Bad unit data is refused with every problem named: one case per line,
 //! `(data file, the codes it must produce)`, plus rendered snapshots.
@@ -28,7 +33,11 @@ fn refused(data: &str) -> (SourceFile, Vec<kaohe::diag::Diag>) {
 }
 
 fn codes(data: &str) -> Vec<String> {
-    let mut c: Vec<String> = refused(data).1.iter().map(|d| d.code().as_str().to_string()).collect();
+    let mut c: Vec<String> = refused(data)
+        .1
+        .iter()
+        .map(|d| d.code().as_str().to_string())
+        .collect();
     c.sort();
     c
 }
@@ -82,7 +91,10 @@ fn five_problems_are_each_named_with_unit_and_path() {
 #[test]
 fn bad_data_snapshots() {
     insta::glob!("data/bad/*", |path| {
-        let rel = format!("tests/data/bad/{}", path.file_name().unwrap().to_string_lossy());
+        let rel = format!(
+            "tests/data/bad/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
         let (data, diags) = refused(&rel);
         let zh = render_text(&data, &diags, RenderOptions::default());
         let en_opts = RenderOptions {

@@ -1,4 +1,9 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 //! Rulings of the shipped policy on its sample data, in every format, as
 //! snapshots; plus determinism and format independence.
@@ -44,7 +49,12 @@ fn sample_jsonl() {
 
 #[test]
 fn one_unit_only() {
-    insta::assert_snapshot!(rulings(SAMPLE, Format::Text, Lang::Zh, Some("公共机构节能处")));
+    insta::assert_snapshot!(rulings(
+        SAMPLE,
+        Format::Text,
+        Lang::Zh,
+        Some("公共机构节能处")
+    ));
 }
 
 #[test]
@@ -65,8 +75,16 @@ fn toml_data_gives_the_same_rulings_as_json() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let toml = rulings("tests/data/shaoxing-2019.sample.toml", Format::Json, Lang::Zh, None);
-    assert_eq!(strip(toml), strip(rulings(SAMPLE, Format::Json, Lang::Zh, None)));
+    let toml = rulings(
+        "tests/data/shaoxing-2019.sample.toml",
+        Format::Json,
+        Lang::Zh,
+        None,
+    );
+    assert_eq!(
+        strip(toml),
+        strip(rulings(SAMPLE, Format::Json, Lang::Zh, None))
+    );
 }
 
 #[test]
@@ -84,13 +102,34 @@ fn json_follows_the_schema() {
         .map(|r| serde_json::json!(r))
         .chain([serde_json::Value::Null])
         .collect();
-    assert_eq!(ranks, expected, "units in ranking order, ties shared, vetoed last");
+    assert_eq!(
+        ranks, expected,
+        "units in ranking order, ties shared, vetoed last"
+    );
     for u in units {
-        for key in ["unit", "group", "base", "bonus", "deduction", "total", "vetoed", "grade", "awards", "outcomes", "items", "events"] {
+        for key in [
+            "unit",
+            "group",
+            "base",
+            "bonus",
+            "deduction",
+            "total",
+            "vetoed",
+            "grade",
+            "awards",
+            "outcomes",
+            "items",
+            "events",
+        ] {
             assert!(u.get(key).is_some(), "{key} in {u}");
         }
         assert!(u["total"].is_string(), "decimals are strings");
-        let first = &u["events"].as_array().unwrap().first().cloned().unwrap_or_default();
+        let first = &u["events"]
+            .as_array()
+            .unwrap()
+            .first()
+            .cloned()
+            .unwrap_or_default();
         if !first.is_null() {
             for key in ["index", "kind", "counted", "points", "clause", "reason"] {
                 assert!(first.get(key).is_some(), "{key} in {first}");

@@ -48,10 +48,21 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         Some(path) => {
             let partial = partial_path(path);
             let result = match std::fs::File::create(&partial) {
-                Ok(f) => run_eval(&policy, &data, args.format, lang, only, &mut BufWriter::new(f)),
+                Ok(f) => run_eval(
+                    &policy,
+                    &data,
+                    args.format,
+                    lang,
+                    only,
+                    &mut BufWriter::new(f),
+                ),
                 Err(e) => Err(Failure::Output(e)),
             };
-            let result = result.and_then(|w| std::fs::rename(&partial, path).map(|()| w).map_err(Failure::Output));
+            let result = result.and_then(|w| {
+                std::fs::rename(&partial, path)
+                    .map(|()| w)
+                    .map_err(Failure::Output)
+            });
             if result.is_err() {
                 let _ = std::fs::remove_file(&partial);
             }
@@ -76,7 +87,10 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
             exit(true)
         }
         Err(Failure::Output(e)) => {
-            let path = args.output.as_ref().map_or("-".to_string(), |p| p.display().to_string());
+            let path = args
+                .output
+                .as_ref()
+                .map_or("-".to_string(), |p| p.display().to_string());
             let m = Message::CannotRead {
                 path,
                 reason: e.to_string(),

@@ -358,6 +358,10 @@ impl<'a> Cursor<'a> {
 pub struct JsonUnits<'a> {
     cur: Cursor<'a>,
     in_units: bool,
+    /// A reader of the array's second part only: it stops at the `]`.
+    tail: bool,
+    /// Where a tail reader stopped: just after the `]`.
+    pub array_end: Option<usize>,
     /// Top-level keys other than `units` (the validator reports them).
     pub other_keys: Vec<(Cow<'a, str>, Span)>,
     /// The span of the `units` array's `[`.
@@ -370,6 +374,8 @@ impl<'a> JsonUnits<'a> {
         let mut r = JsonUnits {
             cur: Cursor { text, pos: 0 },
             in_units: false,
+            tail: false,
+            array_end: None,
             other_keys: Vec::new(),
             units_at: Span::default(),
         };
@@ -445,13 +451,67 @@ impl<'a> JsonUnits<'a> {
         }
         read_unit(&mut self.cur, out)?;
         if !self.cur.separator(b']', ", or ]")? {
-            self.after_units()?;
+            if self.tail {
+                self.in_units = false;
+                self.array_end = Some(self.cur.pos);
+            } else {
+                self.after_units()?;
+            }
         }
         Ok(true)
+    }
+
+    /// A reader of the units from byte `at` (a unit's `{`) to the array's end,
+    /// for reading the second part of a large file on another thread.
+    pub fn tail(text: &'a str, at: usize) -> JsonUnits<'a> {
+        JsonUnits {
+            cur: Cursor { text, pos: at },
+            in_units: true,
+            tail: true,
+            array_end: None,
+            other_keys: Vec::new(),
+            units_at: Span::default(),
+        }
+    }
+
+    /// Where the next unit starts, while units remain.
+    pub fn next_offset(&self) -> Option<usize> {
+        self.in_units.then_some(self.cur.pos)
+    }
+
+    /// Continues after the units array that another reader read up to `end`
+    /// (just after its `]`).
+    pub fn resume_after_array(&mut self, end: usize) -> Result<()> {
+        self.cur.pos = end;
+        self.after_units()
     }
 }
 
 impl<'a> JsonUnits<'a> {
+    /// A likely start of a unit near the middle of the text: a `{` after a
+    /// `,` whose first key is `"unit"`. Only a guess: the caller confirms it by
+    /// reading up to it (an event or a string can look the same).
+    pub fn split_point(text: &str) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut i = text.len() / 2;
+        while let Some(rel) = bytes.get(i..)?.iter().position(|b| *b == b'{') {
+            let at = i + rel;
+            let before = bytes
+                .get(..at)?
+                .iter()
+                .rev()
+                .find(|b| !b.is_ascii_whitespace());
+            let after = bytes.get(at + 1..)?;
+            let first = after.iter().position(|b| !b.is_ascii_whitespace());
+            let key = first.and_then(|f| after.get(f..));
+            if before == Some(&b',') && key.is_some_and(|k| k.starts_with(b"\"unit\"")) {
+                return Some(at);
+            }
+            i = at + 1;
+        }
+        None
+    }
+
     /// Reads again the unit whose object starts at byte `at` (from an earlier pass).
     pub fn unit_at(text: &'a str, at: usize, out: &mut RawUnit<'a>) -> Result<()> {
         out.clear();

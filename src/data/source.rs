@@ -20,7 +20,7 @@ pub enum DataSource<'a> {
     },
 }
 
-fn json_diag(e: JsonError) -> Diag {
+pub fn json_diag(e: JsonError) -> Diag {
     let detail = match e.problem {
         JsonProblem::Expected(what) => SyntaxDetail::Expected(what),
         JsonProblem::UnterminatedString => SyntaxDetail::UnterminatedString,
@@ -41,7 +41,7 @@ fn json_diag(e: JsonError) -> Diag {
 }
 
 /// Findings for top-level keys other than `units`.
-fn other_keys(keys: &[(Cow<'_, str>, Span)]) -> Vec<Diag> {
+pub fn top_level_keys(keys: &[(Cow<'_, str>, Span)]) -> Vec<Diag> {
     keys.iter()
         .map(|(k, span)| {
             let m = DataMessage::UnknownKey {
@@ -69,7 +69,7 @@ impl<'a> DataSource<'a> {
                     f(i, &unit);
                     i += 1;
                 }
-                Ok((reader.units_at, other_keys(&reader.other_keys)))
+                Ok((reader.units_at, top_level_keys(&reader.other_keys)))
             }
             DataSource::Memory {
                 units,
@@ -79,7 +79,7 @@ impl<'a> DataSource<'a> {
                 for (i, u) in units.iter().enumerate() {
                     f(i, u);
                 }
-                Ok((*units_at, other_keys(keys)))
+                Ok((*units_at, top_level_keys(keys)))
             }
         }
     }

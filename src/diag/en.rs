@@ -141,7 +141,13 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("cannot read `{path}`: {reason}"),
         M::UnknownDataFormat { path } => format!("unknown data format of `{path}`"),
         M::NoSuchUnit { unit, .. } => format!("the data has no unit `{unit}`"),
-        M::ExampleFailed { example, unit, what, expected, actual } => format!(
+        M::ExampleFailed {
+            example,
+            unit,
+            what,
+            expected,
+            actual,
+        } => format!(
             "example `{example}` fails: unit `{unit}` expected {}, got {}",
             fact(what, expected),
             fact(what, actual)

@@ -13,7 +13,8 @@ mod zh;
 
 pub use data::{DataMessage, SyntaxDetail, ValueType};
 pub use message::{
-    ExpectWhat, Expected, FactValue, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
+    ExpectWhat, Expected, FactValue, Found, LabelText, LiteralProblem, Message, Once, Positive,
+    Single, Sort,
 };
 
 use crate::source::Span;

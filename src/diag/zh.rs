@@ -137,7 +137,13 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{reason}"),
         M::UnknownDataFormat { path } => format!("不认识数据文件「{path}」的格式"),
         M::NoSuchUnit { unit, .. } => format!("数据中没有单位「{unit}」"),
-        M::ExampleFailed { example, unit, what, expected, actual } => format!(
+        M::ExampleFailed {
+            example,
+            unit,
+            what,
+            expected,
+            actual,
+        } => format!(
             "示例「{example}」不成立：单位「{unit}」预期{}，实际{}",
             fact(what, expected),
             fact(what, actual)

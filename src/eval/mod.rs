@@ -11,4 +11,4 @@ pub mod run;
 pub mod table;
 pub mod unit;
 
-pub use run::{AwardRuling, Evaluation, Reason, UnitRuling, evaluate};
+pub use run::{AwardRuling, Evaluation, Reason, Threads, UnitRuling, evaluate, evaluate_with};

@@ -47,6 +47,37 @@ pub fn compare_key(p: &Program, t: &Table<'_>, a: usize, b: usize) -> Ordering {
     Ordering::Equal
 }
 
+/// Each unit's whole ranking key as integers at one common scale per key,
+/// negated for descending keys, so that sorting is plain integer comparison
+/// (a million `Decimal` comparisons align scales every time). `None` if a
+/// value does not fit, and the `Decimal` comparison is used instead.
+fn integer_keys(p: &Program, t: &Table<'_>) -> Option<Vec<i128>> {
+    let n = t.len();
+    let k = p.ranking.keys.len();
+    let mut out = vec![0i128; n * k];
+    for (j, (key, order)) in p.ranking.keys.iter().enumerate() {
+        let value = |u: usize| -> rust_decimal::Decimal {
+            match key {
+                KeyIr::Total => t.rows.get(u).map(|r| r.result.total).unwrap_or_default(),
+                KeyIr::Item(slot) => t.tracked_of(u).get(*slot).copied().unwrap_or_default(),
+            }
+        };
+        let scale = (0..n).map(|u| value(u).scale()).max().unwrap_or(0);
+        for u in 0..n {
+            let v = value(u);
+            let factor = 10i128.checked_pow(scale - v.scale())?;
+            let x = v.mantissa().checked_mul(factor)?;
+            let x = if *order == Order::Desc {
+                x.checked_neg()?
+            } else {
+                x
+            };
+            *out.get_mut(u * k + j)? = x;
+        }
+    }
+    Some(out)
+}
+
 pub fn rank(p: &Program, t: &Table<'_>) -> Ranks {
     let n = t.len();
     let scopes = if p.ranking.within_group {
@@ -81,19 +112,33 @@ pub fn rank(p: &Program, t: &Table<'_>) -> Ranks {
             l.push(u as u32);
         }
     }
+    let ints = integer_keys(p, t);
+    let k = p.ranking.keys.len();
+    let key_of = |u: u32| -> &[i128] {
+        let u = u as usize;
+        ints.as_deref()
+            .and_then(|i| i.get(u * k..u * k + k))
+            .unwrap_or(&[])
+    };
+    let cmp = |a: u32, b: u32| -> Ordering {
+        match ints {
+            Some(_) => key_of(a).cmp(key_of(b)),
+            None => compare_key(p, t, a as usize, b as usize),
+        }
+    };
     for (s, list) in members.iter_mut().enumerate() {
-        list.sort_by(|&a, &b| compare_key(p, t, a as usize, b as usize).then(a.cmp(&b)));
+        list.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
         let len = list.len();
         if let Some(r) = out.ranked.get_mut(s) {
             *r = len;
         }
         let mut start = 0;
         while start < len {
-            let head = list.get(start).copied().unwrap_or(0) as usize;
+            let head = list.get(start).copied().unwrap_or(0);
             let mut end = start + 1;
             while list
                 .get(end)
-                .is_some_and(|&u| compare_key(p, t, head, u as usize) == Ordering::Equal)
+                .is_some_and(|&u| cmp(head, u) == Ordering::Equal)
             {
                 end += 1;
             }

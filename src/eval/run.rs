@@ -9,18 +9,34 @@ use super::rank::{Ranks, rank};
 use super::table::{Table, UnitRow};
 use super::unit::UnitEvaluator;
 use crate::data::input::UnitInput;
+use crate::data::json::JsonUnits;
 use crate::data::raw::RawUnit;
-use crate::data::source::DataSource;
+use crate::data::source::{DataSource, json_diag, top_level_keys};
 use crate::data::validate::Validator;
 use crate::diag::{Diag, sort_diags};
 use crate::ir::{AwardId, ClauseId, Excl, OutcomeId, Program};
+use crate::source::Span;
 
 /// Every unit evaluated, ranked and decided.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evaluation<'a> {
     pub table: Table<'a>,
     pub ranks: Ranks,
     pub decisions: Decisions,
+}
+
+/// Below this size a JSON file is read by one thread; above it, the second
+/// half of the units is read by another (see `json_in_two_parts`).
+const PARALLEL_FROM_BYTES: usize = 1 << 20;
+
+/// How many threads may read the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threads {
+    /// Two for a large JSON file on a machine with two cores or more.
+    Auto,
+    One,
+    /// Two whenever the data is JSON (tests of the two-part reading).
+    Two,
 }
 
 /// Evaluates every unit of `source`. `complete`: the units of closed groups
@@ -30,39 +46,41 @@ pub fn evaluate<'a>(
     source: &DataSource<'a>,
     complete: bool,
 ) -> Result<Evaluation<'a>, Vec<Diag>> {
-    let mut validator = Validator::new(p, complete);
-    let mut evaluator = UnitEvaluator::new(p);
-    let mut input = UnitInput::default();
-    let mut table = Table::new(p.facts.len(), p.tracked_items.len());
-    let mut problems = Vec::new();
-    let walked = source.each(|i, raw| {
-        if !validator.unit(raw, i, &mut input) {
-            return;
+    evaluate_with(p, source, complete, Threads::Auto)
+}
+
+/// [`evaluate`] with a choice of threads; the result never depends on it.
+pub fn evaluate_with<'a>(
+    p: &Program,
+    source: &DataSource<'a>,
+    complete: bool,
+    threads: Threads,
+) -> Result<Evaluation<'a>, Vec<Diag>> {
+    let mut pass = Pass::new(p, complete);
+    let two = match (threads, source) {
+        (Threads::One, _) | (_, DataSource::Memory { .. }) => false,
+        (Threads::Two, _) => true,
+        (Threads::Auto, DataSource::Json(text)) => {
+            text.len() >= PARALLEL_FROM_BYTES
+                && std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
         }
-        match evaluator.evaluate(&input, None) {
-            Ok(result) => {
-                let row = UnitRow {
-                    index: i,
-                    name: input.name.clone(),
-                    declared: input.declared,
-                    group: input.group,
-                    span: raw.span,
-                    result,
-                };
-                table.push(row, &evaluator.facts, &evaluator.tracked);
-            }
-            Err(found) => problems.extend(found),
-        }
-    });
+    };
+    let walked = match source {
+        DataSource::Json(text) if two => pass.json_in_two_parts(text),
+        _ => source.each(|i, raw| {
+            pass.unit(i, raw);
+        }),
+    };
     let (units_at, top_level) = walked.map_err(|d| vec![d])?;
-    validator.finish(units_at);
-    let mut diags = validator.diags;
-    diags.extend(problems);
+    pass.validator.finish(units_at);
+    let mut diags = pass.validator.diags;
+    diags.extend(pass.problems);
     diags.extend(top_level);
     if !diags.is_empty() {
         sort_diags(&mut diags);
         return Err(diags);
     }
+    let table = pass.table;
     let ranks = rank(p, &table);
     let decisions = decide(p, &table, &ranks);
     Ok(Evaluation {
@@ -70,6 +88,117 @@ pub fn evaluate<'a>(
         ranks,
         decisions,
     })
+}
+
+/// One pass over the units: validate, evaluate, keep the compact result.
+struct Pass<'p, 'a> {
+    p: &'p Program,
+    validator: Validator<'p, 'a>,
+    evaluator: UnitEvaluator<'p>,
+    input: UnitInput<'a>,
+    table: Table<'a>,
+    problems: Vec<Diag>,
+}
+
+impl<'p, 'a> Pass<'p, 'a> {
+    fn new(p: &'p Program, complete: bool) -> Self {
+        Pass {
+            p,
+            validator: Validator::new(p, complete),
+            evaluator: UnitEvaluator::new(p),
+            input: UnitInput::default(),
+            table: Table::new(p.facts.len(), p.tracked_items.len()),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Validates and evaluates one unit; false when it has a problem.
+    fn unit(&mut self, i: usize, raw: &RawUnit<'a>) -> bool {
+        if !self.validator.unit(raw, i, &mut self.input) {
+            return false;
+        }
+        match self.evaluator.evaluate(&self.input, None) {
+            Ok(result) => {
+                let row = UnitRow {
+                    index: i,
+                    name: self.input.name.clone(),
+                    declared: self.input.declared,
+                    group: self.input.group,
+                    span: raw.span,
+                    result,
+                };
+                self.table
+                    .push(row, &self.evaluator.facts, &self.evaluator.tracked);
+                true
+            }
+            Err(found) => {
+                self.problems.extend(found);
+                false
+            }
+        }
+    }
+
+    /// Reads a large JSON file with two threads. The second starts at a likely
+    /// unit boundary near the middle (`JsonUnits::split_point`); this thread
+    /// reads from the start. If it arrives exactly at that boundary, the second
+    /// thread's units are taken over (checked again only for what spans units:
+    /// duplicates, declared units); otherwise, or if the second part has any
+    /// problem, its work is dropped and this thread reads on alone. So the
+    /// findings and rulings are always those of the one-thread reading.
+    fn json_in_two_parts(&mut self, text: &'a str) -> Result<(Span, Vec<Diag>), Diag> {
+        let Some(at) = JsonUnits::split_point(text) else {
+            return DataSource::Json(text).each(|i, raw| {
+                self.unit(i, raw);
+            });
+        };
+        let p = self.p;
+        std::thread::scope(|scope| {
+            let mut second = Some(scope.spawn(move || second_part(p, text, at)));
+            let mut reader = JsonUnits::open(text).map_err(json_diag)?;
+            let mut raw = RawUnit::default();
+            let mut i = 0;
+            loop {
+                if reader.next_offset() == Some(at) {
+                    if let Some(Some((table, end))) = second.take().and_then(|h| h.join().ok()) {
+                        self.take_over(table, i);
+                        reader.resume_after_array(end).map_err(json_diag)?;
+                        break;
+                    }
+                }
+                if !reader.next_unit(&mut raw).map_err(json_diag)? {
+                    break;
+                }
+                self.unit(i, &raw);
+                i += 1;
+            }
+            Ok((reader.units_at, top_level_keys(&reader.other_keys)))
+        })
+    }
+
+    /// Takes over the units the second thread evaluated, from data position `offset`.
+    fn take_over(&mut self, table: Table<'a>, offset: usize) {
+        for (i, row) in table.rows.iter().enumerate() {
+            self.validator
+                .admit(&row.name, row.declared, offset + i, row.span);
+        }
+        self.table.append(table, offset);
+    }
+}
+
+/// Evaluates the units from byte `at` to the end of the array, or gives up
+/// (`None`) at the first problem: problems are found by the ordinary reading.
+fn second_part<'a>(p: &Program, text: &'a str, at: usize) -> Option<(Table<'a>, usize)> {
+    let mut pass = Pass::new(p, false);
+    let mut reader = JsonUnits::tail(text, at);
+    let mut raw = RawUnit::default();
+    let mut i = 0;
+    while reader.next_unit(&mut raw).ok()? {
+        if !pass.unit(i, &raw) {
+            return None;
+        }
+        i += 1;
+    }
+    Some((pass.table, reader.array_end?))
 }
 
 /// Why a unit is not eligible for an award.

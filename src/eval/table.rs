@@ -11,7 +11,7 @@ use super::unit::UnitResult;
 use crate::ir::{GroupId, UnitId};
 use crate::source::Span;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UnitRow<'a> {
     /// Position in the data.
     pub index: usize,
@@ -23,7 +23,7 @@ pub struct UnitRow<'a> {
     pub result: UnitResult,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table<'a> {
     pub rows: Vec<UnitRow<'a>>,
     facts_per_unit: usize,
@@ -50,6 +50,17 @@ impl<'a> Table<'a> {
             .extend(tracked.iter().copied().take(self.tracked_per_unit));
         self.tracked
             .resize(self.rows.len() * self.tracked_per_unit, Decimal::ZERO);
+    }
+
+    /// Appends the rows of `other` (read from later in the same data), their
+    /// data positions moved by `offset`.
+    pub fn append(&mut self, other: Table<'a>, offset: usize) {
+        for mut row in other.rows {
+            row.index += offset;
+            self.rows.push(row);
+        }
+        self.facts.extend(other.facts);
+        self.tracked.extend(other.tracked);
     }
 
     pub fn len(&self) -> usize {

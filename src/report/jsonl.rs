@@ -4,12 +4,18 @@
 
 use std::io::Write;
 
-use super::{Context, WriteError, dec};
+use super::{Context, WriteError};
 use crate::eval::decide::{Grade, Selection};
 use crate::ir::{AwardId, OutcomeId};
 
 /// Appends `s` as a JSON string.
 pub fn json_str(out: &mut Vec<u8>, s: &str) {
+    if !s.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20) {
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+        return;
+    }
     out.push(b'"');
     for c in s.chars() {
         match c {
@@ -30,9 +36,62 @@ pub fn json_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// Appends a decimal as rulings show it (§7.30), without a temporary string.
+fn write_decimal(out: &mut Vec<u8>, d: rust_decimal::Decimal) {
+    use std::io::Write as _;
+    let n = d.normalize();
+    if n.is_zero() {
+        out.push(b'0');
+    } else {
+        let _ = write!(out, "{n}");
+    }
+}
+
+/// The parts of every line that depend only on the policy, escaped once.
+struct Fragments {
+    groups: Vec<Vec<u8>>,
+    awards: Vec<Vec<u8>>,
+    outcomes: Vec<Vec<u8>>,
+    tiers: Vec<Vec<u8>>,
+}
+
+impl Fragments {
+    fn new(p: &crate::ir::Program) -> Fragments {
+        let quoted = |s: &str| {
+            let mut v = Vec::new();
+            json_str(&mut v, s);
+            v
+        };
+        Fragments {
+            groups: p.groups.iter().map(|g| quoted(&g.name)).collect(),
+            awards: p.awards.iter().map(|a| quoted(&a.name)).collect(),
+            outcomes: p.outcomes.iter().map(|o| quoted(&o.name)).collect(),
+            tiers: p.tiers.iter().map(|t| quoted(&t.name)).collect(),
+        }
+    }
+}
+
+/// Appends a whole number in decimal.
+fn write_u32(out: &mut Vec<u8>, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        if let Some(d) = digits.get_mut(i) {
+            *d = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(digits.get(i..).unwrap_or(&[]));
+}
+
 pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteError> {
     let p = ctx.p;
     let e = ctx.eval;
+    let f = Fragments::new(p);
     let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
     for u in ctx.units() {
         let Some(row) = e.table.rows.get(u) else {
@@ -41,12 +100,15 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
         buf.extend_from_slice(b"{\"unit\":");
         json_str(&mut buf, &row.name);
         buf.extend_from_slice(b",\"group\":");
-        json_str(&mut buf, p.group(row.group).map_or("", |g| g.name.as_str()));
-        buf.extend_from_slice(b",\"total\":");
-        json_str(&mut buf, &dec(row.result.total));
+        buf.extend_from_slice(f.groups.get(row.group.index()).map_or(&b"null"[..], |g| g));
+        buf.extend_from_slice(b",\"total\":\"");
+        write_decimal(&mut buf, row.result.total);
         match e.ranks.rank.get(u).copied().flatten() {
-            Some(r) => buf.extend_from_slice(format!(",\"rank\":{r}").as_bytes()),
-            None => buf.extend_from_slice(b",\"rank\":null"),
+            Some(r) => {
+                buf.extend_from_slice(b"\",\"rank\":");
+                write_u32(&mut buf, r);
+            }
+            None => buf.extend_from_slice(b"\",\"rank\":null"),
         }
         buf.extend_from_slice(if row.result.vetoed {
             b",\"vetoed\":true"
@@ -57,10 +119,7 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
             buf.extend_from_slice(b",\"grade\":");
             match e.decisions.grade(u) {
                 Grade::Tier(t) | Grade::Pending(t) => {
-                    json_str(
-                        &mut buf,
-                        p.tiers.get(t.index()).map_or("", |x| x.name.as_str()),
-                    );
+                    buf.extend_from_slice(f.tiers.get(t.index()).map_or(&b"null"[..], |x| x));
                 }
                 Grade::None => buf.extend_from_slice(b"null"),
             }
@@ -70,7 +129,7 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
             if i > 0 {
                 buf.push(b',');
             }
-            json_str(&mut buf, &a.name);
+            buf.extend_from_slice(f.awards.get(i).map_or(&b"\"\""[..], |x| x));
             let id = AwardId::from_index(i);
             let value: &[u8] = match (a.quota.is_some(), e.decisions.selection(u, id)) {
                 (true, Selection::Selected) => b":true",
@@ -82,11 +141,11 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
             buf.extend_from_slice(value);
         }
         buf.extend_from_slice(b"},\"outcomes\":{");
-        for (i, o) in p.outcomes.iter().enumerate() {
+        for i in 0..p.outcomes.len() {
             if i > 0 {
                 buf.push(b',');
             }
-            json_str(&mut buf, &o.name);
+            buf.extend_from_slice(f.outcomes.get(i).map_or(&b"\"\""[..], |x| x));
             let flagged = e.decisions.outcome(u, OutcomeId::from_index(i));
             buf.extend_from_slice(if flagged { b":true" } else { b":false" });
         }

@@ -509,7 +509,9 @@ fn outcomes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         .collect();
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
     for (o, flagged) in &r.outcomes {
-        let Some(o) = p.outcomes.get(o.index()).filter(|_| *flagged) else { continue };
+        let Some(o) = p.outcomes.get(o.index()).filter(|_| *flagged) else {
+            continue;
+        };
         let note = assumed(ctx, w, o.clause);
         if !note.is_empty() {
             s.push_str(&format!("  {} {}{}\n", o.name, ctx.cite(o.clause), note));

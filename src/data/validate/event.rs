@@ -62,12 +62,32 @@ impl<'a> Validator<'_, 'a> {
             title: None,
             id: None,
             span: ev.span,
-            kind_span: fields.iter().find(|f| f.key == "kind").map_or(ev.span, |f| f.span),
+            kind_span: fields
+                .iter()
+                .find(|f| f.key == "kind")
+                .map_or(ev.span, |f| f.span),
             points_span: None,
         };
         let mut has_date = false;
+        // Keys seen so far: reserved keys by position in RESERVED, attributes after them.
+        let mut seen: u128 = 0;
+        let kind_ir = kind.and_then(|k| self.p.kind(k));
         for (i, f) in fields.iter().enumerate() {
-            if fields.iter().take(i).any(|g| g.key == f.key) {
+            let slot = RESERVED.iter().position(|r| *r == f.key).or_else(|| {
+                kind_ir
+                    .and_then(|k| k.attr_index(&f.key))
+                    .map(|a| a + RESERVED.len())
+            });
+            let repeated = match slot {
+                Some(s) if s < 128 => {
+                    let bit = 1u128 << s;
+                    let before = seen & bit != 0;
+                    seen |= bit;
+                    before
+                }
+                _ => fields.iter().take(i).any(|g| g.key == f.key),
+            };
+            if repeated {
                 let m = DataMessage::DuplicateKey {
                     unit: Some(unit.to_string()),
                     key: f.key.to_string(),

@@ -179,16 +179,9 @@ impl<'p, 'a> Validator<'p, 'a> {
         index: usize,
     ) {
         let path = || format!("units[{index}]");
-        if let Some(first) = self.seen.get(&name) {
-            let m = DataMessage::DuplicateUnit {
-                unit: name.to_string(),
-                path: path(),
-                first: format!("units[{first}]"),
-            };
-            self.report(m, span);
+        if !self.remember(&name, span, index) {
             return;
         }
-        self.seen.insert(name.clone(), index);
         out.name = name.clone();
         let declared = self.units.get(name.as_ref()).copied();
         match (declared, group) {
@@ -261,8 +254,8 @@ impl<'p, 'a> Validator<'p, 'a> {
         out.scores.resize(leaves, Decimal::ZERO);
         self.score_seen.clear();
         self.score_seen.resize(leaves, false);
-        for f in &raw.score_fields {
-            self.score(f, index, unit, out);
+        for (i, f) in raw.score_fields.iter().enumerate() {
+            self.score(f, i, index, unit, out);
         }
         for (slot, seen) in self.score_seen.clone().iter().enumerate() {
             if !seen {
@@ -277,9 +270,24 @@ impl<'p, 'a> Validator<'p, 'a> {
         }
     }
 
-    fn score(&mut self, f: &RawField<'a>, index: usize, unit: &str, out: &mut UnitInput<'a>) {
+    fn score(
+        &mut self,
+        f: &RawField<'a>,
+        position: usize,
+        index: usize,
+        unit: &str,
+        out: &mut UnitInput<'a>,
+    ) {
         let path = || format!("units[{index}].scores.{}", f.key);
-        let item = self.items.get(f.key.as_ref()).and_then(|i| self.p.item(*i));
+        // Scores usually come in declaration order: try that leaf before hashing.
+        let in_order = self
+            .p
+            .leaves
+            .get(position)
+            .and_then(|i| self.p.item(*i))
+            .filter(|i| i.name == f.key);
+        let item =
+            in_order.or_else(|| self.items.get(f.key.as_ref()).and_then(|i| self.p.item(*i)));
         let Some(item) = item else {
             let leaves = self
                 .p
@@ -361,6 +369,40 @@ impl<'p, 'a> Validator<'p, 'a> {
                 None
             }
         }
+    }
+
+    /// Records that unit `name` is at `index`; a second unit of one name is KH703.
+    fn remember(&mut self, name: &Cow<'a, str>, span: Span, index: usize) -> bool {
+        match self.seen.entry(name.clone()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let m = DataMessage::DuplicateUnit {
+                    unit: name.to_string(),
+                    path: format!("units[{index}]"),
+                    first: format!("units[{}]", first.get()),
+                };
+                self.report(m, span);
+                false
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+                true
+            }
+        }
+    }
+
+    /// Takes in a unit validated by another validator (the second part of a
+    /// file read in parallel): only what spans units is checked again.
+    pub fn admit(
+        &mut self,
+        name: &Cow<'a, str>,
+        declared: Option<UnitId>,
+        index: usize,
+        span: Span,
+    ) -> bool {
+        if let Some(seen) = declared.and_then(|u| self.declared_seen.get_mut(u.index())) {
+            *seen = true;
+        }
+        self.remember(name, span, index)
     }
 
     /// After the last unit: declared units of closed (and open) groups that
