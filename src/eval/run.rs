@@ -158,12 +158,12 @@ impl<'p, 'a> Pass<'p, 'a> {
             let mut raw = RawUnit::default();
             let mut i = 0;
             loop {
-                if reader.next_offset() == Some(at) {
-                    if let Some(Some((table, end))) = second.take().and_then(|h| h.join().ok()) {
-                        self.take_over(table, i);
-                        reader.resume_after_array(end).map_err(json_diag)?;
-                        break;
-                    }
+                if reader.next_offset() == Some(at)
+                    && let Some(Some((table, end))) = second.take().and_then(|h| h.join().ok())
+                {
+                    self.take_over(table, i);
+                    reader.resume_after_array(end).map_err(json_diag)?;
+                    break;
                 }
                 if !reader.next_unit(&mut raw).map_err(json_diag)? {
                     break;

@@ -179,7 +179,7 @@ impl<'p, 'a> Validator<'p, 'a> {
         index: usize,
     ) {
         let path = || format!("units[{index}]");
-        if !self.remember(&name, span, index) {
+        if !self.remember(name.clone(), span, index) {
             return;
         }
         out.name = name.clone();
@@ -372,11 +372,12 @@ impl<'p, 'a> Validator<'p, 'a> {
     }
 
     /// Records that unit `name` is at `index`; a second unit of one name is KH703.
-    fn remember(&mut self, name: &Cow<'a, str>, span: Span, index: usize) -> bool {
-        match self.seen.entry(name.clone()) {
+    fn remember(&mut self, name: Cow<'a, str>, span: Span, index: usize) -> bool {
+        let unit = name.to_string();
+        match self.seen.entry(name) {
             std::collections::hash_map::Entry::Occupied(first) => {
                 let m = DataMessage::DuplicateUnit {
-                    unit: name.to_string(),
+                    unit,
                     path: format!("units[{index}]"),
                     first: format!("units[{}]", first.get()),
                 };
@@ -394,7 +395,7 @@ impl<'p, 'a> Validator<'p, 'a> {
     /// file read in parallel): only what spans units is checked again.
     pub fn admit(
         &mut self,
-        name: &Cow<'a, str>,
+        name: Cow<'a, str>,
         declared: Option<UnitId>,
         index: usize,
         span: Span,
