@@ -34,7 +34,7 @@ fn ordinary(i: usize) -> String {
     } else {
         format!("单位{i:06}")
     };
-    let group = if i % 3 == 0 {
+    let group = if i.is_multiple_of(3) {
         "机关处室"
     } else {
         "直属单位"

@@ -179,7 +179,7 @@ impl<'p, 'a> Pass<'p, 'a> {
     fn take_over(&mut self, table: Table<'a>, offset: usize) {
         for (i, row) in table.rows.iter().enumerate() {
             self.validator
-                .admit(&row.name, row.declared, offset + i, row.span);
+                .admit(row.name.clone(), row.declared, offset + i, row.span);
         }
         self.table.append(table, offset);
     }
