@@ -1,212 +1,419 @@
 //! Rulings as JSON (schema: docs/rulings.md). Decimals are strings (§7.30);
-//! `units` are in ranking order, `events` in input order. The document is
-//! written unit by unit, so it streams at any size.
+//! `units` are in ranking order, `events` in input order.
+//!
+//! The document is one serde pass over borrowed views: `units` is a lazy
+//! sequence that explains each unit only when it is written, so the output
+//! streams at any size and nothing is held but the unit being written.
 
+use std::cell::RefCell;
+use std::fmt;
 use std::io::Write;
 
-use serde_json::{Map, Value, json};
+use rust_decimal::Decimal;
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
 
-use super::{Context, WriteError, dec};
+use super::{Context, WriteError};
 use crate::ast::Direction;
-use crate::eval::UnitRuling;
+use crate::diag::Diag;
 use crate::eval::decide::{Grade, Selection};
 use crate::eval::explain::{Capped, EventLine, EventStatus};
+use crate::eval::{Reason, UnitRuling};
 use crate::ir::ClauseId;
 
-fn clause(ctx: &Context<'_, '_>, c: ClauseId) -> Value {
-    ctx.citation(c)
-        .map_or(Value::Null, |t| Value::String(t.to_string()))
-}
-
 pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteError> {
-    let p = ctx.p;
-    let assumptions: Vec<Value> = p
-        .assumptions
-        .iter()
-        .filter_map(|c| {
-            let cl = p.clause(*c);
-            Some(json!({"clause": cl.citation, "statement": cl.text, "text": cl.assumption.as_ref()?}))
-        })
-        .collect();
-    let head = json!({
-        "policy": {"title": p.title, "year": p.year, "sha256": ctx.run.policy_sha256},
-        "data_sha256": ctx.run.data_sha256,
-        "assumptions": assumptions,
-    });
-    let mut text = serde_json::to_string_pretty(&head).unwrap_or_default();
-    // Reopen the object to stream the units into it.
-    text.truncate(text.trim_end().len().saturating_sub(1));
-    let mut first = true;
-    out.write_all(text.trim_end().as_bytes())?;
-    out.write_all(b",\n  \"units\": [")?;
-    for u in ctx.units() {
-        let ruling = ctx.ruling(u)?;
-        let value = unit(ctx, &ruling);
-        let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
-        out.write_all(if first { b"\n" } else { b",\n" })?;
-        first = false;
-        let indented: Vec<String> = pretty.lines().map(|l| format!("    {l}")).collect();
-        out.write_all(indented.join("\n").as_bytes())?;
+    let failure = RefCell::new(None);
+    let doc = Doc {
+        ctx,
+        failure: &failure,
+    };
+    let mut chunks = Chunked {
+        buf: Vec::with_capacity(CHUNK * 2),
+        out,
+    };
+    let written = serde_json::to_writer_pretty(&mut chunks, &doc);
+    if let Some(diags) = failure.into_inner() {
+        return Err(WriteError::Data(diags));
     }
-    out.write_all(if first { b"]\n}\n" } else { b"\n  ]\n}\n" })?;
+    written.map_err(|e| WriteError::Io(e.into()))?;
+    chunks.buf.push(b'\n');
+    chunks.flush()?;
     Ok(())
 }
 
-fn unit(ctx: &Context<'_, '_>, r: &UnitRuling<'_>) -> Value {
+const CHUNK: usize = 1 << 16;
+
+/// Collects serde's many small writes in memory and passes them on in large
+/// chunks (a call through `dyn Write` per punctuation mark is the slow part).
+struct Chunked<'w> {
+    buf: Vec<u8>,
+    out: &'w mut dyn Write,
+}
+
+impl Write for Chunked<'_> {
+    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= CHUNK {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(data.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buf)?;
+        self.buf.clear();
+        self.out.flush()
+    }
+}
+
+/// A decimal as rulings write it: a string without trailing zeros.
+struct Dec(Decimal);
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&DecText(self.0))
+    }
+}
+
+struct DecText(Decimal);
+
+impl fmt::Display for DecText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.0.normalize();
+        if n.is_zero() {
+            f.write_str("0")
+        } else {
+            write!(f, "{n}")
+        }
+    }
+}
+
+/// Pairs written as a JSON object, in their order.
+struct Pairs<K, V>(Vec<(K, V)>);
+
+impl<K: Serialize, V: Serialize> Serialize for Pairs<K, V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+struct Doc<'c, 'r, 'a> {
+    ctx: &'c Context<'r, 'a>,
+    failure: &'c RefCell<Option<Vec<Diag>>>,
+}
+
+#[derive(Serialize)]
+struct PolicyOut<'p> {
+    title: &'p str,
+    year: i32,
+    sha256: &'p str,
+}
+
+#[derive(Serialize)]
+struct AssumptionOut<'p> {
+    clause: Option<&'p str>,
+    statement: &'p str,
+    text: &'p str,
+}
+
+impl Serialize for Doc<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let ctx = self.ctx;
+        let p = ctx.p;
+        let assumptions: Vec<AssumptionOut<'_>> = p
+            .assumptions
+            .iter()
+            .filter_map(|c| {
+                let cl = p.clause(*c);
+                Some(AssumptionOut {
+                    clause: cl.citation.as_deref(),
+                    statement: &cl.text,
+                    text: cl.assumption.as_deref()?,
+                })
+            })
+            .collect();
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry(
+            "policy",
+            &PolicyOut {
+                title: &p.title,
+                year: p.year,
+                sha256: &ctx.run.policy_sha256,
+            },
+        )?;
+        m.serialize_entry("data_sha256", &ctx.run.data_sha256)?;
+        m.serialize_entry("assumptions", &assumptions)?;
+        m.serialize_entry(
+            "units",
+            &Units {
+                ctx,
+                failure: self.failure,
+            },
+        )?;
+        m.end()
+    }
+}
+
+struct Units<'c, 'r, 'a> {
+    ctx: &'c Context<'r, 'a>,
+    failure: &'c RefCell<Option<Vec<Diag>>>,
+}
+
+impl Serialize for Units<'_, '_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for u in self.ctx.units() {
+            let ruling = match self.ctx.ruling(u) {
+                Ok(r) => r,
+                Err(WriteError::Data(d)) => {
+                    self.failure.replace(Some(d));
+                    return Err(S::Error::custom("unit data could not be read again"));
+                }
+                Err(WriteError::Io(e)) => return Err(S::Error::custom(e)),
+            };
+            seq.serialize_element(&unit(self.ctx, &ruling))?;
+        }
+        seq.end()
+    }
+}
+
+fn clause<'p>(ctx: &'p Context<'_, '_>, c: ClauseId) -> Option<&'p str> {
+    ctx.citation(c)
+}
+
+#[derive(Serialize)]
+struct UnitOut<'p> {
+    unit: &'p str,
+    group: Option<&'p str>,
+    base: Dec,
+    bonus: Dec,
+    deduction: Dec,
+    total: Dec,
+    rank: Option<u32>,
+    vetoed: bool,
+    grade: Option<&'p str>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    grade_pending: bool,
+    awards: Pairs<&'p str, AwardOut<'p>>,
+    outcomes: Pairs<&'p str, bool>,
+    items: Vec<ItemOut<'p>>,
+    events: Vec<EventOut<'p>>,
+    caps: Vec<CapOut<'p>>,
+    vetoes: Vec<VetoOut<'p>>,
+}
+
+#[derive(Serialize)]
+struct AwardOut<'p> {
+    eligible: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selected: Option<SelectedOut>,
+    reasons: Vec<ReasonOut<'p>>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum SelectedOut {
+    Decided(bool),
+    Pending(&'static str),
+}
+
+#[derive(Serialize)]
+struct ReasonOut<'p> {
+    reason: String,
+    clause: Option<&'p str>,
+    assumption: Option<&'p str>,
+}
+
+#[derive(Serialize)]
+struct ItemOut<'p> {
+    item: &'p str,
+    parent: Option<&'p str>,
+    max: Dec,
+    score: Option<Dec>,
+    scale: Option<Dec>,
+    contribution: Dec,
+    cleared: bool,
+    cleared_by: Option<Option<&'p str>>,
+    clause: Option<&'p str>,
+}
+
+#[derive(Serialize)]
+struct EventOut<'p> {
+    index: usize,
+    kind: Option<&'p str>,
+    attributes: Pairs<String, String>,
+    date: String,
+    doc: Option<&'p str>,
+    counted: bool,
+    effect: Option<&'static str>,
+    points: Option<Dec>,
+    base_points: Option<Dec>,
+    modifiers: Vec<&'p str>,
+    rule: Option<&'p str>,
+    cleared_item: Option<&'p str>,
+    clause: Option<&'p str>,
+    reason_code: Option<&'static str>,
+    reason: Option<String>,
+}
+
+#[derive(Serialize)]
+struct CapOut<'p> {
+    capped: &'static str,
+    statement: Option<&'p str>,
+    clause: Option<&'p str>,
+    from: Dec,
+    to: Dec,
+}
+
+#[derive(Serialize)]
+struct VetoOut<'p> {
+    statement: &'p str,
+    clause: Option<&'p str>,
+}
+
+fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
     let p = ctx.p;
     let e = ctx.eval;
-    let Some(row) = e.table.rows.get(r.unit) else {
-        return Value::Null;
-    };
-    let res = &row.result;
-    let mut v = Map::new();
-    v.insert("unit".into(), json!(row.name));
-    v.insert(
-        "group".into(),
-        json!(p.group(row.group).map(|g| g.name.clone())),
-    );
-    v.insert("base".into(), json!(dec(res.base)));
-    v.insert("bonus".into(), json!(dec(res.bonus)));
-    v.insert("deduction".into(), json!(dec(res.deduction)));
-    v.insert("total".into(), json!(dec(res.total)));
-    v.insert(
-        "rank".into(),
-        json!(e.ranks.rank.get(r.unit).copied().flatten()),
-    );
-    v.insert("vetoed".into(), json!(res.vetoed));
-    let tier = |t: crate::ir::TierId| p.tiers.get(t.index()).map(|x| x.name.clone());
-    let (grade, pending) = match e.decisions.grade(r.unit) {
+    let row = e.table.rows.get(r.unit);
+    let res = row.map(|x| &x.result);
+    let tier = |t: crate::ir::TierId| p.tiers.get(t.index()).map(|x| x.name.as_str());
+    let (grade, grade_pending) = match e.decisions.grade(r.unit) {
         Grade::None => (None, false),
         Grade::Tier(t) => (tier(t), false),
         Grade::Pending(t) => (tier(t), true),
     };
-    v.insert("grade".into(), json!(grade));
-    if pending {
-        v.insert("grade_pending".into(), json!(true));
-    }
-    v.insert("awards".into(), awards(ctx, r));
-    let outcomes: Map<String, Value> = r
-        .outcomes
-        .iter()
-        .filter_map(|(o, f)| Some((p.outcomes.get(o.index())?.name.clone(), json!(f))))
-        .collect();
-    v.insert("outcomes".into(), Value::Object(outcomes));
-    v.insert("items".into(), items(ctx, r));
-    let events: Vec<Value> = r
-        .explanation
-        .events
-        .iter()
-        .map(|l| event(ctx, r, l))
-        .collect();
-    v.insert("events".into(), Value::Array(events));
-    let caps: Vec<Value> = r
-        .explanation
-        .caps
-        .iter()
-        .map(|c| {
-            let (what, cl) = match c.what {
-                Capped::Rule(id) => ("rule", p.rule(id).map(|x| x.clause)),
-                Capped::Section(id) => ("section", p.sections.get(id.index()).map(|x| x.clause)),
-            };
-            json!({
-                "capped": what,
-                "statement": cl.map(|c| p.clause(c).text.clone()),
-                "clause": cl.map_or(Value::Null, |c| clause(ctx, c)),
-                "from": dec(c.from),
-                "to": dec(c.to),
-            })
-        })
-        .collect();
-    v.insert("caps".into(), Value::Array(caps));
-    let vetoes: Vec<Value> = r
-        .explanation
-        .vetoes
-        .iter()
-        .filter_map(|id| p.vetoes.get(id.index()))
-        .map(|x| json!({"statement": p.clause(x.clause).text, "clause": clause(ctx, x.clause)}))
-        .collect();
-    v.insert("vetoes".into(), Value::Array(vetoes));
-    Value::Object(v)
-}
-
-fn awards(ctx: &Context<'_, '_>, r: &UnitRuling<'_>) -> Value {
-    let p = ctx.p;
-    let mut m = Map::new();
-    for a in &r.awards {
-        let Some(award) = p.awards.get(a.award.index()) else {
-            continue;
-        };
-        let mut entry = Map::new();
-        entry.insert("eligible".into(), json!(a.eligible));
-        if award.quota.is_some() {
-            let s = match a.selection {
-                Selection::Selected => json!(true),
-                Selection::Pending => json!("pending"),
-                _ => json!(false),
-            };
-            entry.insert("selected".into(), s);
-        }
-        let reasons: Vec<Value> = a
-            .reasons
+    let zero = Decimal::ZERO;
+    UnitOut {
+        unit: row.map_or("", |x| x.name.as_ref()),
+        group: row.and_then(|x| p.group(x.group)).map(|g| g.name.as_str()),
+        base: Dec(res.map_or(zero, |x| x.base)),
+        bonus: Dec(res.map_or(zero, |x| x.bonus)),
+        deduction: Dec(res.map_or(zero, |x| x.deduction)),
+        total: Dec(res.map_or(zero, |x| x.total)),
+        rank: e.ranks.rank.get(r.unit).copied().flatten(),
+        vetoed: res.is_some_and(|x| x.vetoed),
+        grade,
+        grade_pending,
+        awards: awards(ctx, r),
+        outcomes: Pairs(
+            r.outcomes
+                .iter()
+                .filter_map(|(o, f)| Some((p.outcomes.get(o.index())?.name.as_str(), *f)))
+                .collect(),
+        ),
+        items: items(ctx, r),
+        events: r
+            .explanation
+            .events
             .iter()
-            .map(|reason| {
-                let cl = match reason {
-                    crate::eval::Reason::Excluded(_, c) => Some(*c),
-                    crate::eval::Reason::Vetoed => None,
+            .map(|l| event(ctx, r, l))
+            .collect(),
+        caps: r
+            .explanation
+            .caps
+            .iter()
+            .map(|c| {
+                let (what, cl) = match c.what {
+                    Capped::Rule(id) => ("rule", p.rule(id).map(|x| x.clause)),
+                    Capped::Section(id) => {
+                        ("section", p.sections.get(id.index()).map(|x| x.clause))
+                    }
                 };
-                json!({
-                    "reason": ctx.reason_text(reason),
-                    "clause": cl.map_or(Value::Null, |c| clause(ctx, c)),
-                    "assumption": cl.and_then(|c| p.clause(c).assumption.clone()),
-                })
+                CapOut {
+                    capped: what,
+                    statement: cl.map(|c| p.clause(c).text.as_str()),
+                    clause: cl.and_then(|c| clause(ctx, c)),
+                    from: Dec(c.from),
+                    to: Dec(c.to),
+                }
             })
-            .collect();
-        entry.insert("reasons".into(), Value::Array(reasons));
-        m.insert(award.name.clone(), Value::Object(entry));
+            .collect(),
+        vetoes: r
+            .explanation
+            .vetoes
+            .iter()
+            .filter_map(|id| p.vetoes.get(id.index()))
+            .map(|x| VetoOut {
+                statement: &p.clause(x.clause).text,
+                clause: clause(ctx, x.clause),
+            })
+            .collect(),
     }
-    Value::Object(m)
 }
 
-fn items(ctx: &Context<'_, '_>, r: &UnitRuling<'_>) -> Value {
+fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str, AwardOut<'p>> {
     let p = ctx.p;
-    let list: Vec<Value> = r
-        .explanation
+    Pairs(
+        r.awards
+            .iter()
+            .filter_map(|a| {
+                let award = p.awards.get(a.award.index())?;
+                let selected = award.quota.map(|_| match a.selection {
+                    Selection::Selected => SelectedOut::Decided(true),
+                    Selection::Pending => SelectedOut::Pending("pending"),
+                    _ => SelectedOut::Decided(false),
+                });
+                let reasons = a
+                    .reasons
+                    .iter()
+                    .map(|reason| {
+                        let cl = match reason {
+                            Reason::Excluded(_, c) => Some(*c),
+                            Reason::Vetoed => None,
+                        };
+                        ReasonOut {
+                            reason: ctx.reason_text(reason),
+                            clause: cl.and_then(|c| clause(ctx, c)),
+                            assumption: cl.and_then(|c| p.clause(c).assumption.as_deref()),
+                        }
+                    })
+                    .collect();
+                let out = AwardOut {
+                    eligible: a.eligible,
+                    selected,
+                    reasons,
+                };
+                Some((award.name.as_str(), out))
+            })
+            .collect(),
+    )
+}
+
+fn items<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Vec<ItemOut<'p>> {
+    let p = ctx.p;
+    r.explanation
         .items
         .iter()
         .filter_map(|line| {
             let item = p.item(line.item)?;
-            let parent = item.parent.and_then(|x| p.item(x)).map(|x| x.name.clone());
-            let cleared = line
+            let cleared_by = line
                 .cleared_by
                 .and_then(|f| p.findings.get(f.index()))
                 .map(|f| clause(ctx, f.clause));
-            Some(json!({
-                "item": item.name,
-                "parent": parent,
-                "max": dec(item.max),
-                "score": line.value.map(dec),
-                "scale": item.scale.map(dec),
-                "contribution": dec(line.contribution),
-                "cleared": cleared.is_some(),
-                "cleared_by": cleared,
-                "clause": clause(ctx, item.clause),
-            }))
+            Some(ItemOut {
+                item: &item.name,
+                parent: item.parent.and_then(|x| p.item(x)).map(|x| x.name.as_str()),
+                max: Dec(item.max),
+                score: line.value.map(Dec),
+                scale: item.scale.map(Dec),
+                contribution: Dec(line.contribution),
+                cleared: cleared_by.is_some(),
+                cleared_by,
+                clause: clause(ctx, item.clause),
+            })
         })
-        .collect();
-    Value::Array(list)
+        .collect()
 }
 
-fn event(ctx: &Context<'_, '_>, r: &UnitRuling<'_>, l: &EventLine) -> Value {
+fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> EventOut<'p> {
     let p = ctx.p;
     let w = super::words::words(ctx.lang);
-    let Some(ev) = r.input.events.get(l.index) else {
-        return Value::Null;
-    };
-    let attrs: Map<String, Value> = ctx
-        .attributes(r, l.index)
-        .into_iter()
-        .map(|(k, v)| (k, Value::String(v)))
-        .collect();
+    let ev = r.input.events.get(l.index);
     let rule = l.rule.and_then(|id| p.rule(id));
     let effect = match (&l.status, rule) {
         (EventStatus::Counted, Some(x)) if x.direction == Direction::Bonus => Some("bonus"),
@@ -250,21 +457,26 @@ fn event(ctx: &Context<'_, '_>, r: &UnitRuling<'_>, l: &EventLine) -> Value {
             }
             _ => None,
         });
-    json!({
-        "index": l.index,
-        "kind": p.kind(ev.kind).map(|k| k.name.clone()),
-        "attributes": attrs,
-        "date": ev.date.to_string(),
-        "doc": ev.doc,
-        "counted": l.status.counted(),
-        "effect": effect,
-        "points": l.amount.map(dec),
-        "base_points": l.base.map(dec),
-        "modifiers": l.modifiers.iter().filter_map(|m| p.rule(*m)).map(|m| p.clause(m.clause).text.clone()).collect::<Vec<_>>(),
-        "rule": rule.map(|x| p.clause(x.clause).text.clone()),
-        "cleared_item": l.cleared.and_then(|i| p.item(i)).map(|i| i.name.clone()),
-        "clause": cl.map_or(Value::Null, |c| clause(ctx, c)),
-        "reason_code": code,
-        "reason": reason,
-    })
+    EventOut {
+        index: l.index,
+        kind: ev.and_then(|e| p.kind(e.kind)).map(|k| k.name.as_str()),
+        attributes: Pairs(ctx.attributes(r, l.index)),
+        date: ev.map(|e| e.date.to_string()).unwrap_or_default(),
+        doc: ev.and_then(|e| e.doc.as_deref()),
+        counted: l.status.counted(),
+        effect,
+        points: l.amount.map(Dec),
+        base_points: l.base.map(Dec),
+        modifiers: l
+            .modifiers
+            .iter()
+            .filter_map(|m| p.rule(*m))
+            .map(|m| p.clause(m.clause).text.as_str())
+            .collect(),
+        rule: rule.map(|x| p.clause(x.clause).text.as_str()),
+        cleared_item: l.cleared.and_then(|i| p.item(i)).map(|i| i.name.as_str()),
+        clause: cl.and_then(|c| clause(ctx, c)),
+        reason_code: code,
+        reason,
+    }
 }
