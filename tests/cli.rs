@@ -137,3 +137,152 @@ fn usage_errors_exit_2() {
         Some(2)
     );
 }
+
+#[test]
+fn eval_prints_the_ranking_and_explanations() {
+    let o = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    for needle in [
+        "排名",
+        "综合业务处",
+        "━━ 综合业务处",
+        "不计入",
+        "否决",
+        "【四(四)1(1)】",
+    ] {
+        assert!(out.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn eval_json_runs_are_byte_identical_and_parse() {
+    let args = [
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+        "--format",
+        "json",
+    ];
+    let a = kaohe(&args);
+    let b = kaohe(&args);
+    assert_eq!(a.status.code(), Some(0));
+    assert_eq!(a.stdout, b.stdout);
+    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    assert_eq!(v["units"].as_array().unwrap().len(), 9);
+}
+
+#[test]
+fn eval_refuses_bad_data_with_every_problem_and_no_ruling() {
+    let o = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "tests/data/bad/five-problems.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "no partial ruling on stdout");
+    let err = String::from_utf8(o.stderr).unwrap();
+    for code in ["KH701", "KH707", "KH711", "KH712", "KH713"] {
+        assert!(err.contains(code), "{code} in {err}");
+    }
+}
+
+#[test]
+fn eval_to_a_file_leaves_nothing_when_refused() {
+    let dir = std::env::temp_dir().join(format!("kaohe-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let target = dir.join("rulings.json");
+    let t = target.to_str().unwrap();
+    let bad = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "tests/data/bad/kh713-bad-date.json",
+        "-o",
+        t,
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(!target.exists());
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_none(),
+        "no partial file either"
+    );
+    let good = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+        "-o",
+        t,
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(good.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&target).unwrap().lines().count(), 9);
+}
+
+#[test]
+fn eval_one_unit_and_an_unknown_one() {
+    let o = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+        "--unit",
+        "房产基建处",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("━━ 房产基建处"));
+    assert!(!stdout(&o).contains("━━ 办公室"));
+    let bad = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+        "--unit",
+        "房产基建",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(
+        String::from_utf8(bad.stderr)
+            .unwrap()
+            .contains("是否指「房产基建处」")
+    );
+}
+
+#[test]
+fn eval_of_a_policy_with_errors_writes_nothing() {
+    let p = variant("eval-kh301.kh", "制度执行 4", "制度执行 6");
+    let o = kaohe(&[
+        "eval",
+        p.to_str().unwrap(),
+        "policies/shaoxing-2019.sample.json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8(o.stderr).unwrap().contains("KH301"));
+}
+
+#[test]
+fn test_runs_the_examples() {
+    let o = kaohe(&["test", "policies/shaoxing-2019.kh"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("✓ 省级表彰加10分"));
+    assert!(out.contains("7 个通过，0 个失败"));
+}
+
+#[test]
+fn a_wrong_expectation_fails_with_expected_and_actual() {
+    let p = variant(
+        "wrong-expect.kh",
+        "预期 总分 105, 加分 10",
+        "预期 总分 104, 加分 10",
+    );
+    let o = kaohe(&["--lang", "en", "test", p.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("KH801"));
+    assert!(out.contains("expected total 104, got total 105"), "{out}");
+    assert!(out.contains("1 failed"));
+}
