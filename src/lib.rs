@@ -57,6 +57,7 @@ pub fn build(file: &source::SourceFile) -> Built {
 pub mod check;
 pub mod cli;
 pub mod compile;
+pub mod contract;
 pub mod data;
 pub mod eval;
 pub mod examples;

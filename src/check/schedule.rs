@@ -3,7 +3,7 @@
 
 use crate::ast::DateLit;
 use crate::calendar::Date;
-use crate::diag::{Diag, LabelText, LiteralProblem, Message, Sort};
+use crate::diag::{Diag, LabelText, Message, Sort};
 use crate::resolve::Symbols;
 
 pub fn check(syms: &Symbols<'_>) -> Vec<Diag> {
@@ -81,17 +81,9 @@ pub fn check(syms: &Symbols<'_>) -> Vec<Diag> {
 }
 
 fn deadline(lit: &DateLit, year: i32, diags: &mut Vec<Diag>) -> Option<Date> {
-    let date = Date::new(lit.year.unwrap_or(year), lit.month, lit.day);
-    if date.is_none() {
-        diags.push(Diag::new(
-            Message::BadLiteral {
-                text: format!("{:02}-{:02}", lit.month, lit.day),
-                problem: LiteralProblem::Date,
-            },
-            lit.span,
-        ));
-    }
-    date
+    crate::resolve::date_in_year(lit, year)
+        .map_err(|d| diags.push(d))
+        .ok()
 }
 
 /// The nearest dated steps that `start` comes after, looking through undated ones.

@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 
 use super::raw::{RawEvent, RawField, RawUnit, RawValue};
+use crate::diag::ShapeProblem;
 use crate::source::Span;
 
 /// A syntax problem at byte `at`.
@@ -29,9 +30,8 @@ pub enum JsonProblem {
     BadNumber,
     TrailingContent,
     TooDeep,
-    NoUnits,
-    DuplicateUnits,
-    UnitsNotArray,
+    /// Well-formed JSON, but not `{"units": [...]}`.
+    Shape(crate::diag::ShapeProblem),
 }
 
 type Result<T> = std::result::Result<T, JsonError>;
@@ -400,10 +400,14 @@ impl<'a> JsonUnits<'a> {
             if key == "units" {
                 if seen_units {
                     self.cur.pos = span.start;
-                    return self.cur.err(JsonProblem::DuplicateUnits);
+                    return self
+                        .cur
+                        .err(JsonProblem::Shape(ShapeProblem::DuplicateUnits));
                 }
                 if self.cur.peek() != Some(b'[') {
-                    return self.cur.err(JsonProblem::UnitsNotArray);
+                    return self
+                        .cur
+                        .err(JsonProblem::Shape(ShapeProblem::UnitsNotArray));
                 }
                 self.units_at = Span::new(self.cur.pos, self.cur.pos + 1);
                 self.cur.pos += 1;
@@ -438,7 +442,7 @@ impl<'a> JsonUnits<'a> {
             return self.cur.err(JsonProblem::TrailingContent);
         }
         if !seen_units {
-            return self.cur.err(JsonProblem::NoUnits);
+            return self.cur.err(JsonProblem::Shape(ShapeProblem::NoUnits));
         }
         Ok(())
     }
@@ -662,11 +666,11 @@ mod tests {
         );
         assert_eq!(
             e(r#"{"units": 3}"#).map(|x| x.0),
-            Some(JsonProblem::UnitsNotArray)
+            Some(JsonProblem::Shape(ShapeProblem::UnitsNotArray))
         );
         assert_eq!(
             e(r#"{"other": 3}"#).map(|x| x.0),
-            Some(JsonProblem::NoUnits)
+            Some(JsonProblem::Shape(ShapeProblem::NoUnits))
         );
         assert_eq!(
             e(r#"{"units": []} x"#).map(|x| x.0),

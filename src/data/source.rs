@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::json::{JsonError, JsonProblem, JsonUnits};
+use super::json::{JsonError, JsonUnits};
 use super::raw::RawUnit;
 use crate::diag::suggest::suggest;
 use crate::diag::{DataMessage, Diag, Message, SyntaxDetail};
@@ -21,21 +21,9 @@ pub enum DataSource<'a> {
 }
 
 pub fn json_diag(e: JsonError) -> Diag {
-    let detail = match e.problem {
-        JsonProblem::Expected(what) => SyntaxDetail::Expected(what),
-        JsonProblem::UnterminatedString => SyntaxDetail::UnterminatedString,
-        JsonProblem::BadEscape => SyntaxDetail::BadEscape,
-        JsonProblem::ControlCharacter => SyntaxDetail::ControlCharacter,
-        JsonProblem::BadNumber => SyntaxDetail::BadNumber,
-        JsonProblem::TrailingContent => SyntaxDetail::TrailingContent,
-        JsonProblem::TooDeep => SyntaxDetail::TooDeep,
-        JsonProblem::NoUnits => SyntaxDetail::NoUnits,
-        JsonProblem::DuplicateUnits => SyntaxDetail::DuplicateUnits,
-        JsonProblem::UnitsNotArray => SyntaxDetail::UnitsNotArray,
-    };
     let m = DataMessage::Syntax {
         format: "JSON",
-        detail,
+        detail: SyntaxDetail::Json(e.problem),
     };
     Diag::new(Message::Data(m), Span::new(e.at, e.at + 1))
 }

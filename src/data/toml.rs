@@ -8,7 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::raw::{RawEvent, RawField, RawUnit, RawValue};
-use crate::diag::{DataMessage, Diag, Message, SyntaxDetail};
+use crate::diag::{DataMessage, Diag, Message, ShapeProblem, SyntaxDetail};
 use crate::source::Span;
 
 /// Every unit of a TOML data file, the span of its `units`, and other top-level keys.
@@ -52,14 +52,20 @@ pub fn read(text: &str) -> Result<TomlUnits<'_>, Vec<Diag>> {
         found = true;
         out.units_at = span_of(key);
         let DeValue::Array(list) = value.get_ref() else {
-            return Err(syntax(SyntaxDetail::UnitsNotArray, span_of(value)));
+            return Err(syntax(
+                SyntaxDetail::Shape(ShapeProblem::UnitsNotArray),
+                span_of(value),
+            ));
         };
         for item in list {
             out.units.push(unit(item));
         }
     }
     if !found {
-        return Err(syntax(SyntaxDetail::NoUnits, Span::default()));
+        return Err(syntax(
+            SyntaxDetail::Shape(ShapeProblem::NoUnits),
+            Span::default(),
+        ));
     }
     Ok(out)
 }

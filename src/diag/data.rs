@@ -156,21 +156,23 @@ pub enum DataMessage {
     },
 }
 
-/// What a syntax error says was expected.
+/// What is wrong with the file's syntax.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyntaxDetail {
-    Expected(&'static str),
-    UnterminatedString,
-    BadEscape,
-    ControlCharacter,
-    BadNumber,
-    TrailingContent,
-    TooDeep,
+    /// From kaohe's JSON reader.
+    Json(crate::data::json::JsonProblem),
+    /// A message from the TOML parser (English, as the parser gives it).
+    Toml(String),
+    /// Well-formed, but not the data contract's top level.
+    Shape(ShapeProblem),
+}
+
+/// The top level of a data file is not `{"units": [...]}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShapeProblem {
     NoUnits,
     DuplicateUnits,
     UnitsNotArray,
-    /// A message from the TOML parser (English, as the parser gives it).
-    Toml(String),
 }
 
 impl DataMessage {

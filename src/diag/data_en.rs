@@ -1,6 +1,6 @@
 //! English text of data findings (KH7xx). Each names the unit and the data path.
 
-use super::data::{DataMessage, SyntaxDetail, ValueType};
+use super::data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
 use super::fmt_decimal as d;
 
 fn at(unit: Option<&str>, path: &str) -> String {
@@ -22,24 +22,27 @@ fn value_type(t: ValueType) -> &'static str {
 }
 
 fn syntax(detail: &SyntaxDetail) -> String {
+    use crate::data::json::JsonProblem as J;
     match detail {
-        SyntaxDetail::Expected(what) => match *what {
+        SyntaxDetail::Json(J::Expected(what)) => match *what {
             ", or }" => "expected `,` or `}`".into(),
             ", or ]" => "expected `,` or `]`".into(),
             "value" => "expected a value".into(),
             other => format!("expected `{other}`"),
         },
-        SyntaxDetail::UnterminatedString => "a string has no closing quote".into(),
-        SyntaxDetail::BadEscape => "a string has an invalid escape".into(),
-        SyntaxDetail::ControlCharacter => {
+        SyntaxDetail::Json(J::UnterminatedString) => "a string has no closing quote".into(),
+        SyntaxDetail::Json(J::BadEscape) => "a string has an invalid escape".into(),
+        SyntaxDetail::Json(J::ControlCharacter) => {
             "a string has an unescaped control character (such as a line break)".into()
         }
-        SyntaxDetail::BadNumber => "malformed number".into(),
-        SyntaxDetail::TrailingContent => "content after the end of the data".into(),
-        SyntaxDetail::TooDeep => "nested too deeply".into(),
-        SyntaxDetail::NoUnits => "no \"units\" array".into(),
-        SyntaxDetail::DuplicateUnits => "\"units\" appears twice".into(),
-        SyntaxDetail::UnitsNotArray => "\"units\" must be an array".into(),
+        SyntaxDetail::Json(J::BadNumber) => "malformed number".into(),
+        SyntaxDetail::Json(J::TrailingContent) => "content after the end of the data".into(),
+        SyntaxDetail::Json(J::TooDeep) => "nested too deeply".into(),
+        SyntaxDetail::Json(J::Shape(shape)) | SyntaxDetail::Shape(shape) => match shape {
+            ShapeProblem::NoUnits => "no \"units\" array".into(),
+            ShapeProblem::DuplicateUnits => "\"units\" appears twice".into(),
+            ShapeProblem::UnitsNotArray => "\"units\" must be an array".into(),
+        },
         SyntaxDetail::Toml(m) => m.clone(),
     }
 }

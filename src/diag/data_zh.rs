@@ -1,6 +1,6 @@
 //! 数据问题（KH7xx）的中文提示。每条都指明单位与数据路径。
 
-use super::data::{DataMessage, SyntaxDetail, ValueType};
+use super::data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
 use super::fmt_decimal as d;
 
 fn at(unit: Option<&str>, path: &str) -> String {
@@ -44,17 +44,20 @@ fn token(what: &str) -> String {
 }
 
 fn syntax(detail: &SyntaxDetail) -> String {
+    use crate::data::json::JsonProblem as J;
     match detail {
-        SyntaxDetail::Expected(what) => format!("此处应为{}", token(what)),
-        SyntaxDetail::UnterminatedString => "字符串没有结束的引号".into(),
-        SyntaxDetail::BadEscape => "字符串中有无效的转义".into(),
-        SyntaxDetail::ControlCharacter => "字符串中有未转义的控制字符（如换行）".into(),
-        SyntaxDetail::BadNumber => "数字格式不对".into(),
-        SyntaxDetail::TrailingContent => "数据结束后还有多余内容".into(),
-        SyntaxDetail::TooDeep => "嵌套层数过多".into(),
-        SyntaxDetail::NoUnits => "缺少 \"units\" 数组".into(),
-        SyntaxDetail::DuplicateUnits => "\"units\" 出现了两次".into(),
-        SyntaxDetail::UnitsNotArray => "\"units\" 应为数组".into(),
+        SyntaxDetail::Json(J::Expected(what)) => format!("此处应为{}", token(what)),
+        SyntaxDetail::Json(J::UnterminatedString) => "字符串没有结束的引号".into(),
+        SyntaxDetail::Json(J::BadEscape) => "字符串中有无效的转义".into(),
+        SyntaxDetail::Json(J::ControlCharacter) => "字符串中有未转义的控制字符（如换行）".into(),
+        SyntaxDetail::Json(J::BadNumber) => "数字格式不对".into(),
+        SyntaxDetail::Json(J::TrailingContent) => "数据结束后还有多余内容".into(),
+        SyntaxDetail::Json(J::TooDeep) => "嵌套层数过多".into(),
+        SyntaxDetail::Json(J::Shape(shape)) | SyntaxDetail::Shape(shape) => match shape {
+            ShapeProblem::NoUnits => "缺少 \"units\" 数组".into(),
+            ShapeProblem::DuplicateUnits => "\"units\" 出现了两次".into(),
+            ShapeProblem::UnitsNotArray => "\"units\" 应为数组".into(),
+        },
         SyntaxDetail::Toml(m) => m.clone(),
     }
 }

@@ -11,7 +11,7 @@ pub mod render;
 pub mod suggest;
 mod zh;
 
-pub use data::{DataMessage, SyntaxDetail, ValueType};
+pub use data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
 pub use message::{
     ExpectWhat, Expected, FactValue, Found, LabelText, LiteralProblem, Message, Once, Positive,
     Single, Sort,

@@ -370,20 +370,10 @@ impl<'p> UnitEvaluator<'p> {
 
     /// Contributions of the items conditions read (a parent: its leaves' sum).
     fn track(&mut self) {
-        let p = self.p;
-        self.tracked.clear();
-        for &item in &p.tracked_items {
-            let mut sum = Decimal::ZERO;
-            let mut stack = vec![item];
-            while let Some(i) = stack.pop() {
-                let Some(ir) = p.item(i) else { continue };
-                match ir.leaf {
-                    Some(slot) => sum += self.contributions.get(slot).copied().unwrap_or_default(),
-                    None => stack.extend(ir.children.iter().copied()),
-                }
-            }
-            self.tracked.push(sum);
-        }
+        let mut tracked = std::mem::take(&mut self.tracked);
+        tracked.clear();
+        tracked.extend(self.p.tracked_items.iter().map(|i| self.subtree(*i)));
+        self.tracked = tracked;
     }
 
     /// `一票否决 当 COND` (COND never reads ranks, §7.14).

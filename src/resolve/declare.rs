@@ -10,26 +10,6 @@ use crate::calendar::Date;
 use crate::diag::{Diag, LabelText, LiteralProblem, Message, Single, Sort};
 use crate::source::Span;
 
-/// Keys of event data that an attribute may not take (§7.29; sheet headers too).
-const RESERVED_KEYS: &[&str] = &[
-    "kind",
-    "date",
-    "points",
-    "doc",
-    "title",
-    "credited_in",
-    "id",
-    "unit",
-    "单位",
-    "事项",
-    "日期",
-    "分值",
-    "文号",
-    "标题",
-    "已计年度",
-    "编号",
-];
-
 impl<'a> Resolver<'a> {
     pub(super) fn declare_all(&mut self, policy: &'a Policy) {
         let mut seen: BTreeMap<Single, Span> = BTreeMap::new();
@@ -157,17 +137,7 @@ impl<'a> Resolver<'a> {
 
     /// A date literal in the policy year `year` (for `MM-DD`), or KH103.
     pub(super) fn date(&mut self, lit: &DateLit, year: i32) -> Option<Date> {
-        let date = Date::new(lit.year.unwrap_or(year), lit.month, lit.day);
-        if date.is_none() {
-            self.report(Diag::new(
-                Message::BadLiteral {
-                    text: format!("{:02}-{:02}", lit.month, lit.day),
-                    problem: LiteralProblem::Date,
-                },
-                lit.span,
-            ));
-        }
-        date
+        date_in_year(lit, year).map_err(|d| self.report(d)).ok()
     }
 
     fn groups(&mut self, groups: &'a [Stmt<Group>]) {
@@ -228,7 +198,7 @@ impl<'a> Resolver<'a> {
         let mut attrs: Vec<AttrSym<'a>> = Vec::new();
         for a in &k.node.attrs {
             let name = &a.node.name;
-            if RESERVED_KEYS.contains(&name.text.as_str()) {
+            if crate::contract::is_reserved_attribute(&name.text) {
                 let name_text = name.text.clone();
                 self.report(Diag::new(
                     Message::ReservedAttr { name: name_text },
@@ -288,5 +258,19 @@ fn single_of(decl: &Decl) -> Option<Single> {
         Decl::Grades(_) => Single::Grades,
         Decl::Schedule(_) => Single::Schedule,
         _ => return None,
+    })
+}
+
+/// A date literal, `MM-DD` read in the policy `year`; KH103 when no such day
+/// exists (`02-29` in 2019).
+pub fn date_in_year(lit: &DateLit, year: i32) -> Result<Date, Diag> {
+    Date::new(lit.year.unwrap_or(year), lit.month, lit.day).ok_or_else(|| {
+        Diag::new(
+            Message::BadLiteral {
+                text: format!("{:02}-{:02}", lit.month, lit.day),
+                problem: LiteralProblem::Date,
+            },
+            lit.span,
+        )
     })
 }

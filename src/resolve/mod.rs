@@ -7,6 +7,7 @@ mod declare;
 mod refs;
 mod symbols;
 
+pub use declare::date_in_year;
 pub use symbols::{
     AttrSym, Declared, GroupSym, HeaderFacts, ItemSym, KindSym, Symbol, Symbols, UnitSym,
 };

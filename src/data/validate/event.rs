@@ -13,16 +13,8 @@ use crate::diag::{DataMessage, ValueType};
 use crate::ir::{AttrDomain, KindId};
 use crate::source::Span;
 
-/// Keys an event may have besides its kind's attributes.
-const RESERVED: &[&str] = &[
-    "kind",
-    "date",
-    "points",
-    "doc",
-    "title",
-    "credited_in",
-    "id",
-];
+// Keys an event may have besides its kind's attributes.
+use crate::contract::EVENT_KEYS as RESERVED;
 
 impl<'a> Validator<'_, 'a> {
     pub(super) fn event(

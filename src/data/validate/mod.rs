@@ -21,8 +21,7 @@ use crate::source::Span;
 /// A text field's value and place, if present.
 type Named<'a> = Option<(Cow<'a, str>, Span)>;
 
-/// Keys a unit object may have.
-const UNIT_KEYS: &[&str] = &["unit", "group", "scores", "events"];
+use crate::contract::UNIT_KEYS;
 
 /// Checks unit after unit; remembers what it has seen to find duplicates and
 /// missing units.
