@@ -36,7 +36,7 @@ pub struct Built {
 /// Parses, checks and compiles one policy file.
 pub fn build(file: &source::SourceFile) -> Built {
     let parsed = parse(file);
-    if parsed.has_errors() {
+    if !parsed.complete {
         return Built {
             policy: parsed.policy,
             program: None,
@@ -44,10 +44,14 @@ pub fn build(file: &source::SourceFile) -> Built {
         };
     }
     let checked = check::check(&parsed.policy);
+    let literals_ok = !parsed.has_errors();
     let mut diags = parsed.diags;
     diags.extend(checked.diags);
-    diag::sort_diags(&mut diags);
-    let program = checked.policy.map(|c| compile::compile(&c, &file.text));
+    diag::sort_and_dedup(&mut diags);
+    let program = checked
+        .policy
+        .filter(|_| literals_ok)
+        .map(|c| compile::compile(&c, &file.text));
     Built {
         policy: parsed.policy,
         program,

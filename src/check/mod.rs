@@ -8,7 +8,7 @@ mod weights;
 mod window;
 
 use crate::ast::Policy;
-use crate::diag::{Diag, sort_diags};
+use crate::diag::{Diag, sort_and_dedup};
 use crate::resolve::{Symbols, resolve};
 use crate::source::SourceFile;
 use crate::syntax::parse;
@@ -46,8 +46,7 @@ pub fn check(policy: &Policy) -> Checked<'_> {
     diags.extend(amounts::check(policy));
     diags.extend(window::check(&symbols));
     diags.extend(schedule::check(&symbols));
-    sort_diags(&mut diags);
-    diags.dedup();
+    sort_and_dedup(&mut diags);
     let ok = !diags.iter().any(Diag::is_error);
     Checked {
         diags,
@@ -55,15 +54,17 @@ pub fn check(policy: &Policy) -> Checked<'_> {
     }
 }
 
-/// Parses and checks one file: syntax findings stop before name resolution
-/// (a declaration that did not parse would only cause spurious unknown names).
+/// Parses and checks one file. A declaration that did not parse stops the
+/// check before names are resolved (it would only cause spurious unknown
+/// names); bad literals and repeated options leave the policy whole, so the
+/// check goes on and reports everything else too.
 pub fn check_file(file: &SourceFile) -> Vec<Diag> {
     let parsed = parse(file);
-    if parsed.has_errors() {
-        return parsed.diags;
-    }
     let mut diags = parsed.diags;
+    if !parsed.complete {
+        return diags;
+    }
     diags.extend(check(&parsed.policy).diags);
-    sort_diags(&mut diags);
+    sort_and_dedup(&mut diags);
     diags
 }

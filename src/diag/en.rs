@@ -85,9 +85,8 @@ fn once(o: Once) -> &'static str {
         Once::Scale => "`scaled_from`",
         Once::SectionCap => "section `cap`",
         Once::Quota => "`quota`",
-        Once::Group => "`group`",
         Once::Due => "`due`",
-        Once::Grade => "`grades`",
+        Once::RuleCap => "rule `cap`",
     }
 }
 

@@ -64,9 +64,8 @@ pub enum Once {
     Scale,
     SectionCap,
     Quota,
-    Group,
-    Grade,
     Due,
+    RuleCap,
 }
 
 /// Declarations a policy needs exactly one of (or at most one of).

@@ -210,6 +210,14 @@ pub fn sort_diags(diags: &mut [Diag]) {
     });
 }
 
+/// Sorts findings and drops exact repeats: the same message at the same
+/// place (two stages may notice one bad date). `Diag`'s own equality ignores
+/// positions, so it is not used here.
+pub fn sort_and_dedup(diags: &mut Vec<Diag>) {
+    sort_diags(diags);
+    diags.dedup_by(|a, b| a.span.key() == b.span.key() && a.message == b.message);
+}
+
 /// Formats a decimal the way rulings and messages show it (`112`, `94.25`, `0`).
 pub fn fmt_decimal(d: rust_decimal::Decimal) -> String {
     let n = d.normalize();

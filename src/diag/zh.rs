@@ -81,9 +81,8 @@ fn once(o: Once) -> &'static str {
         Once::Scale => "「折算」",
         Once::SectionCap => "段落「封顶」",
         Once::Quota => "「名额」",
-        Once::Group => "「分组」",
         Once::Due => "「截止」",
-        Once::Grade => "「等次」",
+        Once::RuleCap => "规则「封顶」",
     }
 }
 

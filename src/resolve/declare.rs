@@ -106,6 +106,13 @@ impl<'a> Resolver<'a> {
                 seen.insert(single, point);
             }
             match &stmt.node {
+                HeaderStmt::Year(n) if n.value < rust_decimal::Decimal::ONE => {
+                    let m = Message::NotPositive {
+                        what: crate::diag::Positive::Year,
+                        value: n.value,
+                    };
+                    self.report(Diag::new(m, n.span));
+                }
                 HeaderStmt::Year(n) => year = n.value.try_into().ok(),
                 HeaderStmt::Window { from, to } => window_lits = Some((from, to)),
                 HeaderStmt::SkipCreditedIn(n) => {
@@ -116,7 +123,7 @@ impl<'a> Resolver<'a> {
                 _ => {}
             }
         }
-        if year.is_none() {
+        if !seen.contains_key(&Single::Year) {
             self.report(Diag::new(
                 Message::Missing { what: Single::Year },
                 h.title.span,
@@ -267,7 +274,10 @@ pub fn date_in_year(lit: &DateLit, year: i32) -> Result<Date, Diag> {
     Date::new(lit.year.unwrap_or(year), lit.month, lit.day).ok_or_else(|| {
         Diag::new(
             Message::BadLiteral {
-                text: format!("{:02}-{:02}", lit.month, lit.day),
+                text: match lit.year {
+                    Some(y) => format!("{y:04}-{:02}-{:02}", lit.month, lit.day),
+                    None => format!("{:02}-{:02}", lit.month, lit.day),
+                },
                 problem: LiteralProblem::Date,
             },
             lit.span,

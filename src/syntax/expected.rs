@@ -51,6 +51,21 @@ pub fn syntax_diag(error: &Error<Rule>, text: &str, offset: usize) -> Diag {
         _ => None,
     };
     let start = offset + pos;
+    if glued.is_none()
+        && let Some((word_start, word)) = word_before(text, pos)
+        && let Some(hint) =
+            glued_keyword(word, &[Expected::OutcomeCondition, Expected::Declaration])
+    {
+        // `当 末2名`: the glued word parsed as a name, and the parser stopped
+        // after it. Point at the word and say where the space goes.
+        let at = offset + word_start;
+        let m = Message::Syntax {
+            expected,
+            found,
+            glued: Some(hint),
+        };
+        return Diag::new(m, Span::new(at, at + word.len()));
+    }
     Diag::new(
         Message::Syntax {
             expected,
@@ -59,6 +74,18 @@ pub fn syntax_diag(error: &Error<Rule>, text: &str, offset: usize) -> Diag {
         },
         Span::new(start, start + token_len),
     )
+}
+
+/// The name-like word that ends just before `pos` (spaces between allowed).
+fn word_before(text: &str, pos: usize) -> Option<(usize, &str)> {
+    let before = text.get(..pos)?.trim_end_matches([' ', '\t', '\u{3000}']);
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '_')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, before.get(start..)?))
 }
 
 /// What stands at `pos`: a whole word, a number, or one character.
@@ -81,21 +108,35 @@ fn found_at(text: &str, pos: usize) -> (Found, usize) {
     (Found::Token(word.to_string()), word_len)
 }
 
-/// `不含办公室` where `不含` was expected → (`不含`, `办公室`), §7.4.
+/// `不含办公室` where `不含` could stand → (`不含`, `办公室`), §7.4.
 fn glued_keyword(word: &str, expected: &[Expected]) -> Option<(String, String)> {
+    use super::keywords::Lang;
     let (kw, rest) = split_glued_keyword(word)?;
-    let allowed = expected.iter().any(|e| match e {
-        Expected::Keyword(k) => {
-            k.spelling(super::keywords::Lang::Zh) == kw
-                || k.spelling(super::keywords::Lang::En) == kw
-        }
-        Expected::Declaration => TOP_LEVEL.iter().any(|k| {
-            k.spelling(super::keywords::Lang::Zh) == kw
-                || k.spelling(super::keywords::Lang::En) == kw
-        }),
-        _ => false,
-    });
+    let allowed = expected
+        .iter()
+        .flat_map(starters)
+        .any(|k| k.spelling(Lang::Zh) == kw || k.spelling(Lang::En) == kw);
     allowed.then(|| (kw.to_string(), rest))
+}
+
+/// Keywords that can begin what `e` describes.
+fn starters(e: &Expected) -> Vec<Kw> {
+    use Kw::*;
+    match e {
+        Expected::Keyword(k) => vec![*k],
+        Expected::Declaration => TOP_LEVEL.to_vec(),
+        Expected::OutcomeCondition => {
+            vec![
+                Not, Bottom, Vetoed, Has, Count, In, Total, Rank, Bonus, Deduct,
+            ]
+        }
+        Expected::Amount => vec![UpTo, Half, Times],
+        Expected::RuleLine => vec![Cap],
+        Expected::Member => vec![Etc],
+        Expected::Expectation => vec![Total, Bonus, Deduct, Rank, Not, Vetoed, Grades],
+        Expected::Field => vec![Date, Points, Doc, Title, CreditedIn, Id],
+        _ => Vec::new(),
+    }
 }
 
 /// The drafter's words for a grammar rule that could start at the error.
@@ -179,7 +220,7 @@ fn describe(rule: Rule) -> Vec<Expected> {
         Rule::lparen => E::Punct("("),
         Rule::rparen => E::Punct(")"),
         Rule::cmp_op => E::Comparison,
-        Rule::condition | Rule::conditions | Rule::has_conditions => E::Condition,
+        Rule::condition | Rule::conditions => E::Condition,
         Rule::is_test => E::Keyword(Kw::Is),
         Rule::in_test | Rule::member_atom => E::Keyword(Kw::In),
         Rule::not_in_test => E::Keyword(Kw::NotIn),
@@ -208,4 +249,18 @@ fn describe(rule: Rule) -> Vec<Expected> {
         _ => return Vec::new(),
     };
     vec![one]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_before_an_error_and_its_glued_keyword() {
+        let t = "处置 关注 当 末2名\n";
+        assert_eq!(word_before(t, 25), Some((18, "末2名")));
+        let hint = glued_keyword("末2名", &[Expected::OutcomeCondition]);
+        assert_eq!(hint, Some(("末".to_string(), "2 名".to_string())));
+        assert_eq!(glued_keyword("末2名", &[Expected::Condition]), None);
+    }
 }

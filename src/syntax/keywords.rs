@@ -235,21 +235,37 @@ pub fn is_keyword(text: &str) -> bool {
 }
 
 /// If `word` begins with a keyword, the keyword and the rest written with the
-/// spaces it needs (`不含办公室` → (`不含`, `办公室`); `末2名` → (`末`, `2 名`)).
+/// spaces it needs (`不含办公室` → (`不含`, `办公室`); `末2名` → (`末`, `2 名`);
+/// `且非否决` → (`且`, `非 否决`)).
 pub fn split_glued_keyword(word: &str) -> Option<(&'static str, String)> {
     all_spellings().into_iter().find_map(|(spelling, _)| {
         let rest = word.strip_prefix(spelling)?;
         if rest.is_empty() {
             return None;
         }
-        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let (number, after) = rest.split_at(digits);
-        let rest = if digits > 0 && is_keyword(after) {
-            format!("{number} {after}")
-        } else {
-            rest.to_string()
-        };
-        Some((spelling, rest))
+        let spaced = keyword_run(rest).map_or_else(|| rest.to_string(), |parts| parts.join(" "));
+        Some((spelling, spaced))
+    })
+}
+
+/// `text` as a run of keywords and numbers (`非否决` → [`非`, `否决`],
+/// `2名` → [`2`, `名`]), or `None` when any part is a name (`有效期` stays whole).
+fn keyword_run(text: &str) -> Option<Vec<&str>> {
+    if text.is_empty() {
+        return Some(Vec::new());
+    }
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        let (number, rest) = text.split_at(digits);
+        let mut parts = keyword_run(rest)?;
+        parts.insert(0, number);
+        return Some(parts);
+    }
+    all_spellings().into_iter().find_map(|(spelling, _)| {
+        let rest = text.strip_prefix(spelling)?;
+        let mut parts = keyword_run(rest)?;
+        parts.insert(0, text.get(..spelling.len())?);
+        Some(parts)
     })
 }
 

@@ -26,6 +26,9 @@ use grammar::{KaoheParser, Rule};
 pub struct Parsed {
     pub policy: Policy,
     pub diags: Vec<Diag>,
+    /// Every declaration parsed (findings, if any, are about literals and
+    /// repeated options within a whole policy: KH103, KH104).
+    pub complete: bool,
 }
 
 impl Parsed {
@@ -40,7 +43,11 @@ pub fn parse(file: &SourceFile) -> Parsed {
     match KaoheParser::parse(Rule::policy_file, text) {
         Ok(pairs) => {
             let (policy, diags) = lower::lower_file(pairs, 0);
-            Parsed { policy, diags }
+            Parsed {
+                policy,
+                diags,
+                complete: true,
+            }
         }
         Err(whole_error) => parse_by_parts(text, whole_error),
     }
@@ -75,5 +82,9 @@ fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
         diags.push(expected::syntax_diag(&whole_error, text, 0));
     }
     crate::diag::sort_diags(&mut diags);
-    Parsed { policy, diags }
+    Parsed {
+        policy,
+        diags,
+        complete: false,
+    }
 }

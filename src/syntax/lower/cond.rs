@@ -5,7 +5,7 @@ use crate::ast::{CmpOp, Cond, CondNode, Condition, Direction, Operand, Test};
 use crate::syntax::grammar::Rule;
 
 impl Lower {
-    /// A `conditions` or `has_conditions` pair.
+    /// A `conditions` pair.
     pub(super) fn conditions(&mut self, p: P<'_>) -> Vec<Condition> {
         significant(p)
             .filter(|c| c.as_rule() == Rule::condition)
@@ -81,7 +81,7 @@ impl Lower {
                 Rule::kw_bonus => return CondNode::HasAdjust(Direction::Bonus),
                 Rule::kw_deduct => return CondNode::HasAdjust(Direction::Deduct),
                 Rule::name => kind = Some(self.name(c)),
-                Rule::has_conditions => conditions = self.conditions(c),
+                Rule::conditions => conditions = self.conditions(c),
                 _ => {}
             }
         }

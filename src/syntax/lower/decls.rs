@@ -274,8 +274,11 @@ impl Lower {
                 Rule::name => kind = Some(self.name(p)),
                 Rule::conditions => conditions = self.conditions(p),
                 Rule::rule_cap => {
-                    let n = p.into_inner().find(|c| c.as_rule() == Rule::number);
-                    cap = n.map(|n| self.num(n));
+                    let span = self.span(&p);
+                    if let Some(n) = p.into_inner().find(|c| c.as_rule() == Rule::number) {
+                        let n = self.num(n);
+                        self.once(&mut cap, n, Once::RuleCap, span);
+                    }
                 }
                 _ => amount = amount.or_else(|| self.amount(p)),
             }
