@@ -55,6 +55,9 @@ pub struct Clause {
     pub span: Span,
     /// The statement as the policy writes it (without citation and notes).
     pub text: String,
+    /// Where that text stands: the statement up to its first citation, note
+    /// or assumption, on its first line (what findings underline).
+    pub core: Span,
     pub notes: Vec<String>,
     pub assumption: Option<String>,
 }
@@ -93,6 +96,22 @@ impl ValueSet {
     /// The complement within `0..size`.
     pub fn complement(&self, size: u32) -> ValueSet {
         ValueSet::from_values((0..size).filter(|v| !self.contains(*v)))
+    }
+
+    pub fn intersect(&self, other: &ValueSet) -> ValueSet {
+        ValueSet {
+            words: self
+                .words
+                .iter()
+                .zip(&other.words)
+                .map(|(a, b)| a & b)
+                .collect(),
+        }
+    }
+
+    /// The smallest value below `size` in the set.
+    pub fn first_below(&self, size: u32) -> Option<u32> {
+        (0..size).find(|v| self.contains(*v))
     }
 }
 

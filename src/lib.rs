@@ -47,17 +47,22 @@ pub fn build(file: &source::SourceFile) -> Built {
     let literals_ok = !parsed.has_errors();
     let mut diags = parsed.diags;
     diags.extend(checked.diags);
-    diag::sort_and_dedup(&mut diags);
     let program = checked
         .policy
         .filter(|_| literals_ok)
         .map(|c| compile::compile(&c, &file.text));
+    if let Some(p) = &program {
+        diags.extend(analysis::analyze(p));
+    }
+    diag::sort_and_dedup(&mut diags);
+    let program = program.filter(|_| !diags.iter().any(diag::Diag::is_error));
     Built {
         policy: parsed.policy,
         program,
         diags,
     }
 }
+pub mod analysis;
 pub mod check;
 pub mod cli;
 pub mod compile;

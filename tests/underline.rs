@@ -12,7 +12,7 @@
 use kaohe::check::check_file;
 use kaohe::source::SourceFile;
 
-const BASE: &str = "考核办法 \"测试\" {\n    年度 2019\n}\n考核对象 {\n    分组 机关处室 { 办公室, 综合业务处 }\n    分组 直属单位 等\n}\n计分 满分 10 {\n    工作 6\n    共性 4 { 学习 2; 纪律 2 }\n}\n事项 表彰 { 层级: 国家 | 省政府; 对象: 集体 | 个人 }\n事项 弄虚作假 { 项目: 计分项 }\n";
+const BASE: &str = "考核办法 \"测试\" {\n    年度 2019\n}\n考核对象 {\n    分组 机关处室 { 办公室, 综合业务处 }\n    分组 直属单位 等\n}\n计分 满分 10 {\n    工作 6\n    共性 4 { 学习 2; 纪律 2 }\n}\n事项 表彰 { 层级: 国家 | 省政府; 对象: 集体 | 个人 }\n事项 弄虚作假 { 项目: 计分项 }\n处置 关注 当 有 表彰 或 有 弄虚作假\n";
 
 /// The code and underlined text of every finding for `BASE` + `extra`.
 fn findings(extra: &str) -> Vec<(String, String)> {

@@ -11,7 +11,6 @@ use crate::ast::Policy;
 use crate::diag::{Diag, sort_and_dedup};
 use crate::resolve::{Symbols, resolve};
 use crate::source::SourceFile;
-use crate::syntax::parse;
 
 /// A policy with no error-severity finding: names resolve, weights add up,
 /// ranges, windows and schedule are consistent.
@@ -54,17 +53,8 @@ pub fn check(policy: &Policy) -> Checked<'_> {
     }
 }
 
-/// Parses and checks one file. A declaration that did not parse stops the
-/// check before names are resolved (it would only cause spurious unknown
-/// names); bad literals and repeated options leave the policy whole, so the
-/// check goes on and reports everything else too.
+/// Every finding about one policy file: syntax, names, weights, windows,
+/// schedule, and the contradiction analysis of the compiled program.
 pub fn check_file(file: &SourceFile) -> Vec<Diag> {
-    let parsed = parse(file);
-    let mut diags = parsed.diags;
-    if !parsed.complete {
-        return diags;
-    }
-    diags.extend(check(&parsed.policy).diags);
-    sort_and_dedup(&mut diags);
-    diags
+    crate::build(file).diags
 }

@@ -105,10 +105,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
             self.p.assumptions.push(id);
         }
         let text = statement_text(self.source, span, meta);
+        let core = core_span(self.source, span, meta);
         self.p.clauses.push(Clause {
             citation,
             span,
             text,
+            core,
             notes: meta.notes.iter().map(|n| n.text.clone()).collect(),
             assumption,
         });
@@ -263,6 +265,27 @@ fn statement_text(source: &str, span: Span, meta: &Meta) -> String {
     text.push_str(source.get(pos..span.end).unwrap_or(""));
     let head = text.split(['\n', '{', '｛']).next().unwrap_or("");
     head.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The statement up to its first citation, note or assumption, on its first
+/// line, without trailing spaces.
+fn core_span(source: &str, span: Span, meta: &Meta) -> Span {
+    let metas = meta
+        .citation
+        .iter()
+        .map(|c| c.span)
+        .chain(meta.notes.iter().map(|n| n.span))
+        .chain(meta.assumption.iter().map(|a| a.span))
+        .filter(|m| m.start > span.start && m.start <= span.end);
+    let mut end = metas.map(|m| m.start).min().unwrap_or(span.end);
+    if let Some(line) = source
+        .get(span.start..end)
+        .and_then(|t| t.find(['\n', '{', '｛']))
+    {
+        end = span.start + line;
+    }
+    let text = source.get(span.start..end).unwrap_or("");
+    Span::new(span.start, span.start + text.trim_end().len())
 }
 
 /// The nearest citation among an item's ancestors.

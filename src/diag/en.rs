@@ -140,6 +140,28 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("cannot read `{path}`: {reason}"),
         M::UnknownDataFormat { path } => format!("unknown data format of `{path}`"),
         M::NoSuchUnit { unit, .. } => format!("the data has no unit `{unit}`"),
+        M::RuleOverlap {
+            kind,
+            witness,
+            mixed,
+            ..
+        } => {
+            let how = if *mixed {
+                ", one adding and one deducting"
+            } else {
+                ""
+            };
+            format!("two base rules of event kind `{kind}` match one event{how}, such as {witness}")
+        }
+        M::RuleGap { kind, witness } => {
+            format!("no base rule of event kind `{kind}` matches some events, such as {witness}")
+        }
+        M::UnusedKind { kind } => {
+            format!("event kind `{kind}` is used by no rule, veto, finding, condition or exclusion")
+        }
+        M::ModifierUnmatched { rule } => {
+            format!("the modifier `{rule}` never meets a base rule of its kind")
+        }
         M::ExampleFailed {
             example,
             unit,
@@ -293,6 +315,10 @@ pub fn help(m: &Message) -> Option<String> {
         M::UnknownDataFormat { .. } => "data files are .json or .toml".into(),
         M::NoSuchUnit { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
         M::NoSuchUnit { .. } => "check the unit name after --unit".into(),
+        M::RuleOverlap { .. } => "narrow one of the rules so that each event matches exactly one base rule".into(),
+        M::RuleGap { .. } => "add a rule for this case; if it should not score, say so with a rule `=> 0`".into(),
+        M::UnusedKind { .. } => "give it a rule, veto or finding, or remove the declaration".into(),
+        M::ModifierUnmatched { .. } => "check the modifier's conditions, or remove it".into(),
         M::ExampleFailed { .. } => "change the policy or the example so that they agree; `kaohe eval` shows why".into(),
         M::Syntax { glued: Some((k, rest)), .. } => {
             format!("a keyword must be followed by a space: write `{k} {rest}`")
@@ -406,6 +432,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::Parent { name, value } => format!("`{name}` is worth {}", d(*value)),
         LabelText::Prerequisite { step, due } => format!("`{step}` is due {due}"),
         LabelText::InCycle => "a step on the cycle".into(),
+        LabelText::OtherRule => "the other rule".into(),
         LabelText::Window => "the window".into(),
         LabelText::Year => "the policy year".into(),
     }

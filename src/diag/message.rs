@@ -140,6 +140,7 @@ pub enum LabelText {
     Parent { name: String, value: Decimal },
     Prerequisite { step: String, due: String },
     InCycle,
+    OtherRule,
     Window,
     Year,
 }
@@ -156,6 +157,28 @@ pub enum Message {
     /// A data file of a format kaohe does not read (by its extension).
     UnknownDataFormat {
         path: String,
+    },
+    /// Two base rules can match one event (KH401).
+    RuleOverlap {
+        kind: String,
+        witness: String,
+        first: String,
+        second: String,
+        /// One rule adds and the other deducts.
+        mixed: bool,
+    },
+    /// An attribute combination no base rule matches (KH402).
+    RuleGap {
+        kind: String,
+        witness: String,
+    },
+    /// A kind no rule, veto, finding, condition or exclusion uses (KH403).
+    UnusedKind {
+        kind: String,
+    },
+    /// A modifier no base rule of its kind and direction can meet (KH404).
+    ModifierUnmatched {
+        rule: String,
     },
     /// An example's `预期` does not hold.
     ExampleFailed {
@@ -292,6 +315,10 @@ impl Message {
             M::CannotRead { .. } => Code::KH001,
             M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
             M::ExampleFailed { .. } => Code::KH801,
+            M::RuleOverlap { .. } => Code::KH401,
+            M::RuleGap { .. } => Code::KH402,
+            M::UnusedKind { .. } => Code::KH403,
+            M::ModifierUnmatched { .. } => Code::KH404,
             M::Syntax { .. } | M::OpenMarkerNotLast => Code::KH101,
             M::UnclosedBlock => Code::KH102,
             M::BadLiteral { .. } => Code::KH103,
@@ -326,7 +353,10 @@ impl Message {
             Message::WindowPartlyOutside { .. } | Message::DeadlineOutsideYear { .. } => {
                 Severity::Warning
             }
-            Message::ClosedGroupEmpty { .. } => Severity::Warning,
+            Message::ClosedGroupEmpty { .. }
+            | Message::RuleGap { .. }
+            | Message::UnusedKind { .. }
+            | Message::ModifierUnmatched { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }

@@ -62,6 +62,9 @@ pub enum Code {
     KH301,
     KH302,
     KH401,
+    KH402,
+    KH403,
+    KH404,
     KH601,
     KH602,
     KH700,
@@ -104,6 +107,9 @@ impl Code {
             Code::KH301 => "KH301",
             Code::KH302 => "KH302",
             Code::KH401 => "KH401",
+            Code::KH402 => "KH402",
+            Code::KH403 => "KH403",
+            Code::KH404 => "KH404",
             Code::KH601 => "KH601",
             Code::KH602 => "KH602",
             Code::KH700 => "KH700",
@@ -139,6 +145,8 @@ pub struct Diag {
     pub message: Message,
     pub span: Span,
     pub labels: Vec<Label>,
+    /// Unit data that shows the finding, confirmed by evaluation (KH4xx, KH5xx).
+    pub witness: Option<serde_json::Value>,
 }
 
 impl Diag {
@@ -147,7 +155,13 @@ impl Diag {
             message,
             span,
             labels: Vec::new(),
+            witness: None,
         }
+    }
+
+    pub fn with_witness(mut self, data: serde_json::Value) -> Diag {
+        self.witness = Some(data);
+        self
     }
 
     pub fn with_label(mut self, span: Span, text: LabelText) -> Diag {

@@ -136,6 +136,28 @@ pub fn message(m: &Message) -> String {
         M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{reason}"),
         M::UnknownDataFormat { path } => format!("不认识数据文件「{path}」的格式"),
         M::NoSuchUnit { unit, .. } => format!("数据中没有单位「{unit}」"),
+        M::RuleOverlap {
+            kind,
+            witness,
+            mixed,
+            ..
+        } => {
+            let how = if *mixed {
+                "，一条加分、一条扣分"
+            } else {
+                ""
+            };
+            format!("事项「{kind}」有两条基本规则同时适用{how}，例如：{witness}")
+        }
+        M::RuleGap { kind, witness } => {
+            format!("事项「{kind}」有的情形没有任何基本规则适用，例如：{witness}")
+        }
+        M::UnusedKind { kind } => {
+            format!("事项「{kind}」没有被任何规则、否决、查实、条件或排除用到")
+        }
+        M::ModifierUnmatched { rule } => {
+            format!("系数规则「{rule}」不会与任何同类基本规则同时适用")
+        }
         M::ExampleFailed {
             example,
             unit,
@@ -274,6 +296,12 @@ pub fn help(m: &Message) -> Option<String> {
             ..
         } => format!("是否指「{s}」？"),
         M::NoSuchUnit { .. } => "检查 --unit 后的单位名称".into(),
+        M::RuleOverlap { .. } => "收窄其中一条规则的条件，使一个事项恰好适用一条基本规则".into(),
+        M::RuleGap { .. } => {
+            "为这种情形加一条规则；若它本不该加减分，写一条 `=> 0` 的规则说明".into()
+        }
+        M::UnusedKind { .. } => "为它写加分或扣分规则、否决或查实，或删去这个事项声明".into(),
+        M::ModifierUnmatched { .. } => "检查系数规则的条件，或删去它".into(),
         M::ExampleFailed { .. } => "修改考核办法或示例，使两者一致；说明见 kaohe eval".into(),
         M::Syntax {
             glued: Some((k, rest)),
@@ -396,6 +424,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::Parent { name, value } => format!("「{name}」的分值 {}", d(*value)),
         LabelText::Prerequisite { step, due } => format!("「{step}」截止于 {due}"),
         LabelText::InCycle => "环上的一步".into(),
+        LabelText::OtherRule => "另一条规则".into(),
         LabelText::Window => "考核期间".into(),
         LabelText::Year => "考核年度".into(),
     }

@@ -185,7 +185,8 @@ pub fn run_eval(
 ) -> Result<Vec<Diag>, Failure> {
     let built = crate::build(policy);
     let Some(program) = built.program else {
-        return Err(Failure::Policy(built.diags));
+        let errors = built.diags.into_iter().filter(Diag::is_error).collect();
+        return Err(Failure::Policy(errors));
     };
     let source = crate::data::open(data).map_err(Failure::Data)?;
     let evaluation = crate::eval::evaluate(&program, &source, true).map_err(Failure::Data)?;
@@ -229,8 +230,9 @@ pub fn run_eval(
         Format::Json => json::write(&ctx, out),
         Format::Jsonl => jsonl::write(&ctx, out),
     };
+    // Warnings and notes about the policy are `check`'s to report.
     match written.and_then(|()| out.flush().map_err(WriteError::Io)) {
-        Ok(()) => Ok(built.diags),
+        Ok(()) => Ok(built.diags.into_iter().filter(Diag::is_error).collect()),
         Err(WriteError::Data(d)) => Err(Failure::Data(d)),
         Err(WriteError::Io(e)) => Err(Failure::Output(e)),
     }

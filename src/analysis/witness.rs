@@ -1,0 +1,229 @@
+//! Witnesses as real unit data. A finding's witness is built as units in the
+//! data contract, evaluated by the ordinary evaluator, and reported only when
+//! the evaluation shows what the finding claims. The same data is kept as
+//! JSON so that `check --format json` gives it, and `kaohe eval` can replay it.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+use crate::calendar::Date;
+use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
+use crate::data::source::DataSource;
+use crate::diag::Diag;
+use crate::eval::{Evaluation, Threads, evaluate_with};
+use crate::ir::{AttrDomain, KindId, Program};
+use crate::source::Span;
+
+/// One event of a witness, in the policy's terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventSpec {
+    pub kind: String,
+    pub attrs: Vec<(String, String)>,
+    pub date: Date,
+    pub points: Option<Decimal>,
+}
+
+impl EventSpec {
+    /// An event of `kind` with attribute values `values` (value indices, or
+    /// item ids), dated at the start of the window.
+    pub fn new(p: &Program, kind: KindId, values: &[u32]) -> EventSpec {
+        let k = p.kind(kind);
+        let attrs = k
+            .map(|k| {
+                k.attrs
+                    .iter()
+                    .zip(values)
+                    .map(|(a, v)| {
+                        let value = match &a.domain {
+                            AttrDomain::Values(vs) => vs.get(*v as usize).cloned(),
+                            AttrDomain::Items => p.items.get(*v as usize).map(|i| i.name.clone()),
+                        };
+                        (a.name.clone(), value.unwrap_or_default())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        EventSpec {
+            kind: k.map(|k| k.name.clone()).unwrap_or_default(),
+            attrs,
+            date: p.window.0,
+            points: None,
+        }
+    }
+
+    /// `表彰 { 层级 市政府, 对象 集体 }`: the event as a policy's example writes it.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self.attrs.iter().map(|(a, v)| format!("{a} {v}")).collect();
+        if let Some(points) = self.points {
+            parts.push(format!("分值 {}", crate::diag::fmt_decimal(points)));
+        }
+        if parts.is_empty() {
+            self.kind.clone()
+        } else {
+            format!("{} {{ {} }}", self.kind, parts.join(", "))
+        }
+    }
+}
+
+/// One unit of a witness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitSpec {
+    pub name: String,
+    pub group: Option<String>,
+    pub scores: Vec<(String, Decimal)>,
+    pub events: Vec<EventSpec>,
+}
+
+impl UnitSpec {
+    /// A unit the policy knows (its first declared one), or a new unit of its
+    /// first open group, with every leaf at the score `score` gives it.
+    pub fn typical(p: &Program, name_hint: usize, score: impl Fn(Decimal) -> Decimal) -> UnitSpec {
+        let declared = p.units.get(name_hint);
+        let (name, group) = match declared {
+            Some(u) => (u.name.clone(), None),
+            None => {
+                let open = p.groups.iter().find(|g| g.open).map(|g| g.name.clone());
+                (format!("单位{}", name_hint + 1), open)
+            }
+        };
+        let scores = p
+            .leaves
+            .iter()
+            .filter_map(|l| p.item(*l))
+            .map(|i| (i.name.clone(), score(i.data_max())))
+            .collect();
+        UnitSpec {
+            name,
+            group,
+            scores,
+            events: Vec::new(),
+        }
+    }
+}
+
+fn field(key: &str, value: RawValue<'static>) -> RawField<'static> {
+    RawField {
+        key: Cow::Owned(key.to_string()),
+        key_span: Span::default(),
+        value,
+        span: Span::default(),
+    }
+}
+
+fn text(s: &str) -> RawValue<'static> {
+    RawValue::Str(Cow::Owned(s.to_string()))
+}
+
+fn number(d: Decimal) -> RawValue<'static> {
+    RawValue::Num(Cow::Owned(d.to_string()))
+}
+
+fn raw(u: &UnitSpec) -> RawUnit<'static> {
+    let mut r = RawUnit::default();
+    r.fields.push(field("unit", text(&u.name)));
+    if let Some(g) = &u.group {
+        r.fields.push(field("group", text(g)));
+    }
+    r.scores = Some(Span::default());
+    r.score_fields = u.scores.iter().map(|(k, v)| field(k, number(*v))).collect();
+    r.events = Some(Span::default());
+    for e in &u.events {
+        let start = r.event_fields.len();
+        r.event_fields.push(field("kind", text(&e.kind)));
+        for (a, v) in &e.attrs {
+            r.event_fields.push(field(a, text(v)));
+        }
+        r.event_fields
+            .push(field("date", text(&e.date.to_string())));
+        if let Some(points) = e.points {
+            r.event_fields.push(field("points", number(points)));
+        }
+        r.event_list.push(RawEvent {
+            span: Span::default(),
+            start,
+            end: r.event_fields.len(),
+            not_object: None,
+        });
+    }
+    r
+}
+
+/// The witness as unit data in the contract's JSON (for `--format json`).
+pub fn to_json(units: &[UnitSpec]) -> Value {
+    let units: Vec<Value> = units
+        .iter()
+        .map(|u| {
+            let scores: serde_json::Map<String, Value> = u
+                .scores
+                .iter()
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        json!(crate::diag::fmt_decimal(*v).parse::<f64>().ok()),
+                    )
+                })
+                .collect();
+            let events: Vec<Value> = u
+                .events
+                .iter()
+                .map(|e| {
+                    let mut m = serde_json::Map::new();
+                    m.insert("kind".into(), json!(e.kind));
+                    for (a, v) in &e.attrs {
+                        m.insert(a.clone(), json!(v));
+                    }
+                    m.insert("date".into(), json!(e.date.to_string()));
+                    if let Some(p) = e.points {
+                        m.insert(
+                            "points".into(),
+                            json!(crate::diag::fmt_decimal(p).parse::<f64>().ok()),
+                        );
+                    }
+                    Value::Object(m)
+                })
+                .collect();
+            let mut v = serde_json::Map::new();
+            v.insert("unit".into(), json!(u.name));
+            if let Some(g) = &u.group {
+                v.insert("group".into(), json!(g));
+            }
+            v.insert("scores".into(), Value::Object(scores));
+            v.insert("events".into(), Value::Array(events));
+            Value::Object(v)
+        })
+        .collect();
+    json!({ "units": units })
+}
+
+/// Evaluates the witness units with the ordinary evaluator (closed groups
+/// need not be complete, as in a policy's examples).
+pub fn evaluate(p: &Program, units: &[UnitSpec]) -> Result<Evaluation<'static>, Vec<Diag>> {
+    let source = DataSource::Memory {
+        units: units.iter().map(raw).collect(),
+        units_at: Span::default(),
+        other_keys: Vec::new(),
+    };
+    let evaluation = evaluate_with(p, &source, false, Threads::One)?;
+    Ok(evaluation)
+}
+
+/// The explanation of unit `u` of the witness.
+pub fn explain(
+    p: &Program,
+    units: &[UnitSpec],
+    u: usize,
+) -> Option<crate::eval::explain::Explanation> {
+    let source = DataSource::Memory {
+        units: units.iter().map(raw).collect(),
+        units_at: Span::default(),
+        other_keys: Vec::new(),
+    };
+    let evaluation = evaluate_with(p, &source, false, Threads::One).ok()?;
+    let row = evaluation.table.rows.iter().position(|r| r.index == u)?;
+    evaluation
+        .ruling(p, &source, row)
+        .ok()
+        .map(|r| r.explanation)
+}
