@@ -272,6 +272,8 @@ pub enum AttrDomain {
 pub struct SectionIr {
     pub direction: Direction,
     pub cap: Option<Decimal>,
+    /// Where the section's `封顶` stands.
+    pub cap_span: Span,
     pub rules: Vec<RuleId>,
     pub clause: ClauseId,
 }
@@ -300,10 +302,21 @@ pub struct RuleIr {
     pub tests: Vec<AttrTest>,
     pub amount: RuleAmount,
     pub cap: Option<Decimal>,
+    /// Where the rule's `封顶` stands.
+    pub cap_span: Span,
     pub clause: ClauseId,
 }
 
 impl RuleIr {
+    /// The largest base amount of one event: the fixed amount or the range's top.
+    pub fn base_max(&self) -> Decimal {
+        match self.amount {
+            RuleAmount::Fixed(v) => v,
+            RuleAmount::Range { high, .. } => high,
+            RuleAmount::Modifier { factor, .. } => factor,
+        }
+    }
+
     pub fn is_modifier(&self) -> bool {
         matches!(self.amount, RuleAmount::Modifier { .. })
     }
@@ -345,6 +358,8 @@ pub enum CondIr {
         operand: OperandIr,
         op: CmpOp,
         value: Decimal,
+        /// The atom as written, and where: findings about it quote it.
+        atom: Atom,
     },
     Bottom(u32),
     Vetoed,
@@ -355,6 +370,13 @@ pub enum CondIr {
         value: Decimal,
     },
     InGroup(GroupId),
+}
+
+/// An atom of a condition as written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Atom {
+    pub text: String,
+    pub span: Span,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

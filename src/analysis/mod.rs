@@ -4,8 +4,10 @@
 //! data and confirmed by running the evaluator before it is reported, so the
 //! analysis sits above `eval` and nothing below it depends on it.
 
+mod amounts;
 pub mod boxes;
 mod coverage;
+pub mod intervals;
 pub mod witness;
 
 use crate::diag::Diag;
@@ -14,6 +16,8 @@ use crate::ir::Program;
 /// Every finding of the analysis, unsorted.
 pub fn analyze(p: &Program) -> Vec<Diag> {
     let mut out = coverage::check(p);
+    out.extend(amounts::check(p));
+    out.extend(intervals::check(p));
     out.shrink_to_fit();
     out
 }

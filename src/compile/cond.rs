@@ -7,7 +7,7 @@ use super::Compiler;
 use crate::ast::{CmpOp, Cond, CondNode, Condition, Operand, Test};
 use crate::diag::Sort;
 use crate::ir::{
-    AttrDomain, AttrTest, CondIr, FactId, FactIr, ItemId, KindId, OperandIr, ValueSet,
+    Atom, AttrDomain, AttrTest, CondIr, FactId, FactIr, ItemId, KindId, OperandIr, ValueSet,
 };
 
 impl Compiler<'_, '_> {
@@ -81,6 +81,12 @@ impl Compiler<'_, '_> {
         }
     }
 
+    /// The policy's text at `span`, spaces collapsed.
+    fn source_text(&self, span: crate::source::Span) -> String {
+        let text = self.source.get(span.start..span.end).unwrap_or("");
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
     pub(super) fn cond(&mut self, cond: &Cond) -> CondIr {
         match &cond.node {
             CondNode::Or(list) => CondIr::Or(list.iter().map(|c| self.cond(c)).collect()),
@@ -96,6 +102,10 @@ impl Compiler<'_, '_> {
                 },
                 op: *op,
                 value: value.value,
+                atom: Atom {
+                    text: self.source_text(cond.span),
+                    span: cond.span,
+                },
             },
             CondNode::Bottom(b) => CondIr::Bottom(u32::try_from(b.n.value).unwrap_or(0)),
             CondNode::Vetoed => CondIr::Vetoed,

@@ -18,12 +18,16 @@ impl Compiler<'_, '_> {
         let mut ir = SectionIr {
             direction: section.direction,
             cap: None,
+            cap_span: Span::default(),
             rules: Vec::new(),
             clause,
         };
         for entry in &section.entries {
             match &entry.node {
-                SectionEntry::Cap(n) => ir.cap = Some(n.value),
+                SectionEntry::Cap(n) => {
+                    ir.cap = Some(n.value);
+                    ir.cap_span = n.span;
+                }
                 SectionEntry::Rule(rule) => {
                     let kind = self.kind_id(&rule.kind.text);
                     let tests = self.tests(kind, &rule.conditions);
@@ -58,6 +62,7 @@ impl Compiler<'_, '_> {
                         tests,
                         amount,
                         cap: rule.cap.as_ref().map(|c| c.value),
+                        cap_span: rule.cap.as_ref().map_or(Span::default(), |c| c.span),
                         clause,
                     });
                     ir.rules.push(rid);

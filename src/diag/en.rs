@@ -156,6 +156,38 @@ pub fn message(m: &Message) -> String {
         M::RuleGap { kind, witness } => {
             format!("no base rule of event kind `{kind}` matches some events, such as {witness}")
         }
+        M::AwardAboveCap {
+            amount,
+            cap,
+            section,
+            witness,
+            ..
+        } => format!(
+            "one event can earn {}, above the {} cap {}, so this rule never pays in full: {witness}",
+            d(*amount),
+            if *section { "section" } else { "rule" },
+            d(*cap)
+        ),
+        M::BonusUncapped {
+            witness,
+            full,
+            total,
+            ..
+        } => format!(
+            "bonuses have no cap: a unit at full marks with one {witness} totals {}, above the full score {}",
+            d(*total),
+            d(*full)
+        ),
+        M::ConditionConstant {
+            atom,
+            always,
+            low,
+            high,
+        } => format!(
+            "the condition `{atom}` is {} (its range is {})",
+            if *always { "always true" } else { "never true" },
+            range(*low, *high)
+        ),
         M::UnusedKind { kind } => {
             format!("event kind `{kind}` is used by no rule, veto, finding, condition or exclusion")
         }
@@ -318,6 +350,9 @@ pub fn help(m: &Message) -> Option<String> {
         M::RuleOverlap { .. } => "narrow one of the rules so that each event matches exactly one base rule".into(),
         M::RuleGap { .. } => "add a rule for this case; if it should not score, say so with a rule `=> 0`".into(),
         M::UnusedKind { .. } => "give it a rule, veto or finding, or remove the declaration".into(),
+        M::ConditionConstant { .. } => "check the number compared: outside the range, the condition decides nothing".into(),
+        M::AwardAboveCap { .. } => "raise the cap, or lower the rule's amount".into(),
+        M::BonusUncapped { .. } => "if totals must not exceed the full score, give the bonus section a `cap N`; otherwise this note can be ignored".into(),
         M::ModifierUnmatched { .. } => "check the modifier's conditions, or remove it".into(),
         M::ExampleFailed { .. } => "change the policy or the example so that they agree; `kaohe eval` shows why".into(),
         M::Syntax { glued: Some((k, rest)), .. } => {
@@ -433,6 +468,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::Prerequisite { step, due } => format!("`{step}` is due {due}"),
         LabelText::InCycle => "a step on the cycle".into(),
         LabelText::OtherRule => "the other rule".into(),
+        LabelText::Cap { value } => format!("cap {}", d(*value)),
         LabelText::Window => "the window".into(),
         LabelText::Year => "the policy year".into(),
     }
@@ -457,5 +493,14 @@ fn fact(what: &super::ExpectWhat, v: &super::FactValue) -> String {
         (W::Vetoed, _) => "not vetoed".into(),
         (W::Flag(name), V::Bool(true)) => format!("`{name}`"),
         (W::Flag(name), _) => format!("not `{name}`"),
+    }
+}
+
+fn range(low: Option<rust_decimal::Decimal>, high: Option<rust_decimal::Decimal>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) => format!("{} to {}", d(l), d(h)),
+        (Some(l), None) => format!("{} or more, unbounded", d(l)),
+        (None, Some(h)) => format!("{} or less, unbounded", d(h)),
+        (None, None) => "unbounded".into(),
     }
 }

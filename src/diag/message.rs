@@ -141,6 +141,7 @@ pub enum LabelText {
     Prerequisite { step: String, due: String },
     InCycle,
     OtherRule,
+    Cap { value: Decimal },
     Window,
     Year,
 }
@@ -179,6 +180,30 @@ pub enum Message {
     /// A modifier no base rule of its kind and direction can meet (KH404).
     ModifierUnmatched {
         rule: String,
+    },
+    /// One event's largest amount exceeds a cap (KH303).
+    AwardAboveCap {
+        rule: String,
+        amount: Decimal,
+        cap: Decimal,
+        /// The section's cap (else the rule's).
+        section: bool,
+        witness: String,
+    },
+    /// A bonus section and rule without caps: totals can exceed 满分 (KH304).
+    BonusUncapped {
+        rule: String,
+        witness: String,
+        full: Decimal,
+        total: Decimal,
+        amount: Decimal,
+    },
+    /// A comparison that is always or never true (KH501).
+    ConditionConstant {
+        atom: String,
+        always: bool,
+        low: Option<Decimal>,
+        high: Option<Decimal>,
     },
     /// An example's `预期` does not hold.
     ExampleFailed {
@@ -315,7 +340,10 @@ impl Message {
             M::CannotRead { .. } => Code::KH001,
             M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
             M::ExampleFailed { .. } => Code::KH801,
+            M::AwardAboveCap { .. } => Code::KH303,
+            M::BonusUncapped { .. } => Code::KH304,
             M::RuleOverlap { .. } => Code::KH401,
+            M::ConditionConstant { .. } => Code::KH501,
             M::RuleGap { .. } => Code::KH402,
             M::UnusedKind { .. } => Code::KH403,
             M::ModifierUnmatched { .. } => Code::KH404,
@@ -356,7 +384,10 @@ impl Message {
             Message::ClosedGroupEmpty { .. }
             | Message::RuleGap { .. }
             | Message::UnusedKind { .. }
-            | Message::ModifierUnmatched { .. } => Severity::Warning,
+            | Message::ModifierUnmatched { .. }
+            | Message::AwardAboveCap { .. }
+            | Message::ConditionConstant { .. } => Severity::Warning,
+            Message::BonusUncapped { .. } => Severity::Note,
             _ => Severity::Error,
         }
     }

@@ -152,6 +152,42 @@ pub fn message(m: &Message) -> String {
         M::RuleGap { kind, witness } => {
             format!("事项「{kind}」有的情形没有任何基本规则适用，例如：{witness}")
         }
+        M::AwardAboveCap {
+            amount,
+            cap,
+            section,
+            witness,
+            ..
+        } => format!(
+            "一个事项最多可得 {}，超过{}封顶 {}，这条规则永远拿不满：{witness}",
+            d(*amount),
+            if *section { "段落" } else { "规则" },
+            d(*cap)
+        ),
+        M::BonusUncapped {
+            witness,
+            full,
+            total,
+            ..
+        } => format!(
+            "加分没有封顶：满分的单位再有一项「{witness}」，总分就是 {}，超过满分 {}",
+            d(*total),
+            d(*full)
+        ),
+        M::ConditionConstant {
+            atom,
+            always,
+            low,
+            high,
+        } => format!(
+            "条件「{atom}」{}（取值范围为 {}）",
+            if *always {
+                "总是成立"
+            } else {
+                "永远不成立"
+            },
+            range(*low, *high)
+        ),
         M::UnusedKind { kind } => {
             format!("事项「{kind}」没有被任何规则、否决、查实、条件或排除用到")
         }
@@ -301,6 +337,11 @@ pub fn help(m: &Message) -> Option<String> {
             "为这种情形加一条规则；若它本不该加减分，写一条 `=> 0` 的规则说明".into()
         }
         M::UnusedKind { .. } => "为它写加分或扣分规则、否决或查实，或删去这个事项声明".into(),
+        M::ConditionConstant { .. } => "检查比较的数值：它在取值范围之外，条件不起作用".into(),
+        M::AwardAboveCap { .. } => "提高封顶，或降低这条规则的分值".into(),
+        M::BonusUncapped { .. } => {
+            "若总分不应超过满分，给加分段写「封顶 N」；若允许超过，可不理会这条提示".into()
+        }
         M::ModifierUnmatched { .. } => "检查系数规则的条件，或删去它".into(),
         M::ExampleFailed { .. } => "修改考核办法或示例，使两者一致；说明见 kaohe eval".into(),
         M::Syntax {
@@ -425,6 +466,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::Prerequisite { step, due } => format!("「{step}」截止于 {due}"),
         LabelText::InCycle => "环上的一步".into(),
         LabelText::OtherRule => "另一条规则".into(),
+        LabelText::Cap { value } => format!("封顶 {}", d(*value)),
         LabelText::Window => "考核期间".into(),
         LabelText::Year => "考核年度".into(),
     }
@@ -449,5 +491,14 @@ fn fact(what: &super::ExpectWhat, v: &super::FactValue) -> String {
         (W::Vetoed, _) => "未被否决".into(),
         (W::Flag(name), V::Bool(true)) => format!("「{name}」"),
         (W::Flag(name), _) => format!("非「{name}」"),
+    }
+}
+
+fn range(low: Option<rust_decimal::Decimal>, high: Option<rust_decimal::Decimal>) -> String {
+    match (low, high) {
+        (Some(l), Some(h)) => format!("{} 至 {}", d(l), d(h)),
+        (Some(l), None) => format!("{} 以上，无上限", d(l)),
+        (None, Some(h)) => format!("{} 以下，无下限", d(h)),
+        (None, None) => "不限".into(),
     }
 }

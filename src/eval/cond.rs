@@ -25,7 +25,9 @@ pub fn eval_cond(c: &CondIr, f: &Facts<'_>) -> bool {
         CondIr::Or(list) => list.iter().any(|x| eval_cond(x, f)),
         CondIr::And(list) => list.iter().all(|x| eval_cond(x, f)),
         CondIr::Not(inner) => !eval_cond(inner, f),
-        CondIr::Compare { operand, op, value } => {
+        CondIr::Compare {
+            operand, op, value, ..
+        } => {
             let v = match operand {
                 OperandIr::Total if vetoed => return false,
                 OperandIr::Total => f.result.total,

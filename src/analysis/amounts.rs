@@ -1,0 +1,152 @@
+//! Amounts (§7.21): KH303 a single event's largest amount (base maximum ×
+//! the modifiers that can apply together) exceeds a rule or section cap;
+//! KH304 a bonus section with no cap and an uncapped rule, so a total can
+//! exceed 满分.
+
+use rust_decimal::Decimal;
+
+use super::boxes::{Box, domain_sizes, first_uncovered};
+use super::witness::{EventSpec, UnitSpec, evaluate, explain, to_json};
+use crate::ast::Direction;
+use crate::diag::{Diag, LabelText, Message};
+use crate::eval::explain::Capped;
+use crate::ir::{Program, RuleAmount, RuleId, SectionId};
+
+/// At most this many modifiers of one kind are combined exhaustively.
+const MAX_MODIFIERS: usize = 12;
+
+pub fn check(p: &Program) -> Vec<Diag> {
+    let mut out = Vec::new();
+    for (s, section) in p.sections.iter().enumerate() {
+        for &r in &section.rules {
+            if let Some(d) = above_cap(p, r, SectionId::from_index(s)) {
+                out.push(d);
+            }
+        }
+        if section.direction == Direction::Bonus && section.cap.is_none() {
+            out.extend(uncapped(p, &section.rules));
+        }
+    }
+    out
+}
+
+/// The largest amount one event can earn under base rule `r`, and that event.
+pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
+    let rule = p.rule(r)?;
+    if matches!(rule.amount, RuleAmount::Modifier { .. }) {
+        return None;
+    }
+    let kind = p.kind(rule.kind)?;
+    let sizes = domain_sizes(p, kind);
+    let base = Box::of_tests(&rule.tests, sizes.len());
+    let mods: Vec<(Box, Decimal)> = kind
+        .modifiers
+        .iter()
+        .filter_map(|m| p.rule(*m))
+        .filter(|m| m.direction == rule.direction)
+        .filter_map(|m| match m.amount {
+            RuleAmount::Modifier { factor, .. } => {
+                Some((Box::of_tests(&m.tests, sizes.len()), factor))
+            }
+            _ => None,
+        })
+        .take(MAX_MODIFIERS)
+        .collect();
+    let mut best: Option<(Decimal, Vec<u32>)> = None;
+    for subset in 0u32..(1 << mods.len()) {
+        let chosen = |i: usize| subset & (1 << i) != 0;
+        let mut inside = Some(base.clone());
+        let mut product = Decimal::ONE;
+        for (_, (b, f)) in mods.iter().enumerate().filter(|(i, _)| chosen(*i)) {
+            inside = inside.and_then(|x| x.intersect(b, &sizes));
+            product *= *f;
+        }
+        let Some(inside) = inside else { continue };
+        let others: Vec<&Box> = mods
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !chosen(*i))
+            .map(|(_, (b, _))| b)
+            .collect();
+        let Some(point) = first_uncovered(&inside, &others, &sizes) else {
+            continue;
+        };
+        let amount = rule.base_max() * product;
+        if best.as_ref().is_none_or(|(a, _)| amount > *a) {
+            best = Some((amount, point));
+        }
+    }
+    let (amount, point) = best?;
+    let mut event = EventSpec::new(p, rule.kind, &point);
+    if let RuleAmount::Range { high, .. } = rule.amount {
+        event.points = Some(high);
+    }
+    Some((amount, event))
+}
+
+/// KH303 for base rule `r` of section `s`: its largest single event against
+/// the rule's cap, then the section's.
+fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
+    let rule = p.rule(r)?;
+    let section = p.sections.get(s.index())?;
+    let (amount, event) = largest_event(p, r)?;
+    let (cap, cap_span, capped) = match (rule.cap, section.cap) {
+        (Some(c), _) if amount > c => (c, rule.cap_span, Capped::Rule(r)),
+        (_, Some(c)) if amount > c => (c, section.cap_span, Capped::Section(s)),
+        _ => return None,
+    };
+    let mut unit = UnitSpec::typical(p, 0, |max| max);
+    unit.events.push(event.clone());
+    let units = vec![unit];
+    // Proven: evaluating that one event reports the cap biting.
+    let confirmed = explain(p, &units, 0).is_some_and(|x| {
+        x.caps
+            .iter()
+            .any(|c| c.what == capped && c.from == amount && c.to == cap)
+    });
+    if !confirmed {
+        return None;
+    }
+    let m = Message::AwardAboveCap {
+        rule: p.clause(rule.clause).text.clone(),
+        amount,
+        cap,
+        section: matches!(capped, Capped::Section(_)),
+        witness: event.describe(),
+    };
+    Some(
+        Diag::new(m, p.clause(rule.clause).core)
+            .with_label(cap_span, LabelText::Cap { value: cap })
+            .with_witness(to_json(&units)),
+    )
+}
+
+/// KH304 for an uncapped bonus section: a unit at full marks with one event
+/// of its first uncapped rule ends above 满分.
+fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
+    let (r, amount, event) = rules.iter().find_map(|r| {
+        let rule = p.rule(*r)?;
+        if rule.cap.is_some() {
+            return None;
+        }
+        let (amount, event) = largest_event(p, *r)?;
+        (amount > Decimal::ZERO).then_some((*r, amount, event))
+    })?;
+    let rule = p.rule(r)?;
+    let mut unit = UnitSpec::typical(p, 0, |max| max);
+    unit.events.push(event.clone());
+    let units = vec![unit];
+    let total = evaluate(p, &units).ok()?.table.rows.first()?.result.total;
+    // Proven: that unit's total exceeds 满分.
+    if total <= p.full {
+        return None;
+    }
+    let m = Message::BonusUncapped {
+        rule: p.clause(rule.clause).text.clone(),
+        witness: event.describe(),
+        full: p.full,
+        total,
+        amount,
+    };
+    Some(Diag::new(m, p.clause(rule.clause).core).with_witness(to_json(&units)))
+}
