@@ -284,6 +284,8 @@ pub struct Award {
 pub enum AwardClause {
     Exclude(Exclusion),
     Quota(Quota),
+    /// `允许 OUTCOME`: a unit may get the award and the outcome at once.
+    Allow(Name),
 }
 
 #[derive(Debug, Clone, PartialEq)]

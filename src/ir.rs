@@ -445,6 +445,8 @@ pub struct AwardIr {
     pub name: String,
     pub label: Option<String>,
     pub exclusions: Vec<ExclusionIr>,
+    /// Outcomes the drafter accepts alongside this award (`允许`).
+    pub allowed: Vec<OutcomeId>,
     pub quota: Option<(QuotaIr, ClauseId)>,
     pub clause: ClauseId,
 }

@@ -5,8 +5,11 @@
 //! analysis sits above `eval` and nothing below it depends on it.
 
 mod amounts;
+mod awards;
 pub mod boxes;
+mod conflicts;
 mod coverage;
+mod grades;
 pub mod intervals;
 pub mod witness;
 
@@ -18,6 +21,9 @@ pub fn analyze(p: &Program) -> Vec<Diag> {
     let mut out = coverage::check(p);
     out.extend(amounts::check(p));
     out.extend(intervals::check(p));
+    out.extend(awards::check(p));
+    out.extend(conflicts::check(p));
+    out.extend(grades::check(p));
     out.shrink_to_fit();
     out
 }

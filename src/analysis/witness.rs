@@ -116,6 +116,11 @@ fn text(s: &str) -> RawValue<'static> {
     RawValue::Str(Cow::Owned(s.to_string()))
 }
 
+/// A decimal as a JSON number written as the decimal is (`60`, `79.5`).
+fn json_number(d: Decimal) -> Value {
+    serde_json::from_str(&crate::diag::fmt_decimal(d)).unwrap_or(Value::Null)
+}
+
 fn number(d: Decimal) -> RawValue<'static> {
     RawValue::Num(Cow::Owned(d.to_string()))
 }
@@ -158,12 +163,7 @@ pub fn to_json(units: &[UnitSpec]) -> Value {
             let scores: serde_json::Map<String, Value> = u
                 .scores
                 .iter()
-                .map(|(k, v)| {
-                    (
-                        k.clone(),
-                        json!(crate::diag::fmt_decimal(*v).parse::<f64>().ok()),
-                    )
-                })
+                .map(|(k, v)| (k.clone(), json_number(*v)))
                 .collect();
             let events: Vec<Value> = u
                 .events
@@ -176,10 +176,7 @@ pub fn to_json(units: &[UnitSpec]) -> Value {
                     }
                     m.insert("date".into(), json!(e.date.to_string()));
                     if let Some(p) = e.points {
-                        m.insert(
-                            "points".into(),
-                            json!(crate::diag::fmt_decimal(p).parse::<f64>().ok()),
-                        );
+                        m.insert("points".into(), json_number(p));
                     }
                     Value::Object(m)
                 })

@@ -130,7 +130,7 @@ impl Amounts {
             match &clause.node {
                 AwardClause::Quota(q) => self.quota(q),
                 AwardClause::Exclude(Exclusion::Bottom(b)) => self.positive(&b.n, Positive::Bottom),
-                AwardClause::Exclude(_) => {}
+                AwardClause::Exclude(_) | AwardClause::Allow(_) => {}
             }
         }
     }

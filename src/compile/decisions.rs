@@ -161,6 +161,7 @@ impl Compiler<'_, '_> {
                 name: a.node.name.text.clone(),
                 label: a.node.label.as_ref().map(|l| l.text.clone()),
                 exclusions: Vec::new(),
+                allowed: Vec::new(),
                 quota: None,
                 clause,
             });
@@ -191,6 +192,12 @@ impl Compiler<'_, '_> {
                     let what = self.exclusion(ex);
                     if let Some(aw) = self.p.awards.get_mut(a) {
                         aw.exclusions.push(ExclusionIr { what, clause });
+                    }
+                }
+                AwardClause::Allow(outcome) => {
+                    let o = OutcomeId::from_index(self.index(&outcome.text, Sort::Outcome));
+                    if let Some(aw) = self.p.awards.get_mut(a) {
+                        aw.allowed.push(o);
                     }
                 }
             }

@@ -188,6 +188,85 @@ pub fn message(m: &Message) -> String {
             if *always { "always true" } else { "never true" },
             range(*low, *high)
         ),
+        M::QuotaAboveEligible {
+            award,
+            quota,
+            percent,
+            most,
+            units,
+            excluded,
+            bottom,
+            overlap,
+            scope,
+        } => {
+            let mut why = vec![format!("{units} units")];
+            if !excluded.is_empty() {
+                why.push(format!("{} never", excluded.join(", ")));
+            }
+            if *bottom > 0 {
+                let mut b = format!("the bottom {bottom} never");
+                if *overlap {
+                    b.push_str(&format!(
+                        ", and {} can itself be in the bottom {bottom}",
+                        excluded.join(", ")
+                    ));
+                }
+                why.push(b);
+            }
+            let place = scope
+                .as_ref()
+                .map(|g| format!(" in group `{g}`"))
+                .unwrap_or_default();
+            let q = if *percent {
+                format!("{quota} places by proportion")
+            } else {
+                quota.to_string()
+            };
+            format!(
+                "the quota of `{award}` is {q}, but at most {most} units{place} can ever be eligible ({})",
+                why.join("; ")
+            )
+        }
+        M::AwardImpossible { award } => {
+            format!("no unit can ever get `{award}`: every unit is excluded")
+        }
+        M::AwardAndSanction {
+            award,
+            outcome,
+            unit,
+            state,
+        } => format!(
+            "one unit can be eligible for `{award}` and flagged `{outcome}` at once, such as `{unit}` ({})",
+            state_en(state)
+        ),
+        M::TierUnreachable { tier, by } => {
+            format!(
+                "grade tier `{tier}` is never reached: the earlier tier `{by}`, without a quota, covers its condition"
+            )
+        }
+        M::TierGap { total } => format!(
+            "a unit with a total of {} gets no grade (there is no `otherwise`)",
+            d(*total)
+        ),
+        M::TierQuotasOver { sum } => format!(
+            "the tiers' percentage quotas add up to {}%, above 100%",
+            d(*sum)
+        ),
+        M::TierQuotaZero {
+            tier,
+            percent,
+            units,
+            scope,
+        } => {
+            let place = scope
+                .as_ref()
+                .map(|g| format!("group `{g}`"))
+                .unwrap_or_else(|| "all units".into());
+            format!(
+                "the {}% quota of tier `{tier}` rounds down to 0 places for {place} ({units} units)",
+                d(*percent)
+            )
+        }
         M::UnusedKind { kind } => {
             format!("event kind `{kind}` is used by no rule, veto, finding, condition or exclusion")
         }
@@ -350,6 +429,15 @@ pub fn help(m: &Message) -> Option<String> {
         M::RuleOverlap { .. } => "narrow one of the rules so that each event matches exactly one base rule".into(),
         M::RuleGap { .. } => "add a rule for this case; if it should not score, say so with a rule `=> 0`".into(),
         M::UnusedKind { .. } => "give it a rule, veto or finding, or remove the declaration".into(),
+        M::TierUnreachable { .. } => "reorder the tiers or change their conditions, or give the earlier tier a quota".into(),
+        M::TierGap { .. } => "add an `otherwise` tier, or a tier for these totals".into(),
+        M::TierQuotasOver { .. } => "lower the percentages so that they add up to 100% at most".into(),
+        M::TierQuotaZero { .. } => "with few units, use a count (such as `quota 1`) or a larger percentage".into(),
+        M::AwardAndSanction { outcome, .. } => format!(
+            "add `exclude {outcome}` to the award; if both may stand together, write `allow {outcome}`"
+        ),
+        M::QuotaAboveEligible { most, .. } => format!("lower the quota to {most} or less, or exclude fewer units"),
+        M::AwardImpossible { .. } => "exclude fewer units, or remove the award".into(),
         M::ConditionConstant { .. } => "check the number compared: outside the range, the condition decides nothing".into(),
         M::AwardAboveCap { .. } => "raise the cap, or lower the rule's amount".into(),
         M::BonusUncapped { .. } => "if totals must not exceed the full score, give the bonus section a `cap N`; otherwise this note can be ignored".into(),
@@ -469,6 +557,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::InCycle => "a step on the cycle".into(),
         LabelText::OtherRule => "the other rule".into(),
         LabelText::Cap { value } => format!("cap {}", d(*value)),
+        LabelText::Sanction => "the outcome".into(),
         LabelText::Window => "the window".into(),
         LabelText::Year => "the policy year".into(),
     }
@@ -503,4 +592,18 @@ fn range(low: Option<rust_decimal::Decimal>, high: Option<rust_decimal::Decimal>
         (None, Some(h)) => format!("{} or less, unbounded", d(h)),
         (None, None) => "unbounded".into(),
     }
+}
+
+/// `#1/9`, `79`, events → `rank 1/9, total 79, with 通报批评 { 责任 主要 }`.
+fn state_en(state: &[String]) -> String {
+    state
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match (i, s.strip_prefix('#')) {
+            (0, Some(rank)) => format!("rank {rank}"),
+            (1, _) | (0, None) if s.parse::<f64>().is_ok() => format!("total {s}"),
+            _ => format!("with {s}"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

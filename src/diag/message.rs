@@ -142,6 +142,7 @@ pub enum LabelText {
     InCycle,
     OtherRule,
     Cap { value: Decimal },
+    Sanction,
     Window,
     Year,
 }
@@ -204,6 +205,52 @@ pub enum Message {
         always: bool,
         low: Option<Decimal>,
         high: Option<Decimal>,
+    },
+    /// A quota above the units that can ever be eligible (KH502).
+    QuotaAboveEligible {
+        award: String,
+        quota: usize,
+        percent: bool,
+        most: usize,
+        units: usize,
+        excluded: Vec<String>,
+        bottom: usize,
+        /// The excluded units may themselves be in the bottom N.
+        overlap: bool,
+        /// The group, when ranking is within groups.
+        scope: Option<String>,
+    },
+    /// No unit can ever get an award (KH503).
+    AwardImpossible {
+        award: String,
+    },
+    /// One unit can get an award and a sanction at once (KH504).
+    AwardAndSanction {
+        award: String,
+        outcome: String,
+        unit: String,
+        /// Rank (`#1/9`), total, and the unit's events, as shown.
+        state: Vec<String>,
+    },
+    /// A grade tier no unit can reach (KH505).
+    TierUnreachable {
+        tier: String,
+        by: String,
+    },
+    /// Totals no tier takes, without `其余` (KH505).
+    TierGap {
+        total: Decimal,
+    },
+    /// Percentage quotas of the tiers add up above 100% (KH505).
+    TierQuotasOver {
+        sum: Decimal,
+    },
+    /// A percentage quota gives no place in a closed scope (KH505, note).
+    TierQuotaZero {
+        tier: String,
+        percent: Decimal,
+        units: usize,
+        scope: Option<String>,
     },
     /// An example's `预期` does not hold.
     ExampleFailed {
@@ -344,6 +391,13 @@ impl Message {
             M::BonusUncapped { .. } => Code::KH304,
             M::RuleOverlap { .. } => Code::KH401,
             M::ConditionConstant { .. } => Code::KH501,
+            M::QuotaAboveEligible { .. } => Code::KH502,
+            M::AwardImpossible { .. } => Code::KH503,
+            M::AwardAndSanction { .. } => Code::KH504,
+            M::TierUnreachable { .. }
+            | M::TierGap { .. }
+            | M::TierQuotasOver { .. }
+            | M::TierQuotaZero { .. } => Code::KH505,
             M::RuleGap { .. } => Code::KH402,
             M::UnusedKind { .. } => Code::KH403,
             M::ModifierUnmatched { .. } => Code::KH404,
@@ -386,7 +440,13 @@ impl Message {
             | Message::UnusedKind { .. }
             | Message::ModifierUnmatched { .. }
             | Message::AwardAboveCap { .. }
-            | Message::ConditionConstant { .. } => Severity::Warning,
+            | Message::ConditionConstant { .. }
+            | Message::QuotaAboveEligible { .. }
+            | Message::AwardAndSanction { .. }
+            | Message::TierUnreachable { .. }
+            | Message::TierGap { .. }
+            | Message::TierQuotasOver { .. } => Severity::Warning,
+            Message::TierQuotaZero { .. } => Severity::Note,
             Message::BonusUncapped { .. } => Severity::Note,
             _ => Severity::Error,
         }

@@ -189,6 +189,9 @@ pub struct JsonDiag {
     pub column: usize,
     pub help: Option<String>,
     pub labels: Vec<JsonLabel>,
+    /// Unit data that shows the finding (confirmed by evaluation), in the data contract.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub witness: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Serialize)]
@@ -224,6 +227,7 @@ pub fn to_json(file: &SourceFile, diags: &[Diag], lang: Lang) -> Vec<JsonDiag> {
                         }
                     })
                     .collect(),
+                witness: diag.witness.clone(),
             }
         })
         .collect()

@@ -188,6 +188,77 @@ pub fn message(m: &Message) -> String {
             },
             range(*low, *high)
         ),
+        M::QuotaAboveEligible {
+            award,
+            quota,
+            percent,
+            most,
+            units,
+            excluded,
+            bottom,
+            overlap,
+            scope,
+        } => {
+            let mut why = vec![format!("共 {units} 个单位")];
+            if !excluded.is_empty() {
+                why.push(format!("{} 不参评", excluded.join("、")));
+            }
+            if *bottom > 0 {
+                let mut b = format!("末 {bottom} 名不参评");
+                if *overlap {
+                    b.push_str(&format!(
+                        "，{} 本身也可能在末 {bottom} 名之内",
+                        excluded.join("、")
+                    ));
+                }
+                why.push(b);
+            }
+            let place = scope
+                .as_ref()
+                .map(|g| format!("分组「{g}」中"))
+                .unwrap_or_default();
+            let q = if *percent {
+                format!("按比例为 {quota} 个")
+            } else {
+                format!("{quota}")
+            };
+            format!(
+                "「{award}」的名额 {q}，但{place}至多 {most} 个单位可能符合条件（{}）",
+                why.join("；")
+            )
+        }
+        M::AwardImpossible { award } => format!("没有任何单位能评上「{award}」：所有单位都被排除"),
+        M::AwardAndSanction {
+            award,
+            outcome,
+            unit,
+            state,
+        } => format!(
+            "同一单位可能既符合「{award}」又被「{outcome}」：例如「{unit}」（{}）",
+            state_zh(state)
+        ),
+        M::TierUnreachable { tier, by } => {
+            format!("等次「{tier}」永远评不到：它的条件被前面没有名额的「{by}」全部包含")
+        }
+        M::TierGap { total } => {
+            format!("总分为 {} 的单位不属于任何等次（没有「其余」）", d(*total))
+        }
+        M::TierQuotasOver { sum } => format!("各等次的名额比例合计 {}%，超过 100%", d(*sum)),
+        M::TierQuotaZero {
+            tier,
+            percent,
+            units,
+            scope,
+        } => {
+            let place = scope
+                .as_ref()
+                .map(|g| format!("分组「{g}」"))
+                .unwrap_or_else(|| "全部单位".into());
+            format!(
+                "等次「{tier}」的名额 {}% 对{place}（{units} 个单位）向下取整为 0 个",
+                d(*percent)
+            )
+        }
         M::UnusedKind { kind } => {
             format!("事项「{kind}」没有被任何规则、否决、查实、条件或排除用到")
         }
@@ -337,6 +408,15 @@ pub fn help(m: &Message) -> Option<String> {
             "为这种情形加一条规则；若它本不该加减分，写一条 `=> 0` 的规则说明".into()
         }
         M::UnusedKind { .. } => "为它写加分或扣分规则、否决或查实，或删去这个事项声明".into(),
+        M::TierUnreachable { .. } => "调整等次的先后或条件，或给前面的等次加名额".into(),
+        M::TierGap { .. } => "加一档「其余」，或补上这一段总分的等次".into(),
+        M::TierQuotasOver { .. } => "调低各档的名额比例，使合计不超过 100%".into(),
+        M::TierQuotaZero { .. } => "单位较少时可改用名额个数（如「名额 1」），或提高比例".into(),
+        M::AwardAndSanction { outcome, .. } => format!(
+            "在评优中写「不含 {outcome}」排除这种单位；若两者可以并存，写「允许 {outcome}」"
+        ),
+        M::QuotaAboveEligible { most, .. } => format!("把名额减到 {most} 以内，或放宽排除条件"),
+        M::AwardImpossible { .. } => "放宽「不含」条件，或删去这个评优项目".into(),
         M::ConditionConstant { .. } => "检查比较的数值：它在取值范围之外，条件不起作用".into(),
         M::AwardAboveCap { .. } => "提高封顶，或降低这条规则的分值".into(),
         M::BonusUncapped { .. } => {
@@ -467,6 +547,7 @@ pub fn label(l: &LabelText) -> String {
         LabelText::InCycle => "环上的一步".into(),
         LabelText::OtherRule => "另一条规则".into(),
         LabelText::Cap { value } => format!("封顶 {}", d(*value)),
+        LabelText::Sanction => "处置".into(),
         LabelText::Window => "考核期间".into(),
         LabelText::Year => "考核年度".into(),
     }
@@ -501,4 +582,18 @@ fn range(low: Option<rust_decimal::Decimal>, high: Option<rust_decimal::Decimal>
         (None, Some(h)) => format!("{} 以下，无下限", d(h)),
         (None, None) => "不限".into(),
     }
+}
+
+/// `#1/9`, `79`, events → `排名 1/9，总分 79，有 通报批评 { 责任 主要 }`.
+fn state_zh(state: &[String]) -> String {
+    state
+        .iter()
+        .enumerate()
+        .map(|(i, s)| match (i, s.strip_prefix('#')) {
+            (0, Some(rank)) => format!("排名 {rank}"),
+            (1, _) | (0, None) if s.parse::<f64>().is_ok() => format!("总分 {s}"),
+            _ => format!("有 {s}"),
+        })
+        .collect::<Vec<_>>()
+        .join("，")
 }

@@ -41,9 +41,15 @@ impl<'a> Resolver<'a> {
                 }
                 Decl::Award(a) => {
                     for clause in &a.clauses {
-                        if let AwardClause::Exclude(Exclusion::Name(name)) = &clause.node {
-                            let sorts = [Sort::Unit, Sort::Group, Sort::Kind, Sort::Outcome];
-                            self.lookup(name, &sorts);
+                        match &clause.node {
+                            AwardClause::Exclude(Exclusion::Name(name)) => {
+                                let sorts = [Sort::Unit, Sort::Group, Sort::Kind, Sort::Outcome];
+                                self.lookup(name, &sorts);
+                            }
+                            AwardClause::Allow(name) => {
+                                self.lookup(name, &[Sort::Outcome]);
+                            }
+                            _ => {}
                         }
                     }
                 }

@@ -170,6 +170,7 @@ fn describe(rule: Rule) -> Vec<Expected> {
         Rule::item => E::ItemLine,
         Rule::section_cap | Rule::adjust_rule => E::RuleLine,
         Rule::exclude_stmt => E::Keyword(Kw::Exclude),
+        Rule::allow_stmt => E::Keyword(Kw::Allow),
         Rule::quota_stmt | Rule::tier_quota => E::Keyword(Kw::Quota),
         Rule::ex_unit => E::Keyword(Kw::Unit),
         Rule::ex_scores => E::Keyword(Kw::Scores),

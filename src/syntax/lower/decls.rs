@@ -416,11 +416,17 @@ impl Lower {
     }
 
     fn award_clause(&mut self, rule: Rule, parts: Vec<P<'_>>) -> Option<AwardClause> {
-        let p = parts
-            .into_iter()
-            .find(|p| !matches!(p.as_rule(), Rule::kw_exclude | Rule::kw_quota))?;
+        let p = parts.into_iter().find(|p| {
+            !matches!(
+                p.as_rule(),
+                Rule::kw_exclude | Rule::kw_quota | Rule::kw_allow
+            )
+        })?;
         if rule == Rule::quota_stmt {
             return Some(AwardClause::Quota(self.quota(p)));
+        }
+        if rule == Rule::allow_stmt {
+            return Some(AwardClause::Allow(self.name(p)));
         }
         Some(AwardClause::Exclude(match p.as_rule() {
             Rule::vetoed_atom => Exclusion::Vetoed(self.span(&p)),

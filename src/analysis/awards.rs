@@ -1,0 +1,119 @@
+//! Awards that cannot be filled or given (§7.23). KH502: a quota above the
+//! number of units that can ever be eligible in a closed scope, which is
+//! |scope| − max(e, N): e units excluded by name or group, N from `末 N 名`
+//! (the two may be the same units). KH503: an award no unit can ever get.
+
+use crate::diag::{Diag, Message};
+use crate::ir::{AwardIr, Excl, GroupId, Program, QuotaIr, UnitId};
+
+/// A ranking scope: its groups, and its declared units if all its groups are closed.
+struct Scope {
+    name: Option<String>,
+    groups: Vec<GroupId>,
+    closed_units: Option<Vec<UnitId>>,
+}
+
+fn scopes(p: &Program) -> Vec<Scope> {
+    let scope = |groups: Vec<GroupId>, name: Option<String>| {
+        let closed = groups.iter().all(|g| p.group(*g).is_some_and(|x| !x.open));
+        let units = groups
+            .iter()
+            .filter_map(|g| p.group(*g))
+            .flat_map(|g| g.members.iter().copied())
+            .collect();
+        Scope {
+            name,
+            groups,
+            closed_units: closed.then_some(units),
+        }
+    };
+    if p.ranking.within_group {
+        (0..p.groups.len())
+            .map(|g| {
+                scope(
+                    vec![GroupId::from_index(g)],
+                    p.groups.get(g).map(|x| x.name.clone()),
+                )
+            })
+            .collect()
+    } else {
+        vec![scope(
+            (0..p.groups.len()).map(GroupId::from_index).collect(),
+            None,
+        )]
+    }
+}
+
+pub fn check(p: &Program) -> Vec<Diag> {
+    let mut out = Vec::new();
+    for award in &p.awards {
+        let span = p.clause(award.clause).core;
+        let bottom = award
+            .exclusions
+            .iter()
+            .filter_map(|e| match e.what {
+                Excl::Bottom(n) => Some(n as usize),
+                _ => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let mut impossible = true;
+        let mut quota_findings = Vec::new();
+        for scope in scopes(p) {
+            let excluded_groups = scope.groups.iter().all(|g| excludes_group(award, *g));
+            let Some(units) = &scope.closed_units else {
+                impossible &= excluded_groups;
+                continue;
+            };
+            let excluded: Vec<String> = units
+                .iter()
+                .filter(|u| excludes_unit(p, award, **u))
+                .filter_map(|u| p.units.get(u.index()).map(|x| x.name.clone()))
+                .collect();
+            let n = units.len();
+            let can = n.saturating_sub(excluded.len().max(bottom));
+            impossible &= can == 0;
+            let Some((quota, qclause)) = award.quota else {
+                continue;
+            };
+            let places = quota.places(n);
+            if can > 0 && places > can {
+                let overlap = bottom > 0 && !excluded.is_empty();
+                let m = Message::QuotaAboveEligible {
+                    award: award.name.clone(),
+                    quota: places,
+                    percent: matches!(quota, QuotaIr::Percent(_)),
+                    most: can,
+                    units: n,
+                    excluded,
+                    bottom,
+                    overlap,
+                    scope: scope.name.clone(),
+                };
+                quota_findings.push(Diag::new(m, p.clause(qclause).core));
+            }
+        }
+        if impossible {
+            let m = Message::AwardImpossible {
+                award: award.name.clone(),
+            };
+            out.push(Diag::new(m, span));
+        } else {
+            out.extend(quota_findings);
+        }
+    }
+    out
+}
+
+fn excludes_group(award: &AwardIr, g: GroupId) -> bool {
+    award.exclusions.iter().any(|e| e.what == Excl::Group(g))
+}
+
+/// Excluded by its own name or by its group's.
+fn excludes_unit(p: &Program, award: &AwardIr, u: UnitId) -> bool {
+    let group = p.units.get(u.index()).map(|x| x.group);
+    award
+        .exclusions
+        .iter()
+        .any(|e| e.what == Excl::Unit(u) || group.is_some_and(|g| e.what == Excl::Group(g)))
+}
