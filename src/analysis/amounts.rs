@@ -117,7 +117,7 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
     Some(
         Diag::new(m, p.clause(rule.clause).core)
             .with_label(cap_span, LabelText::Cap { value: cap })
-            .with_witness(to_json(&units)),
+            .with_witness(to_json(p, &units)),
     )
 }
 
@@ -148,5 +148,5 @@ fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
         total,
         amount,
     };
-    Some(Diag::new(m, p.clause(rule.clause).core).with_witness(to_json(&units)))
+    Some(Diag::new(m, p.clause(rule.clause).core).with_witness(to_json(p, &units)))
 }

@@ -39,7 +39,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
             out.push(
                 Diag::new(m, p.clause(award.clause).core)
                     .with_label(p.clause(outcome.clause).core, LabelText::Sanction)
-                    .with_witness(to_json(&units)),
+                    .with_witness(to_json(p, &units)),
             );
         }
     }
@@ -56,7 +56,9 @@ fn state_text(p: &Program, units: &[UnitSpec], w: usize) -> Vec<String> {
     };
     let mut facts = Vec::new();
     if let Some(r) = e.ranks.rank.get(row).copied().flatten() {
-        facts.push(format!("#{r}/{}", e.table.len()));
+        let scope = e.ranks.scope.get(row).copied().unwrap_or(0) as usize;
+        let ranked = e.ranks.ranked.get(scope).copied().unwrap_or(0);
+        facts.push(format!("#{r}/{ranked}"));
     }
     if let Some(x) = e.table.rows.get(row) {
         facts.push(crate::diag::fmt_decimal(x.result.total));

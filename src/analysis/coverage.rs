@@ -83,7 +83,7 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
             out.push(
                 Diag::new(m, p.clause(y.clause).core)
                     .with_label(p.clause(x.clause).core, LabelText::OtherRule)
-                    .with_witness(to_json(&units)),
+                    .with_witness(to_json(p, &units)),
             );
             break;
         }
@@ -124,7 +124,7 @@ fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec
             .map(EventSpec::describe)
             .unwrap_or_default(),
     };
-    vec![Diag::new(m, p.clause(k.clause).core).with_witness(to_json(&units))]
+    vec![Diag::new(m, p.clause(k.clause).core).with_witness(to_json(p, &units))]
 }
 
 /// KH404: a modifier whose box meets no base rule of its kind and direction.

@@ -238,7 +238,7 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     }
     let first = p.tiers.first()?;
     let m = Message::TierGap { total: witness };
-    Some(Diag::new(m, p.clause(first.clause).core).with_witness(to_json(&units)))
+    Some(Diag::new(m, p.clause(first.clause).core).with_witness(to_json(p, &units)))
 }
 
 /// The total's interval, closed at 满分 above and 0 below when unbounded.

@@ -155,9 +155,25 @@ fn raw(u: &UnitSpec) -> RawUnit<'static> {
     r
 }
 
+/// The witness made complete: every unit the policy lists and the witness
+/// lacks is added with zero scores and no events (after the witness's own
+/// units, so they change nothing it shows). Complete data is what `kaohe
+/// eval` accepts, so the JSON can be replayed as it is.
+pub fn complete(p: &Program, units: &[UnitSpec]) -> Vec<UnitSpec> {
+    let mut all = units.to_vec();
+    for (i, u) in p.units.iter().enumerate() {
+        if !all.iter().any(|x| x.name == u.name) {
+            let mut filler = UnitSpec::typical(p, i, |_| Decimal::ZERO);
+            filler.name = u.name.clone();
+            all.push(filler);
+        }
+    }
+    all
+}
+
 /// The witness as unit data in the contract's JSON (for `--format json`).
-pub fn to_json(units: &[UnitSpec]) -> Value {
-    let units: Vec<Value> = units
+pub fn to_json(p: &Program, units: &[UnitSpec]) -> Value {
+    let units: Vec<Value> = complete(p, units)
         .iter()
         .map(|u| {
             let scores: serde_json::Map<String, Value> = u
@@ -194,15 +210,14 @@ pub fn to_json(units: &[UnitSpec]) -> Value {
     json!({ "units": units })
 }
 
-/// Evaluates the witness units with the ordinary evaluator (closed groups
-/// need not be complete, as in a policy's examples).
+/// Evaluates the witness, made complete, with the ordinary evaluator.
 pub fn evaluate(p: &Program, units: &[UnitSpec]) -> Result<Evaluation<'static>, Vec<Diag>> {
     let source = DataSource::Memory {
-        units: units.iter().map(raw).collect(),
+        units: complete(p, units).iter().map(raw).collect(),
         units_at: Span::default(),
         other_keys: Vec::new(),
     };
-    let evaluation = evaluate_with(p, &source, false, Threads::One)?;
+    let evaluation = evaluate_with(p, &source, true, Threads::One)?;
     Ok(evaluation)
 }
 
@@ -213,11 +228,11 @@ pub fn explain(
     u: usize,
 ) -> Option<crate::eval::explain::Explanation> {
     let source = DataSource::Memory {
-        units: units.iter().map(raw).collect(),
+        units: complete(p, units).iter().map(raw).collect(),
         units_at: Span::default(),
         other_keys: Vec::new(),
     };
-    let evaluation = evaluate_with(p, &source, false, Threads::One).ok()?;
+    let evaluation = evaluate_with(p, &source, true, Threads::One).ok()?;
     let row = evaluation.table.rows.iter().position(|r| r.index == u)?;
     evaluation
         .ruling(p, &source, row)
