@@ -1,10 +1,10 @@
 //! How long `kaohe check` takes on a large generated policy: 1,000 rules over
 //! event kinds with 20 attributes each (issue 4: "well under a second").
 //!
-//! usage: cargo run --release --example analysis_bench [RULES] [ATTRIBUTES] [RUNS]
+//! usage: cargo run --release --example analysis_bench [RULES] [ATTRIBUTES] [RUNS] [TESTS]
 //!
 //! The policy has 10 kinds; every kind has ATTRIBUTES attributes of 5 values,
-//! and RULES/10 base rules testing 1–3 random attributes each, so rules
+//! and RULES/10 base rules testing 1–TESTS (default 3) random attributes each, so rules
 //! overlap and leave gaps as a careless draft would; plus a modifier per kind,
 //! a capped section, an award with exclusions and three outcomes. It prints
 //! the median time of each stage over RUNS runs and the findings by code.
@@ -25,7 +25,7 @@ impl Rng {
     }
 }
 
-fn policy(rules: usize, attributes: usize) -> String {
+fn policy(rules: usize, attributes: usize, tests_per_rule: usize) -> String {
     let mut r = Rng(0x9e37_79b9_7f4a_7c15);
     let values = ["甲", "乙", "丙", "丁", "戊"];
     let mut s = String::from("考核办法 \"生成的大型办法\" {\n    年度 2019\n}\n");
@@ -42,7 +42,7 @@ fn policy(rules: usize, attributes: usize) -> String {
     for i in 0..rules {
         let k = i % kinds;
         let mut tests = Vec::new();
-        for _ in 0..1 + r.below(3) {
+        for _ in 0..1 + r.below(tests_per_rule) {
             let a = r.below(attributes);
             let picked: Vec<&str> = values.iter().copied().filter(|_| r.below(2) == 0).collect();
             let picked = if picked.is_empty() {
@@ -81,7 +81,8 @@ fn main() {
     let rules = args.first().copied().unwrap_or(1000);
     let attributes = args.get(1).copied().unwrap_or(20);
     let runs = args.get(2).copied().unwrap_or(5);
-    let text = policy(rules, attributes);
+    let tests_per_rule = args.get(3).copied().unwrap_or(3).max(1);
+    let text = policy(rules, attributes, tests_per_rule);
     let file = kaohe::source::SourceFile::new("generated.kh", text.clone());
     let (mut parse, mut check, mut compile, mut analyze, mut whole) =
         (vec![], vec![], vec![], vec![], vec![]);

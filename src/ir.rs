@@ -113,6 +113,53 @@ impl ValueSet {
     pub fn first_below(&self, size: u32) -> Option<u32> {
         (0..size).find(|v| self.contains(*v))
     }
+
+    /// Every value of `0..size`.
+    pub fn full(size: u32) -> ValueSet {
+        ValueSet::from_values(0..size)
+    }
+
+    /// How many values the set holds.
+    pub fn count(&self) -> u32 {
+        self.words.iter().map(|w| w.count_ones()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.iter().all(|w| *w == 0)
+    }
+
+    /// Whether every value of `self` is in `other`.
+    pub fn is_subset_of(&self, other: &ValueSet) -> bool {
+        self.words
+            .iter()
+            .enumerate()
+            .all(|(i, w)| w & !other.words.get(i).copied().unwrap_or(0) == 0)
+    }
+
+    /// The values of `self` not in `other`.
+    pub fn minus(&self, other: &ValueSet) -> ValueSet {
+        ValueSet {
+            words: self
+                .words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| w & !other.words.get(i).copied().unwrap_or(0))
+                .collect(),
+        }
+    }
+
+    pub fn is_disjoint(&self, other: &ValueSet) -> bool {
+        self.words.iter().zip(&other.words).all(|(a, b)| a & b == 0)
+    }
+
+    /// The values in increasing order.
+    pub fn values(&self) -> impl Iterator<Item = u32> + '_ {
+        self.words.iter().enumerate().flat_map(|(i, w)| {
+            (0..64u32)
+                .filter(move |b| w & (1u64 << b) != 0)
+                .map(move |b| i as u32 * 64 + b)
+        })
+    }
 }
 
 /// One attribute test of a rule: the event's value of attribute `attr` is in `allowed`.

@@ -1,12 +1,8 @@
 //! Attribute combinations as boxes. A rule's tests admit, per attribute of its
 //! kind, a set of values; the events it matches are the product of those sets,
 //! a box. Overlap is a non-empty intersection; a gap is a point of the kind's
-//! space outside every base rule's box. Both are found symbolically (§7.27):
-//! the search walks attributes in declaration order and values in declaration
-//! order, but treats alike the values that no box tells apart, so it never
-//! enumerates the whole product.
-
-use rustc_hash::FxHashSet;
+//! space outside every base rule's box, found symbolically (§7.27) by
+//! `first_uncovered` (in `uncovered.rs`), which never enumerates the product.
 
 use crate::ir::{AttrDomain, AttrTest, KindIr, Program, ValueSet};
 
@@ -81,86 +77,9 @@ impl Box {
             })
             .collect()
     }
-
-    /// Whether the box is the whole space from attribute `from` on.
-    fn full_from(&self, from: usize, sizes: &[u32]) -> bool {
-        self.sides
-            .iter()
-            .enumerate()
-            .skip(from)
-            .all(|(i, side)| match side {
-                None => true,
-                Some(set) => (0..sizes.get(i).copied().unwrap_or(0)).all(|v| set.contains(v)),
-            })
-    }
 }
 
-/// The first point (in declaration order of attributes, then values) of
-/// `within` that none of `boxes` contains, if any.
-pub fn first_uncovered(within: &Box, boxes: &[&Box], sizes: &[u32]) -> Option<Vec<u32>> {
-    let mut search = Search {
-        within,
-        sizes,
-        covered: FxHashSet::default(),
-    };
-    let live: Vec<usize> = (0..boxes.len()).collect();
-    search.from(0, boxes, &live)
-}
-
-struct Search<'s> {
-    within: &'s Box,
-    sizes: &'s [u32],
-    /// (attribute, live boxes) already proven covered.
-    covered: FxHashSet<(usize, Vec<usize>)>,
-}
-
-impl Search<'_> {
-    /// The first uncovered point of the remaining attributes `attr..`, given
-    /// the boxes that still contain the prefix chosen so far.
-    fn from(&mut self, attr: usize, boxes: &[&Box], live: &[usize]) -> Option<Vec<u32>> {
-        let n = self.sizes.len();
-        if live.is_empty() {
-            // Nothing covers this prefix: complete it with the first values.
-            let rest: Option<Vec<u32>> = (attr..n).map(|i| self.first_value(i)).collect();
-            return rest;
-        }
-        if attr == n
-            || live
-                .iter()
-                .filter_map(|b| boxes.get(*b))
-                .any(|b| b.full_from(attr, self.sizes))
-        {
-            return None;
-        }
-        if self.covered.contains(&(attr, live.to_vec())) {
-            return None;
-        }
-        let size = self.sizes.get(attr).copied().unwrap_or(0);
-        let mut tried: FxHashSet<Vec<usize>> = FxHashSet::default();
-        for v in (0..size).filter(|v| self.within.allows(attr, *v)) {
-            let next: Vec<usize> = live
-                .iter()
-                .copied()
-                .filter(|b| boxes.get(*b).is_some_and(|x| x.allows(attr, v)))
-                .collect();
-            // Values no box tells apart lead to the same answer: try one.
-            if !tried.insert(next.clone()) {
-                continue;
-            }
-            if let Some(mut rest) = self.from(attr + 1, boxes, &next) {
-                rest.insert(0, v);
-                return Some(rest);
-            }
-        }
-        self.covered.insert((attr, live.to_vec()));
-        None
-    }
-
-    fn first_value(&self, attr: usize) -> Option<u32> {
-        let size = self.sizes.get(attr).copied().unwrap_or(0);
-        (0..size).find(|v| self.within.allows(attr, *v))
-    }
-}
+pub use super::uncovered::first_uncovered;
 
 #[cfg(test)]
 mod tests {
@@ -227,5 +146,71 @@ mod tests {
         let refs: Vec<&Box> = rules.iter().collect();
         let gap = first_uncovered(&all, &refs, &sizes).unwrap();
         assert_eq!(&gap[..4], &[1, 0, 0, 0][..]);
+    }
+}
+
+#[cfg(test)]
+mod agrees_with_enumeration {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Every point of the space, in declaration order (the lexicographic order).
+    fn all_points(sizes: &[u32]) -> Vec<Vec<u32>> {
+        sizes.iter().fold(vec![vec![]], |acc, size| {
+            acc.into_iter()
+                .flat_map(|p| {
+                    (0..*size).map(move |v| {
+                        let mut q = p.clone();
+                        q.push(v);
+                        q
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn contains(b: &Box, point: &[u32]) -> bool {
+        point.iter().enumerate().all(|(a, v)| b.allows(a, *v))
+    }
+
+    /// A box from random bits: each side either the whole domain or a subset.
+    fn boxes(sizes: &[u32], bits: &[u64]) -> Vec<Box> {
+        bits.iter()
+            .map(|seed| {
+                let sides = sizes
+                    .iter()
+                    .enumerate()
+                    .map(|(a, size)| {
+                        let word = seed >> ((a * 8) % 56);
+                        (word & 1 == 1).then(|| {
+                            ValueSet::from_values((0..*size).filter(|v| word & (2 << v) != 0))
+                        })
+                    })
+                    .collect();
+                Box { sides }
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The symbolic search finds exactly the first uncovered point that
+        /// enumerating the whole product finds.
+        #[test]
+        fn first_uncovered_is_the_first_point_no_box_holds(
+            sizes in proptest::collection::vec(1u32..5, 1..6),
+            within_bits in any::<u64>(),
+            bits in proptest::collection::vec(any::<u64>(), 0..12),
+        ) {
+            let all = boxes(&sizes, &bits);
+            let refs: Vec<&Box> = all.iter().collect();
+            let within = boxes(&sizes, &[within_bits]).remove(0);
+            let expected = all_points(&sizes)
+                .into_iter()
+                .find(|p| contains(&within, p) && !refs.iter().any(|b| contains(b, p)));
+            prop_assert_eq!(first_uncovered(&within, &refs, &sizes), expected);
+        }
     }
 }

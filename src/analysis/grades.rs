@@ -8,7 +8,7 @@
 
 use rust_decimal::Decimal;
 
-use super::intervals::{Interval, operand};
+use super::intervals::{Bounds, Interval, operand};
 use super::witness::{UnitSpec, evaluate, to_json};
 use crate::ast::CmpOp;
 use crate::diag::{Diag, Message};
@@ -202,7 +202,7 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     if ranges.iter().any(|r| r.operand != OperandIr::Total) {
         return None;
     }
-    let total = operand(p, OperandIr::Total);
+    let total = operand(p, &Bounds::of(p), OperandIr::Total);
     let Interval {
         low: Some(low),
         high: Some(high),

@@ -100,10 +100,25 @@ pub fn closed_scope_size(p: &Program) -> Option<usize> {
     }
 }
 
+/// The most bonus and deduction one unit can get (`None`: no bound),
+/// computed once per program: each needs the largest event of every rule.
+pub struct Bounds {
+    bonus: Option<Decimal>,
+    deduct: Option<Decimal>,
+}
+
+impl Bounds {
+    pub fn of(p: &Program) -> Bounds {
+        Bounds {
+            bonus: direction_max(p, Direction::Bonus),
+            deduct: direction_max(p, Direction::Deduct),
+        }
+    }
+}
+
 /// The interval of an operand over all units that are not vetoed.
-pub fn operand(p: &Program, o: OperandIr) -> Interval {
-    let bonus = direction_max(p, Direction::Bonus);
-    let deduct = direction_max(p, Direction::Deduct);
+pub fn operand(p: &Program, bounds: &Bounds, o: OperandIr) -> Interval {
+    let (bonus, deduct) = (bounds.bonus, bounds.deduct);
     match o {
         OperandIr::Total => Interval {
             low: deduct.map(|d| -d),
@@ -144,23 +159,26 @@ pub fn check(p: &Program) -> Vec<Diag> {
             VetoTrigger::When(c) => Some(c),
             VetoTrigger::Event { .. } => None,
         }));
+    let bounds = Bounds::of(p);
     for c in conds {
-        walk(p, c, &mut out);
+        walk(p, &bounds, c, &mut out);
     }
     out
 }
 
-fn walk(p: &Program, c: &CondIr, out: &mut Vec<Diag>) {
+fn walk(p: &Program, bounds: &Bounds, c: &CondIr, out: &mut Vec<Diag>) {
     match c {
-        CondIr::Or(list) | CondIr::And(list) => list.iter().for_each(|x| walk(p, x, out)),
-        CondIr::Not(inner) => walk(p, inner, out),
+        CondIr::Or(list) | CondIr::And(list) => {
+            list.iter().for_each(|x| walk(p, bounds, x, out));
+        }
+        CondIr::Not(inner) => walk(p, bounds, inner, out),
         CondIr::Compare {
             operand: o,
             op,
             value,
             atom,
         } => {
-            let range = operand(p, *o);
+            let range = operand(p, bounds, *o);
             if let Some(always) = range.decide(*op, *value) {
                 let m = Message::ConditionConstant {
                     atom: atom.text.clone(),

@@ -11,6 +11,7 @@ mod conflicts;
 mod coverage;
 mod grades;
 pub mod intervals;
+mod uncovered;
 pub mod witness;
 
 use crate::diag::Diag;
