@@ -4,7 +4,7 @@
 //! space outside every base rule's box, found symbolically (§7.27) by
 //! `first_uncovered` (in `uncovered.rs`), which never enumerates the product.
 
-use crate::ir::{AttrDomain, AttrTest, KindIr, Program, ValueSet};
+use crate::ir::{AttrDomain, AttrTest, KindIr, Program, ValueSet, VetoTrigger};
 
 /// A set of values of one attribute: `None` is the whole domain.
 pub type Side = Option<ValueSet>;
@@ -80,6 +80,23 @@ impl Box {
 }
 
 pub use super::uncovered::first_uncovered;
+
+/// The events of a kind that veto the unit or are findings (`该项清零`,
+/// `取消`): events with a consequence other than points.
+pub fn consequence_boxes(p: &Program, kind: &KindIr, attrs: usize) -> Vec<Box> {
+    let vetoes = kind
+        .vetoes
+        .iter()
+        .filter_map(|v| match &p.vetoes.get(v.index())?.trigger {
+            VetoTrigger::Event { tests, .. } => Some(Box::of_tests(tests, attrs)),
+            VetoTrigger::When(_) => None,
+        });
+    let findings = kind
+        .findings
+        .iter()
+        .filter_map(|f| Some(Box::of_tests(&p.findings.get(f.index())?.tests, attrs)));
+    vetoes.chain(findings).collect()
+}
 
 #[cfg(test)]
 mod tests {

@@ -9,7 +9,7 @@
 
 use rust_decimal::Decimal;
 
-use super::boxes::{Box, domain_sizes, first_uncovered};
+use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
 use super::witness::{EventSpec, UnitSpec, evaluate, to_json};
 use crate::ast::{CmpOp, Direction};
 use crate::diag::{Diag, LabelText, Message};
@@ -297,20 +297,7 @@ fn harmless_event(p: &Program, kind: KindId, tests: &[AttrTest]) -> Option<Event
     let k = p.kind(kind)?;
     let sizes = domain_sizes(p, k);
     let within = Box::of_tests(tests, sizes.len());
-    let harmful: Vec<Box> = k
-        .vetoes
-        .iter()
-        .filter_map(|v| match &p.vetoes.get(v.index())?.trigger {
-            VetoTrigger::Event { tests, .. } => Some(Box::of_tests(tests, sizes.len())),
-            VetoTrigger::When(_) => None,
-        })
-        .chain(k.findings.iter().filter_map(|f| {
-            Some(Box::of_tests(
-                &p.findings.get(f.index())?.tests,
-                sizes.len(),
-            ))
-        }))
-        .collect();
+    let harmful = consequence_boxes(p, k, sizes.len());
     let refs: Vec<&Box> = harmful.iter().collect();
     let point = first_uncovered(&within, &refs, &sizes)?;
     let mut event = EventSpec::new(p, kind, &point);

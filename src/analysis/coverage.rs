@@ -2,7 +2,7 @@
 //! KH401 two base rules match one event, KH402 a combination no base rule
 //! matches, KH403 a kind nothing uses, KH404 a modifier no base rule meets.
 
-use super::boxes::{Box, domain_sizes, first_uncovered};
+use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
 use super::witness::{EventSpec, UnitSpec, evaluate, explain, to_json};
 use crate::diag::{Code, Diag, LabelText, Message};
 use crate::eval::explain::EventStatus;
@@ -91,15 +91,24 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
     out
 }
 
-/// KH402: the first event of the kind no base rule matches.
+/// KH402: the first event of the kind no base rule matches and that neither
+/// vetoes the unit nor is a finding (those have their consequence already).
 fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec<Diag> {
+    let Some(k) = p.kind(kind) else {
+        return Vec::new();
+    };
     if boxes.is_empty() {
         return Vec::new();
     }
     let all = Box {
         sides: vec![None; sizes.len()],
     };
-    let refs: Vec<&Box> = boxes.iter().map(|(_, b)| b).collect();
+    let consequences = consequence_boxes(p, k, sizes.len());
+    let refs: Vec<&Box> = boxes
+        .iter()
+        .map(|(_, b)| b)
+        .chain(consequences.iter())
+        .collect();
     let Some(point) = first_uncovered(&all, &refs, sizes) else {
         return Vec::new();
     };
@@ -113,9 +122,6 @@ fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec
     if !confirmed {
         return Vec::new();
     }
-    let Some(k) = p.kind(kind) else {
-        return Vec::new();
-    };
     let m = Message::RuleGap {
         kind: k.name.clone(),
         witness: units
