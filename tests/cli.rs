@@ -121,6 +121,39 @@ fn an_unreadable_file_is_a_finding() {
 }
 
 #[test]
+fn a_file_not_in_utf8_or_an_output_that_cannot_be_written_is_said_so() {
+    let gbk = std::env::temp_dir().join(format!("kaohe-gbk-{}.kh", std::process::id()));
+    // 考核 in GBK.
+    std::fs::write(&gbk, [0xbf, 0xbc, 0xba, 0xcb]).unwrap();
+    let o = kaohe(&["check", gbk.to_str().unwrap()]);
+    let _ = std::fs::remove_file(&gbk);
+    // `check` writes its findings on stdout.
+    let err = stdout(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("KH001") && err.contains("不是 UTF-8 编码的文本（第 1 个字节）"),
+        "{err}"
+    );
+    assert!(err.contains("用 UTF-8 编码另存"), "{err}");
+    assert!(!err.contains('╭'), "no source to show: {err}");
+
+    let o = kaohe(&[
+        "eval",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2019.sample.json",
+        "-o",
+        "no-such-folder/out.json",
+    ]);
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("无法写入文件「no-such-folder/out.json」：所在的文件夹不存在"),
+        "{err}"
+    );
+    assert!(stdout(&o).is_empty());
+}
+
+#[test]
 fn warnings_pass_unless_denied() {
     let p = root().join("tests/corpus/err/kh208-empty-group.kh");
     let p = p.to_str().unwrap();
@@ -187,7 +220,7 @@ fn eval_refuses_bad_data_with_every_problem_and_no_ruling() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty(), "no partial ruling on stdout");
-    let err = String::from_utf8(o.stderr).unwrap();
+    let err = String::from_utf8(o.stderr.clone()).unwrap();
     for code in ["KH701", "KH707", "KH711", "KH712", "KH713"] {
         assert!(err.contains(code), "{code} in {err}");
     }

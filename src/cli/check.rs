@@ -1,7 +1,7 @@
 //! `kaohe check FILE…`
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
@@ -9,8 +9,8 @@ use clap::Args;
 use super::{DiagFormat, exit, render_options};
 use crate::check::check_file;
 use crate::diag::render::{render_text, to_json};
-use crate::diag::{Diag, Message, Severity};
-use crate::source::{SourceFile, Span};
+use crate::diag::{Diag, Severity};
+use crate::source::SourceFile;
 use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
@@ -57,24 +57,13 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// Reads and checks one file; an unreadable file is itself a finding (KH001).
-fn check_path(path: &PathBuf) -> (SourceFile, Vec<Diag>) {
-    let name = path.display().to_string();
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
-            let file = SourceFile::new(name, text);
+fn check_path(path: &Path) -> (SourceFile, Vec<Diag>) {
+    match super::files::read(path) {
+        Ok(file) => {
             let diags = check_file(&file);
             (file, diags)
         }
-        Err(e) => {
-            let message = Message::CannotRead {
-                path: name.clone(),
-                reason: e.to_string(),
-            };
-            (
-                SourceFile::new(name, ""),
-                vec![Diag::new(message, Span::default())],
-            )
-        }
+        Err(failed) => failed,
     }
 }
 

@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::files::{eprint, read};
 use super::{exit, stderr_options};
-use crate::diag::{Diag, Message};
+use crate::diag::{Diag, IoProblem, Message};
 use crate::report::{Failure, Format, run_eval};
 use crate::source::Span;
 use crate::syntax::keywords::Lang;
@@ -91,9 +91,9 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
                 .output
                 .as_ref()
                 .map_or("-".to_string(), |p| p.display().to_string());
-            let m = Message::CannotRead {
+            let m = Message::CannotWrite {
                 path,
-                reason: e.to_string(),
+                reason: IoProblem::of(&e),
             };
             eprint(&data, &[Diag::new(m, Span::default())], opts);
             exit(true)

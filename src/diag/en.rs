@@ -2,7 +2,7 @@
 
 use super::fmt_decimal as d;
 use super::message::{
-    Expected, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
+    Expected, Found, IoProblem, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
 };
 use crate::syntax::keywords::{Kw, Lang};
 
@@ -101,7 +101,6 @@ fn single(s: Single) -> &'static str {
         Single::Ranking => "`rank`",
         Single::Grades => "`grades`",
         Single::Schedule => "`schedule`",
-        Single::Skip => "`skip credited_in`",
     }
 }
 
@@ -137,7 +136,12 @@ pub fn message(m: &Message) -> String {
     use Message as M;
     match m {
         M::Data(d) => super::data_en::message(d),
-        M::CannotRead { path, reason } => format!("cannot read `{path}`: {reason}"),
+        M::CannotRead { path, reason } => format!("cannot read `{path}`: {}", io(reason)),
+        M::CannotWrite {
+            path,
+            reason: IoProblem::NotFound,
+        } => format!("cannot write `{path}`: its folder does not exist"),
+        M::CannotWrite { path, reason } => format!("cannot write `{path}`: {}", io(reason)),
         M::UnknownDataFormat { path } => format!("unknown data format of `{path}`"),
         M::NoSuchUnit { unit, .. } => format!("the data has no unit `{unit}`"),
         M::RuleOverlap {
@@ -201,14 +205,19 @@ pub fn message(m: &Message) -> String {
         } => {
             let mut why = vec![format!("{units} units")];
             if !excluded.is_empty() {
-                why.push(format!("{} never", excluded.join(", ")));
+                let names: Vec<String> = excluded.iter().map(|n| format!("`{n}`")).collect();
+                why.push(format!("{} never eligible", names.join(", ")));
             }
             if *bottom > 0 {
-                let mut b = format!("the bottom {bottom} never");
+                let mut b = format!("the bottom {bottom} never eligible");
                 if *overlap {
                     b.push_str(&format!(
                         ", and {} can itself be in the bottom {bottom}",
-                        excluded.join(", ")
+                        excluded
+                            .iter()
+                            .map(|n| format!("`{n}`"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
                 why.push(b);
@@ -422,7 +431,12 @@ pub fn help(m: &Message) -> Option<String> {
     use Message as M;
     Some(match m {
         M::Data(d) => return super::data_en::help(d),
+        M::CannotRead {
+            reason: IoProblem::NotUtf8 { .. },
+            ..
+        } => "save the file again in the UTF-8 encoding".into(),
         M::CannotRead { .. } => "check the path and its permissions".into(),
+        M::CannotWrite { .. } => "check that the folder exists and can be written".into(),
         M::UnknownDataFormat { .. } => "data files are .json or .toml".into(),
         M::NoSuchUnit { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
         M::NoSuchUnit { .. } => "check the unit name after --unit".into(),
@@ -539,7 +553,10 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::WeightsChildren { sum, .. } => format!("sub-items add up to {}", d(*sum)),
         M::WeightsTop { sum, .. } => format!("top items add up to {}", d(*sum)),
         M::Missing { .. } => "add it after this".into(),
-        M::CannotRead { .. } | M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => return None,
+        M::CannotRead { .. }
+        | M::CannotWrite { .. }
+        | M::UnknownDataFormat { .. }
+        | M::NoSuchUnit { .. } => return None,
         _ => "here".into(),
     })
 }
@@ -606,4 +623,14 @@ fn state_en(state: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+fn io(p: &IoProblem) -> String {
+    match p {
+        IoProblem::NotFound => "no such file".into(),
+        IoProblem::NoPermission => "permission denied".into(),
+        IoProblem::IsDirectory => "it is a folder".into(),
+        IoProblem::NotUtf8 { at } => format!("not UTF-8 text (byte {})", at + 1),
+        IoProblem::Other(s) => s.clone(),
+    }
 }

@@ -80,7 +80,6 @@ pub enum Single {
     Ranking,
     Grades,
     Schedule,
-    Skip,
 }
 
 /// Numbers that must be positive.
@@ -148,13 +147,44 @@ pub enum LabelText {
 }
 
 /// Every finding the front end can report.
+/// Why a file could not be read or written, in words either language can say.
+#[derive(Debug, Clone, PartialEq)]
+pub enum IoProblem {
+    NotFound,
+    NoPermission,
+    IsDirectory,
+    /// Not UTF-8 text: the byte offset of the first bad byte.
+    NotUtf8 {
+        at: usize,
+    },
+    /// Anything else, as the operating system says it.
+    Other(String),
+}
+
+impl IoProblem {
+    pub fn of(e: &std::io::Error) -> IoProblem {
+        use std::io::ErrorKind as K;
+        match e.kind() {
+            K::NotFound => IoProblem::NotFound,
+            K::PermissionDenied => IoProblem::NoPermission,
+            K::IsADirectory => IoProblem::IsDirectory,
+            _ => IoProblem::Other(e.to_string()),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// A finding about unit data (KH7xx).
     Data(super::DataMessage),
     CannotRead {
         path: String,
-        reason: String,
+        reason: IoProblem,
+    },
+    /// The report cannot be written (`eval -o`).
+    CannotWrite {
+        path: String,
+        reason: IoProblem,
     },
     /// A data file of a format kaohe does not read (by its extension).
     UnknownDataFormat {
@@ -379,12 +409,24 @@ pub enum Message {
 }
 
 impl Message {
+    /// Whether the finding has a place in the file to point at; a file that
+    /// cannot be read, or a command-line name, has none.
+    pub fn has_place(&self) -> bool {
+        !matches!(
+            self,
+            Message::CannotRead { .. }
+                | Message::CannotWrite { .. }
+                | Message::UnknownDataFormat { .. }
+                | Message::NoSuchUnit { .. }
+        )
+    }
+
     /// The stable code of this finding.
     pub fn code(&self) -> Code {
         use Message as M;
         match self {
             M::Data(d) => d.code(),
-            M::CannotRead { .. } => Code::KH001,
+            M::CannotRead { .. } | M::CannotWrite { .. } => Code::KH001,
             M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
             M::ExampleFailed { .. } => Code::KH801,
             M::AwardAboveCap { .. } => Code::KH303,

@@ -13,8 +13,8 @@ mod zh;
 
 pub use data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
 pub use message::{
-    ExpectWhat, Expected, FactValue, Found, LabelText, LiteralProblem, Message, Once, Positive,
-    Single, Sort,
+    ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem, Message, Once,
+    Positive, Single, Sort,
 };
 
 use crate::source::Span;
@@ -93,6 +93,65 @@ pub enum Code {
 }
 
 impl Code {
+    /// Every code, in order (`docs/codes.md` has a section for each, in
+    /// this order; a test keeps the list whole).
+    pub const ALL: [Code; 47] = [
+        Code::KH001,
+        Code::KH002,
+        Code::KH101,
+        Code::KH102,
+        Code::KH103,
+        Code::KH104,
+        Code::KH105,
+        Code::KH106,
+        Code::KH201,
+        Code::KH202,
+        Code::KH203,
+        Code::KH204,
+        Code::KH205,
+        Code::KH206,
+        Code::KH207,
+        Code::KH208,
+        Code::KH301,
+        Code::KH302,
+        Code::KH303,
+        Code::KH304,
+        Code::KH401,
+        Code::KH402,
+        Code::KH403,
+        Code::KH404,
+        Code::KH501,
+        Code::KH502,
+        Code::KH503,
+        Code::KH504,
+        Code::KH505,
+        Code::KH601,
+        Code::KH602,
+        Code::KH700,
+        Code::KH701,
+        Code::KH702,
+        Code::KH703,
+        Code::KH704,
+        Code::KH705,
+        Code::KH706,
+        Code::KH707,
+        Code::KH708,
+        Code::KH709,
+        Code::KH710,
+        Code::KH711,
+        Code::KH712,
+        Code::KH713,
+        Code::KH714,
+        Code::KH801,
+    ];
+
+    /// The code written `KH401` (any case), if there is one.
+    pub fn parse(text: &str) -> Option<Code> {
+        Code::ALL
+            .into_iter()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text.trim()))
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::KH001 => "KH001",
@@ -253,5 +312,76 @@ pub fn fmt_decimal(d: rust_decimal::Decimal) -> String {
         "0".to_string()
     } else {
         n.to_string()
+    }
+}
+
+#[cfg(test)]
+mod every_code {
+    use super::Code;
+
+    /// A code's index in [`Code::ALL`]; exhaustive, so it cannot miss a code.
+    fn position(code: Code) -> usize {
+        match code {
+            Code::KH001 => 0,
+            Code::KH002 => 1,
+            Code::KH101 => 2,
+            Code::KH102 => 3,
+            Code::KH103 => 4,
+            Code::KH104 => 5,
+            Code::KH105 => 6,
+            Code::KH106 => 7,
+            Code::KH201 => 8,
+            Code::KH202 => 9,
+            Code::KH203 => 10,
+            Code::KH204 => 11,
+            Code::KH205 => 12,
+            Code::KH206 => 13,
+            Code::KH207 => 14,
+            Code::KH208 => 15,
+            Code::KH301 => 16,
+            Code::KH302 => 17,
+            Code::KH303 => 18,
+            Code::KH304 => 19,
+            Code::KH401 => 20,
+            Code::KH402 => 21,
+            Code::KH403 => 22,
+            Code::KH404 => 23,
+            Code::KH501 => 24,
+            Code::KH502 => 25,
+            Code::KH503 => 26,
+            Code::KH504 => 27,
+            Code::KH505 => 28,
+            Code::KH601 => 29,
+            Code::KH602 => 30,
+            Code::KH700 => 31,
+            Code::KH701 => 32,
+            Code::KH702 => 33,
+            Code::KH703 => 34,
+            Code::KH704 => 35,
+            Code::KH705 => 36,
+            Code::KH706 => 37,
+            Code::KH707 => 38,
+            Code::KH708 => 39,
+            Code::KH709 => 40,
+            Code::KH710 => 41,
+            Code::KH711 => 42,
+            Code::KH712 => 43,
+            Code::KH713 => 44,
+            Code::KH714 => 45,
+            Code::KH801 => 46,
+        }
+    }
+
+    #[test]
+    fn the_list_of_codes_follows_the_enum() {
+        for (i, code) in Code::ALL.iter().enumerate() {
+            assert_eq!(position(*code), i, "{}", code.as_str());
+            assert_eq!(Code::parse(&code.as_str().to_lowercase()), Some(*code));
+        }
+        for pair in Code::ALL.windows(2) {
+            assert!(pair[0] < pair[1], "enum order");
+            assert!(pair[0].as_str() < pair[1].as_str(), "numeric order");
+        }
+        assert_eq!(Code::parse("KH999"), None);
     }
 }

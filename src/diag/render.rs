@@ -145,10 +145,13 @@ pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> St
     let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width);
     let mut out = String::new();
     for diag in diags {
-        let mut labels = vec![LabeledSpan::new_primary_with_span(
-            diag.primary_label(opts.lang),
-            clamp(&file.text, diag.span.start, diag.span.end),
-        )];
+        let mut labels = Vec::new();
+        if diag.message.has_place() {
+            labels.push(LabeledSpan::new_primary_with_span(
+                diag.primary_label(opts.lang),
+                clamp(&file.text, diag.span.start, diag.span.end),
+            ));
+        }
         labels.extend(diag.labels.iter().map(|l| {
             LabeledSpan::new_with_span(
                 Some(label_text(&l.text, opts.lang)),

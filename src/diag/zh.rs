@@ -2,7 +2,7 @@
 
 use super::fmt_decimal as d;
 use super::message::{
-    Expected, Found, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
+    Expected, Found, IoProblem, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
 };
 use crate::syntax::keywords::{Kw, Lang};
 
@@ -97,7 +97,6 @@ fn single(s: Single) -> &'static str {
         Single::Ranking => "「排名」",
         Single::Grades => "「等次」",
         Single::Schedule => "「日程」",
-        Single::Skip => "「除外 已计年度」",
     }
 }
 
@@ -133,7 +132,12 @@ pub fn message(m: &Message) -> String {
     use Message as M;
     match m {
         M::Data(d) => super::data_zh::message(d),
-        M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{reason}"),
+        M::CannotRead { path, reason } => format!("无法读取文件「{path}」：{}", io(reason)),
+        M::CannotWrite {
+            path,
+            reason: IoProblem::NotFound,
+        } => format!("无法写入文件「{path}」：所在的文件夹不存在"),
+        M::CannotWrite { path, reason } => format!("无法写入文件「{path}」：{}", io(reason)),
         M::UnknownDataFormat { path } => format!("不认识数据文件「{path}」的格式"),
         M::NoSuchUnit { unit, .. } => format!("数据中没有单位「{unit}」"),
         M::RuleOverlap {
@@ -201,14 +205,19 @@ pub fn message(m: &Message) -> String {
         } => {
             let mut why = vec![format!("共 {units} 个单位")];
             if !excluded.is_empty() {
-                why.push(format!("{} 不参评", excluded.join("、")));
+                let names: Vec<String> = excluded.iter().map(|n| format!("「{n}」")).collect();
+                why.push(format!("{}不参评", names.join("、")));
             }
             if *bottom > 0 {
                 let mut b = format!("末 {bottom} 名不参评");
                 if *overlap {
                     b.push_str(&format!(
-                        "，{} 本身也可能在末 {bottom} 名之内",
-                        excluded.join("、")
+                        "，而{}本身也可能在末 {bottom} 名之内",
+                        excluded
+                            .iter()
+                            .map(|n| format!("「{n}」"))
+                            .collect::<Vec<_>>()
+                            .join("、")
                     ));
                 }
                 why.push(b);
@@ -218,7 +227,7 @@ pub fn message(m: &Message) -> String {
                 .map(|g| format!("分组「{g}」中"))
                 .unwrap_or_default();
             let q = if *percent {
-                format!("按比例为 {quota} 个")
+                format!("按比例折合 {quota} 个")
             } else {
                 format!("{quota}")
             };
@@ -396,7 +405,12 @@ pub fn help(m: &Message) -> Option<String> {
     use Message as M;
     Some(match m {
         M::Data(d) => return super::data_zh::help(d),
+        M::CannotRead {
+            reason: IoProblem::NotUtf8 { .. },
+            ..
+        } => "用 UTF-8 编码另存这个文件".into(),
         M::CannotRead { .. } => "检查文件路径和读取权限".into(),
+        M::CannotWrite { .. } => "检查输出文件夹是否存在、是否有写入权限".into(),
         M::UnknownDataFormat { .. } => "数据文件须是 .json 或 .toml".into(),
         M::NoSuchUnit {
             suggestion: Some(s),
@@ -529,7 +543,10 @@ pub fn primary_label(m: &Message) -> Option<String> {
         M::WeightsChildren { sum, .. } => format!("子项合计 {}", d(*sum)),
         M::WeightsTop { sum, .. } => format!("顶层计分项合计 {}", d(*sum)),
         M::Missing { .. } => "可在此后加上".into(),
-        M::CannotRead { .. } | M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => return None,
+        M::CannotRead { .. }
+        | M::CannotWrite { .. }
+        | M::UnknownDataFormat { .. }
+        | M::NoSuchUnit { .. } => return None,
         _ => "此处".into(),
     })
 }
@@ -596,4 +613,14 @@ fn state_zh(state: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("，")
+}
+
+fn io(p: &IoProblem) -> String {
+    match p {
+        IoProblem::NotFound => "文件不存在".into(),
+        IoProblem::NoPermission => "没有权限".into(),
+        IoProblem::IsDirectory => "这是一个文件夹".into(),
+        IoProblem::NotUtf8 { at } => format!("不是 UTF-8 编码的文本（第 {} 个字节）", at + 1),
+        IoProblem::Other(s) => s.clone(),
+    }
 }
