@@ -73,3 +73,4 @@ pub mod examples;
 pub mod ir;
 pub mod report;
 pub mod resolve;
+pub mod template;

@@ -23,7 +23,14 @@ fn refused(data: &str) -> (SourceFile, Vec<kaohe::diag::Diag>) {
     let data = file(data);
     let mut out = Vec::new();
     let policy = file("policies/shaoxing-2019.kh");
-    match run_eval(&policy, &data, Format::Json, Lang::Zh, None, &mut out) {
+    match run_eval(
+        &policy,
+        &data.clone().into(),
+        Format::Json,
+        Lang::Zh,
+        None,
+        &mut out,
+    ) {
         Err(Failure::Data(diags)) => {
             assert!(out.is_empty(), "no partial ruling");
             (data, diags)

@@ -276,7 +276,14 @@ fn data_section(words: &Words, s: &Section, policy_name: &str, data_name: &str) 
     let eval = |data: &str| {
         let data = SourceFile::new(data_name, data);
         let mut out = Vec::new();
-        run_eval(&policy, &data, Format::Json, words.lang, None, &mut out)
+        run_eval(
+            &policy,
+            &data.into(),
+            Format::Json,
+            words.lang,
+            None,
+            &mut out,
+        )
     };
     let jsons = s.all("json");
     let first = jsons

@@ -20,7 +20,7 @@ fn file(rel: &str) -> SourceFile {
 fn rulings(data: &str, format: Format, lang: Lang, only: Option<&str>) -> String {
     let mut out = Vec::new();
     let policy = file("policies/shaoxing-2019.kh");
-    let warnings = run_eval(&policy, &file(data), format, lang, only, &mut out).unwrap();
+    let warnings = run_eval(&policy, &file(data).into(), format, lang, only, &mut out).unwrap();
     assert!(warnings.is_empty());
     String::from_utf8(out).unwrap()
 }

@@ -8,16 +8,17 @@ use clap::Args;
 
 use super::files::{eprint, read};
 use super::{exit, stderr_options};
+use crate::data::DataFile;
 use crate::diag::{Diag, IoProblem, Message};
 use crate::report::{Failure, Format, run_eval};
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// 考核办法 / policy file
     pub policy: PathBuf,
-    /// 单位数据（.json 或 .toml）/ unit data
+    /// 单位数据：.json、.toml、.xlsx，或放有 得分.csv、事项.csv 的文件夹 / unit data: .json, .toml, .xlsx, or a folder of CSV files
     pub data: PathBuf,
     /// 只输出这个单位的说明 / explain only this unit
     #[arg(long)]
@@ -32,7 +33,9 @@ pub struct EvalArgs {
 
 pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
     let opts = stderr_options(lang);
-    let (policy, data) = match (read(&args.policy), read(&args.data)) {
+    let data = DataFile::load(&args.data, |path| read(path).map_err(|(_, d)| d))
+        .map_err(|(name, d)| (SourceFile::new(name, ""), d));
+    let (policy, data) = match (read(&args.policy), data) {
         (Ok(p), Ok(d)) => (p, d),
         (p, d) => {
             for (f, diags) in [p.err(), d.err()].into_iter().flatten() {
@@ -83,7 +86,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
             exit(true)
         }
         Err(Failure::Data(d)) => {
-            eprint(&data, &d, opts);
+            eprint(&data.source(), &d, opts);
             exit(true)
         }
         Err(Failure::Output(e)) => {
@@ -95,7 +98,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
                 path,
                 reason: IoProblem::of(&e),
             };
-            eprint(&data, &[Diag::new(m, Span::default())], opts);
+            eprint(&data.source(), &[Diag::new(m, Span::default())], opts);
             exit(true)
         }
     }

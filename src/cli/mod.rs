@@ -7,6 +7,7 @@
 mod check;
 mod eval;
 mod files;
+mod template;
 mod test;
 
 use std::io::IsTerminal;
@@ -58,6 +59,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// 运行考核办法中的示例 / run the policy's examples
     Test(test::TestArgs),
+    /// 生成填写数据用的工作簿（或 CSV 文件夹），可用已有数据填好 / the workbook to fill for a policy
+    Template(template::TemplateArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -66,6 +69,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check(args) => check::run(args, lang),
         Command::Eval(args) => eval::run(args, lang),
         Command::Test(args) => test::run(args, lang),
+        Command::Template(args) => template::run(args, lang),
     }
 }
 

@@ -2,20 +2,127 @@
 //! checks them against the program and produces the evaluator's input, or
 //! KH7xx findings that name the unit, the event, its path and its place.
 
+pub mod digest;
 pub mod input;
 pub mod json;
 pub mod numbers;
 pub mod raw;
+pub mod sheets;
 pub mod source;
 pub mod toml;
 pub mod validate;
 
+use std::path::Path;
+
 use crate::diag::{Diag, Message};
 use crate::source::{SourceFile, Span};
 
+/// Unit data as given: a text file (`.json`, `.toml`) or sheets (an `.xlsx`
+/// workbook, or a folder of `.csv` files).
+pub enum DataFile {
+    Text(SourceFile),
+    Sheets {
+        name: String,
+        book: sheets::Workbook,
+    },
+}
+
+impl DataFile {
+    pub fn name(&self) -> &str {
+        match self {
+            DataFile::Text(f) => &f.name,
+            DataFile::Sheets { name, .. } => name,
+        }
+    }
+
+    /// Reads `path` as sheets when it is a folder or an `.xlsx` file; any
+    /// other file is text, read by `read_text` (which says why it cannot be).
+    pub fn load(
+        path: &Path,
+        read_text: impl FnOnce(&Path) -> Result<SourceFile, Vec<Diag>>,
+    ) -> Result<DataFile, (String, Vec<Diag>)> {
+        let name = path.display().to_string();
+        let sheets = path.is_dir() || name.to_lowercase().ends_with(".xlsx");
+        if sheets {
+            match sheets::read(path) {
+                Ok(book) => Ok(DataFile::Sheets { name, book }),
+                Err(d) => Err((name, d)),
+            }
+        } else {
+            read_text(path).map(DataFile::Text).map_err(|d| (name, d))
+        }
+    }
+
+    /// The text a finding's span points into (none for sheets: their
+    /// findings name their cells).
+    pub fn source(&self) -> SourceFile {
+        match self {
+            DataFile::Text(f) => f.clone(),
+            DataFile::Sheets { name, .. } => SourceFile::new(name.clone(), ""),
+        }
+    }
+}
+
+impl From<SourceFile> for DataFile {
+    fn from(f: SourceFile) -> DataFile {
+        DataFile::Text(f)
+    }
+}
+
+/// The units of a data file as read, with what places them and what was
+/// already found wrong.
+pub struct Opened<'a> {
+    pub source: source::DataSource<'a>,
+    /// For sheets: the cells of the units' values.
+    pub cells: Option<sheets::SheetIndex>,
+    /// Findings about single rows of a sheet, reported with validation's.
+    pub findings: Vec<Diag>,
+}
+
+/// The units of a data file, and for sheets the index that places them.
+pub fn open(file: &DataFile) -> Result<Opened<'_>, Vec<Diag>> {
+    match file {
+        DataFile::Text(f) => open_text(f).map(|source| Opened {
+            source,
+            cells: None,
+            findings: Vec::new(),
+        }),
+        DataFile::Sheets { book, .. } => {
+            let (units, index, findings) = sheets::units(book)?;
+            let units_at = sheets::index::cell_span(
+                0,
+                index.unit_rows.first().map_or(0, |r| r.saturating_sub(1)),
+                0,
+            );
+            Ok(Opened {
+                source: source::DataSource::Memory {
+                    units,
+                    units_at,
+                    other_keys: Vec::new(),
+                },
+                cells: Some(index),
+                findings,
+            })
+        }
+    }
+}
+
+/// Findings about sheet data, their data paths turned into cells (`得分!D3`).
+pub fn place_on_sheets(mut diags: Vec<Diag>, index: &sheets::SheetIndex) -> Vec<Diag> {
+    for d in &mut diags {
+        if let Message::Data(m) = &mut d.message {
+            for path in m.paths_mut() {
+                if let Some(cell) = index.place_of_path(path) {
+                    *path = cell;
+                }
+            }
+        }
+    }
+    diags
+}
 /// The data source for a file, by its extension: `.json` streams, `.toml` is
 /// read whole.
-pub fn open(file: &SourceFile) -> Result<source::DataSource<'_>, Vec<Diag>> {
+fn open_text(file: &SourceFile) -> Result<source::DataSource<'_>, Vec<Diag>> {
     let lower = file.name.to_lowercase();
     if lower.ends_with(".json") {
         Ok(source::DataSource::Json(&file.text))

@@ -165,6 +165,44 @@ pub enum SyntaxDetail {
     Toml(String),
     /// Well-formed, but not the data contract's top level.
     Shape(ShapeProblem),
+    /// A workbook or CSV folder that is not laid out as kaohe reads it.
+    Sheet(SheetProblem),
+}
+
+/// What is wrong with the layout of a workbook (`得分`, `事项`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SheetProblem {
+    /// Not a workbook calamine or the CSV reader can open (their words).
+    NotAWorkbook(String),
+    MissingSheet {
+        sheet: &'static str,
+        found: Vec<String>,
+    },
+    EmptySheet {
+        sheet: String,
+    },
+    MissingColumn {
+        sheet: String,
+        column: &'static str,
+    },
+    DuplicateColumn {
+        cell: String,
+        column: String,
+    },
+    /// Values under a column with no header.
+    UnnamedColumn {
+        cell: String,
+    },
+    /// A row with values but no unit name.
+    NoUnitName {
+        cell: String,
+    },
+    /// An event row whose unit is not in the scores sheet.
+    EventUnitUnknown {
+        cell: String,
+        unit: String,
+        suggestion: Option<String>,
+    },
 }
 
 /// The top level of a data file is not `{"units": [...]}`.
@@ -173,6 +211,38 @@ pub enum ShapeProblem {
     NoUnits,
     DuplicateUnits,
     UnitsNotArray,
+}
+
+impl DataMessage {
+    /// The data paths the message names (`units[2].scores.工作`), to be
+    /// rewritten where the data has other places (sheet cells).
+    pub fn paths_mut(&mut self) -> Vec<&mut String> {
+        use DataMessage as D;
+        match self {
+            D::WrongType { path, .. } => vec![path],
+            D::UnknownUnit { path, .. } => vec![path],
+            D::DuplicateUnit { path, first, .. } => vec![path, first],
+            D::UnknownGroup { path, .. } => vec![path],
+            D::GroupMismatch { path, .. } => vec![path],
+            D::ClosedGroup { path, .. } => vec![path],
+            D::UnknownItem { path, .. } => vec![path],
+            D::ParentItem { path, .. } => vec![path],
+            D::MissingScore { path, .. } => vec![path],
+            D::ScoreOutOfRange { path, .. } => vec![path],
+            D::UnknownKind { path, .. } => vec![path],
+            D::UnknownKey { path, .. } => vec![path],
+            D::DuplicateKey { path, .. } => vec![path],
+            D::MissingField { path, .. } => vec![path],
+            D::UnknownValue { path, .. } => vec![path],
+            D::PointsMissing { path, .. } => vec![path],
+            D::PointsOutOfRange { path, .. } => vec![path],
+            D::PointsNotAllowed { path, .. } => vec![path],
+            D::BadDate { path, .. } => vec![path],
+            D::BadNumber { path, .. } => vec![path],
+            D::RuleOverlap { path, .. } => vec![path],
+            _ => Vec::new(),
+        }
+    }
 }
 
 impl DataMessage {

@@ -1,6 +1,6 @@
 //! English text of data findings (KH7xx). Each names the unit and the data path.
 
-use super::data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
+use super::data::{DataMessage, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 use super::fmt_decimal as d;
 
 fn at(unit: Option<&str>, path: &str) -> String {
@@ -44,6 +44,7 @@ fn syntax(detail: &SyntaxDetail) -> String {
             ShapeProblem::UnitsNotArray => "\"units\" must be an array".into(),
         },
         SyntaxDetail::Toml(m) => m.clone(),
+        SyntaxDetail::Sheet(s) => sheet(s),
     }
 }
 
@@ -281,4 +282,35 @@ pub fn help(m: &DataMessage) -> Option<String> {
             "change the policy so that each event matches exactly one base rule".into()
         }
     })
+}
+
+fn sheet(p: &SheetProblem) -> String {
+    match p {
+        SheetProblem::NotAWorkbook(why) => format!("cannot open it: {why}"),
+        SheetProblem::MissingSheet { sheet, found } => {
+            format!("no sheet `{sheet}` (there are: {})", found.join(", "))
+        }
+        SheetProblem::EmptySheet { sheet } => format!("sheet `{sheet}` is empty"),
+        SheetProblem::MissingColumn { sheet, column } => {
+            format!("the header of sheet `{sheet}` has no column `{column}`")
+        }
+        SheetProblem::DuplicateColumn { cell, column } => {
+            format!("{cell}: column `{column}` appears twice")
+        }
+        SheetProblem::UnnamedColumn { cell } => {
+            format!("{cell}: this column has values but no header")
+        }
+        SheetProblem::NoUnitName { cell } => format!("{cell}: this row has values but no unit"),
+        SheetProblem::EventUnitUnknown {
+            cell,
+            unit,
+            suggestion,
+        } => {
+            let hint = suggestion
+                .as_ref()
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            format!("{cell}: unit `{unit}` is not in the scores sheet{hint}")
+        }
+    }
 }

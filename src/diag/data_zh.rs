@@ -1,6 +1,6 @@
 //! 数据问题（KH7xx）的中文提示。每条都指明单位与数据路径。
 
-use super::data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
+use super::data::{DataMessage, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 use super::fmt_decimal as d;
 
 fn at(unit: Option<&str>, path: &str) -> String {
@@ -59,6 +59,7 @@ fn syntax(detail: &SyntaxDetail) -> String {
             ShapeProblem::UnitsNotArray => "\"units\" 应为数组".into(),
         },
         SyntaxDetail::Toml(m) => m.clone(),
+        SyntaxDetail::Sheet(s) => sheet(s),
     }
 }
 
@@ -275,4 +276,31 @@ pub fn help(m: &DataMessage) -> Option<String> {
         D::BadNumber { .. } => "数字写作 12 或 9.5 这样的十进制数".into(),
         D::RuleOverlap { .. } => "修改考核办法，使每个事项恰好符合一条基本规则".into(),
     })
+}
+
+fn sheet(p: &SheetProblem) -> String {
+    match p {
+        SheetProblem::NotAWorkbook(why) => format!("无法打开：{why}"),
+        SheetProblem::MissingSheet { sheet, found } => {
+            format!("没有工作表「{sheet}」（现有：{}）", found.join("、"))
+        }
+        SheetProblem::EmptySheet { sheet } => format!("工作表「{sheet}」是空的"),
+        SheetProblem::MissingColumn { sheet, column } => {
+            format!("工作表「{sheet}」的表头没有「{column}」列")
+        }
+        SheetProblem::DuplicateColumn { cell, column } => format!("{cell}：「{column}」列重复"),
+        SheetProblem::UnnamedColumn { cell } => format!("{cell}：这一列有数据但没有表头"),
+        SheetProblem::NoUnitName { cell } => format!("{cell}：这一行有数据但没有填单位"),
+        SheetProblem::EventUnitUnknown {
+            cell,
+            unit,
+            suggestion,
+        } => {
+            let hint = suggestion
+                .as_ref()
+                .map(|s| format!("（是否指「{s}」？）"))
+                .unwrap_or_default();
+            format!("{cell}：单位「{unit}」不在「得分」表中{hint}")
+        }
+    }
 }

@@ -11,7 +11,7 @@ pub mod render;
 pub mod suggest;
 mod zh;
 
-pub use data::{DataMessage, ShapeProblem, SyntaxDetail, ValueType};
+pub use data::{DataMessage, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
     ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem, Message, Once,
     Positive, Single, Sort,
@@ -234,6 +234,12 @@ impl Diag {
 
     pub fn with_witness(mut self, data: serde_json::Value) -> Diag {
         self.witness = Some(data);
+        self
+    }
+
+    /// The same finding at another place.
+    pub fn at(mut self, span: Span) -> Diag {
+        self.span = span;
         self
     }
 

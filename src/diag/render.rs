@@ -146,7 +146,8 @@ pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> St
     let mut out = String::new();
     for diag in diags {
         let mut labels = Vec::new();
-        if diag.message.has_place() {
+        // Sheet data has no text to show: its findings name their cells.
+        if diag.message.has_place() && !file.text.is_empty() {
             labels.push(LabeledSpan::new_primary_with_span(
                 diag.primary_label(opts.lang),
                 clamp(&file.text, diag.span.start, diag.span.end),

@@ -177,7 +177,7 @@ pub enum Failure {
 /// or the data has an error (§7.20: no partial ruling).
 pub fn run_eval(
     policy: &crate::source::SourceFile,
-    data: &crate::source::SourceFile,
+    data: &crate::data::DataFile,
     format: Format,
     lang: Lang,
     only: Option<&str>,
@@ -188,8 +188,27 @@ pub fn run_eval(
         let errors = built.diags.into_iter().filter(Diag::is_error).collect();
         return Err(Failure::Policy(errors));
     };
-    let source = crate::data::open(data).map_err(Failure::Data)?;
-    let evaluation = crate::eval::evaluate(&program, &source, true).map_err(Failure::Data)?;
+    let crate::data::Opened {
+        source,
+        cells,
+        findings,
+    } = crate::data::open(data).map_err(Failure::Data)?;
+    // Findings in sheets name their cells.
+    let placed = |diags: Vec<Diag>| match &cells {
+        Some(index) => crate::data::place_on_sheets(diags, index),
+        None => diags,
+    };
+    let evaluation = crate::eval::evaluate(&program, &source, true);
+    let evaluation = match (evaluation, findings.is_empty()) {
+        (Ok(e), true) => e,
+        (Ok(_), false) => return Err(Failure::Data(findings)),
+        (Err(d), _) => {
+            let mut all = findings;
+            all.extend(placed(d));
+            crate::diag::sort_diags(&mut all);
+            return Err(Failure::Data(all));
+        }
+    };
     if let Some(name) = only
         && !evaluation.table.rows.iter().any(|r| r.name == name)
     {
@@ -212,7 +231,7 @@ pub fn run_eval(
             String::new()
         },
         data_sha256: if hashed {
-            sha256(&data.text)
+            crate::data::digest::content_sha256(&source).map_err(|d| Failure::Data(vec![d]))?
         } else {
             String::new()
         },
@@ -233,7 +252,7 @@ pub fn run_eval(
     // Warnings and notes about the policy are `check`'s to report.
     match written.and_then(|()| out.flush().map_err(WriteError::Io)) {
         Ok(()) => Ok(built.diags.into_iter().filter(Diag::is_error).collect()),
-        Err(WriteError::Data(d)) => Err(Failure::Data(d)),
+        Err(WriteError::Data(d)) => Err(Failure::Data(placed(d))),
         Err(WriteError::Io(e)) => Err(Failure::Output(e)),
     }
 }

@@ -1,0 +1,78 @@
+//! A folder with `得分.csv` (or `scores.csv`) and `事项.csv` (`events.csv`),
+//! UTF-8 with or without a byte-order mark, as Excel's "CSV UTF-8" saves.
+
+use std::path::Path;
+
+use super::cells::Cell;
+use super::{EVENTS, Grid, SCORES, Workbook, sheet_diag};
+use crate::diag::{Diag, SheetProblem};
+
+pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
+    let find = |names: [&str; 2]| {
+        names
+            .iter()
+            .map(|n| dir.join(format!("{n}.csv")))
+            .find(|p| p.is_file())
+    };
+    let Some(scores) = find(SCORES) else {
+        let found = std::fs::read_dir(dir)
+            .map(|entries| {
+                let mut names: Vec<String> = entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect();
+                names.sort();
+                names
+            })
+            .unwrap_or_default();
+        return Err(vec![sheet_diag(
+            "CSV",
+            SheetProblem::MissingSheet {
+                sheet: "得分.csv",
+                found,
+            },
+        )]);
+    };
+    let scores = grid(&scores, SCORES[0])?;
+    let events = find(EVENTS).map(|p| grid(&p, EVENTS[0])).transpose()?;
+    Ok(Workbook {
+        format: "CSV",
+        scores,
+        events,
+    })
+}
+
+fn grid(path: &Path, name: &str) -> Result<Grid, Vec<Diag>> {
+    let fail = |why: String| {
+        vec![sheet_diag(
+            "CSV",
+            SheetProblem::NotAWorkbook(format!("{}: {why}", path.display())),
+        )]
+    };
+    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| fail(e.to_string()))?;
+        rows.push(
+            record
+                .iter()
+                .map(|t| {
+                    if t.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(t.to_string())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(Grid {
+        name: name.to_string(),
+        rows,
+    })
+}

@@ -1,0 +1,281 @@
+//! Grids → raw units in the data contract's shape. Headers may be Chinese or
+//! English (`单位`/`unit`, `分组`/`group`; `事项`/`kind`, `日期`/`date`,
+//! `分值`/`points`, `文号`/`doc`, `标题`/`title`, `已计年度`/`credited_in`,
+//! `编号`/`id`); any other header of `得分` is an item, of `事项` an
+//! attribute. A blank cell is an absent value.
+
+use std::borrow::Cow;
+
+use super::cells::{Cell, text_date, text_number};
+use super::index::{SheetIndex, cell_span};
+use super::{Grid, Workbook, cell_name, sheet_diag};
+use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
+use crate::diag::suggest::suggest;
+use crate::diag::{Diag, SheetProblem};
+
+const UNIT_HEADERS: [(&str, &str); 2] = [("单位", "unit"), ("分组", "group")];
+const EVENT_HEADERS: [(&str, &str); 8] = [
+    ("单位", "unit"),
+    ("事项", "kind"),
+    ("日期", "date"),
+    ("分值", "points"),
+    ("文号", "doc"),
+    ("标题", "title"),
+    ("已计年度", "credited_in"),
+    ("编号", "id"),
+];
+
+/// How a column's cells are read.
+#[derive(Clone, Copy, PartialEq)]
+enum Role {
+    Number,
+    Date,
+    Text,
+}
+
+struct Header {
+    row: usize,
+    /// (data key, column, header text)
+    cols: Vec<(String, usize)>,
+}
+
+/// The header row of a sheet (its first non-blank row) with each column's key.
+fn header(
+    g: &Grid,
+    sheet: usize,
+    fixed: &[(&str, &str)],
+    format: &'static str,
+    diags: &mut Vec<Diag>,
+) -> Option<Header> {
+    let row = g
+        .rows
+        .iter()
+        .position(|r| r.iter().any(|c| !c.is_blank()))?;
+    let mut cols: Vec<(String, usize)> = Vec::new();
+    let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
+    for col in 0..width {
+        let cell = g.cell(row, col);
+        if cell.is_blank() {
+            if g.rows
+                .iter()
+                .skip(row + 1)
+                .any(|r| r.get(col).is_some_and(|c| !c.is_blank()))
+            {
+                let cell = format!("{}!{}", g.name, cell_name(row, col));
+                diags.push(
+                    sheet_diag(format, SheetProblem::UnnamedColumn { cell })
+                        .at(cell_span(sheet, row, col)),
+                );
+            }
+            continue;
+        }
+        let text = cell.text().trim().to_string();
+        let key = fixed
+            .iter()
+            .find(|(zh, en)| text == *zh || text.eq_ignore_ascii_case(en))
+            .map_or(text.clone(), |(_, en)| (*en).to_string());
+        if cols.iter().any(|(k, _)| *k == key) {
+            let cell = format!("{}!{}", g.name, cell_name(row, col));
+            diags.push(
+                sheet_diag(format, SheetProblem::DuplicateColumn { cell, column: text })
+                    .at(cell_span(sheet, row, col)),
+            );
+            continue;
+        }
+        cols.push((key, col));
+    }
+    Some(Header { row, cols })
+}
+
+fn value(cell: &Cell, role: Role) -> RawValue<'static> {
+    let text = || Cow::Owned(cell.text().trim().to_string());
+    match (cell, role) {
+        (Cell::Number(n), Role::Number) => RawValue::Num(Cow::Owned(n.clone())),
+        (Cell::Text(t), Role::Number) => match text_number(t) {
+            Some(n) => RawValue::Num(Cow::Owned(n)),
+            None => RawValue::Str(text()),
+        },
+        (Cell::Date(d), _) => RawValue::Date(Cow::Owned(d.clone())),
+        (Cell::Text(t), Role::Date) => RawValue::Str(Cow::Owned(text_date(t))),
+        (Cell::Bool(b), Role::Number) => RawValue::Bool(*b),
+        _ => RawValue::Str(text()),
+    }
+}
+
+fn is_blank_row(g: &Grid, row: usize) -> bool {
+    g.rows.get(row).is_none_or(|r| r.iter().all(Cell::is_blank))
+}
+
+/// The units, the index that places them, and findings about single rows
+/// (reported with the data's other findings); `Err` when the layout itself
+/// is wrong (no unit column, an empty sheet).
+pub fn read(book: &Workbook) -> Result<(Vec<RawUnit<'static>>, SheetIndex, Vec<Diag>), Vec<Diag>> {
+    let format = book.format;
+    let mut diags = Vec::new();
+    let mut index = SheetIndex {
+        sheets: [
+            book.scores.name.clone(),
+            book.events
+                .as_ref()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+        ],
+        ..SheetIndex::default()
+    };
+    let g = &book.scores;
+    let Some(h) = header(g, 0, &UNIT_HEADERS, format, &mut diags) else {
+        return Err(vec![sheet_diag(
+            format,
+            SheetProblem::EmptySheet {
+                sheet: g.name.clone(),
+            },
+        )]);
+    };
+    let Some(unit_col) = h.cols.iter().find(|(k, _)| k == "unit").map(|(_, c)| *c) else {
+        let column = "单位";
+        return Err(vec![sheet_diag(
+            format,
+            SheetProblem::MissingColumn {
+                sheet: g.name.clone(),
+                column,
+            },
+        )]);
+    };
+    let mut units: Vec<RawUnit<'static>> = Vec::new();
+    for row in h.row + 1..g.rows.len() {
+        if is_blank_row(g, row) {
+            continue;
+        }
+        let name_cell = g.cell(row, unit_col);
+        let span = cell_span(0, row, unit_col);
+        if name_cell.is_blank() {
+            let cell = format!("{}!{}", g.name, cell_name(row, unit_col));
+            diags.push(sheet_diag(format, SheetProblem::NoUnitName { cell }).at(span));
+            continue;
+        }
+        let mut unit = RawUnit {
+            span,
+            scores: Some(span),
+            ..RawUnit::default()
+        };
+        for (key, col) in &h.cols {
+            let cell = g.cell(row, *col);
+            if cell.is_blank() {
+                continue;
+            }
+            let role = if key == "unit" || key == "group" {
+                Role::Text
+            } else {
+                Role::Number
+            };
+            let field = RawField {
+                key: Cow::Owned(key.clone()),
+                key_span: cell_span(0, h.row, *col),
+                value: value(cell, role),
+                span: cell_span(0, row, *col),
+            };
+            if role == Role::Text {
+                unit.fields.push(field);
+            } else {
+                unit.score_fields.push(field);
+            }
+        }
+        index.unit_rows.push(row);
+        units.push(unit);
+    }
+    index.score_cols = h.cols.clone();
+    index.event_rows = vec![Vec::new(); units.len()];
+    if let Some(g) = &book.events {
+        events(g, format, &mut units, &mut index, &mut diags);
+    }
+    Ok((units, index, diags))
+}
+
+fn events(
+    g: &Grid,
+    format: &'static str,
+    units: &mut [RawUnit<'static>],
+    index: &mut SheetIndex,
+    diags: &mut Vec<Diag>,
+) {
+    let Some(h) = header(g, 1, &EVENT_HEADERS, format, diags) else {
+        return;
+    };
+    let col_of = |key: &str| h.cols.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
+    let (Some(unit_col), Some(_)) = (col_of("unit"), col_of("kind")) else {
+        let column = if col_of("unit").is_none() {
+            "单位"
+        } else {
+            "事项"
+        };
+        diags.push(sheet_diag(
+            format,
+            SheetProblem::MissingColumn {
+                sheet: g.name.clone(),
+                column,
+            },
+        ));
+        return;
+    };
+    let names: Vec<String> = units
+        .iter()
+        .filter_map(|u| u.fields.iter().find(|f| f.key == "unit"))
+        .map(|f| match &f.value {
+            RawValue::Str(s) => s.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    for row in h.row + 1..g.rows.len() {
+        if is_blank_row(g, row) {
+            continue;
+        }
+        let name = g.cell(row, unit_col).text().trim().to_string();
+        let cell = format!("{}!{}", g.name, cell_name(row, unit_col));
+        let Some(u) = names.iter().position(|n| *n == name) else {
+            let suggestion = suggest(&name, names.iter().map(String::as_str));
+            diags.push(
+                sheet_diag(
+                    format,
+                    SheetProblem::EventUnitUnknown {
+                        cell,
+                        unit: name,
+                        suggestion,
+                    },
+                )
+                .at(cell_span(1, row, unit_col)),
+            );
+            continue;
+        };
+        let (Some(unit), Some(rows)) = (units.get_mut(u), index.event_rows.get_mut(u)) else {
+            continue;
+        };
+        let kind_col = col_of("kind").unwrap_or(0);
+        let start = unit.event_fields.len();
+        for (key, col) in h.cols.iter().filter(|(k, _)| k != "unit") {
+            let cell = g.cell(row, *col);
+            if cell.is_blank() {
+                continue;
+            }
+            let role = match key.as_str() {
+                "points" | "credited_in" => Role::Number,
+                "date" => Role::Date,
+                _ => Role::Text,
+            };
+            unit.event_fields.push(RawField {
+                key: Cow::Owned(key.clone()),
+                key_span: cell_span(1, h.row, *col),
+                value: value(cell, role),
+                span: cell_span(1, row, *col),
+            });
+        }
+        unit.event_list.push(RawEvent {
+            span: cell_span(1, row, kind_col),
+            start,
+            end: unit.event_fields.len(),
+            not_object: None,
+        });
+        unit.events = Some(unit.span);
+        rows.push(row);
+    }
+    index.event_cols = h.cols.clone();
+}
