@@ -1,0 +1,236 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! Unit data in sheets: a workbook or CSV folder made from the sample JSON by
+//! `kaohe template --data` gives byte-identical rulings; a bad cell is named
+//! `sheet!cell` with its unit and item; the empty template has both sheets,
+//! a row per listed unit and drop-down lists.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+const POLICY: &str = "policies/shaoxing-2019.kh";
+const SAMPLE: &str = "policies/shaoxing-2019.sample.json";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn kaohe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaohe-sheets-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    let _ = std::fs::remove_dir_all(&path);
+    let _ = std::fs::remove_file(&path);
+    path
+}
+
+fn ok(o: &Output) -> String {
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn convert(format: &str, name: &str) -> PathBuf {
+    let out = scratch(name);
+    let o = kaohe(&[
+        "template",
+        POLICY,
+        "--data",
+        SAMPLE,
+        "--format",
+        format,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    ok(&o);
+    out
+}
+
+#[test]
+fn a_workbook_and_a_csv_folder_give_the_rulings_of_the_json() {
+    let json = ok(&kaohe(&["eval", POLICY, SAMPLE, "--format", "json"]));
+    let book = convert("xlsx", "sample.xlsx");
+    let folder = convert("csv", "sample-csv");
+    for data in [&book, &folder] {
+        let from_sheets = ok(&kaohe(&[
+            "eval",
+            POLICY,
+            data.to_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+        assert_eq!(from_sheets, json, "{}", data.display());
+    }
+    // The text report too, and the converted workbook is itself deterministic.
+    let text = ok(&kaohe(&["eval", POLICY, SAMPLE]));
+    assert_eq!(ok(&kaohe(&["eval", POLICY, book.to_str().unwrap()])), text);
+    let again = convert("xlsx", "again.xlsx");
+    assert_eq!(
+        std::fs::read(&book).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
+
+/// Rewrites one CSV file of a folder: `edit(rows)`.
+fn edit_csv(dir: &Path, file: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) {
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rows: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split(',').map(str::to_string).collect())
+        .collect();
+    edit(&mut rows);
+    let out: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
+    std::fs::write(&path, out.join("\n")).unwrap();
+}
+
+#[test]
+fn bad_cells_are_named_by_sheet_and_cell_with_unit_and_item_all_at_once() {
+    let folder = convert("csv", "bad-csv");
+    edit_csv(&folder, "得分.csv", |rows| {
+        // Row 3 is 综合业务处; column D is 一岗双责 (at most 10).
+        rows[2][3] = "99".into();
+    });
+    edit_csv(&folder, "事项.csv", |rows| {
+        rows[1][0] = "综合业务".into();
+        rows[2][2] = "2019/7/1".into(); // a text date is fine
+        rows[3][8] = "省长".into(); // 层级 has no such value
+    });
+    let o = kaohe(&["eval", POLICY, folder.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(o.stdout.is_empty(), "no partial ruling");
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("单位「综合业务处」（得分!D3）：「一岗双责」得分 99 超出范围 0 至 10"),
+        "{err}"
+    );
+    assert!(
+        err.contains("事项!A2：单位「综合业务」不在「得分」表中（是否指「综合业务处」？）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("事项!I4"),
+        "the bad attribute value's cell: {err}"
+    );
+    assert!(!err.contains("2019/7/1"), "{err}");
+    // English names the same cells.
+    let o = kaohe(&["--lang", "en", "eval", POLICY, folder.to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("unit `综合业务处` (得分!D3)"), "{err}");
+}
+
+#[test]
+fn a_bad_cell_in_a_workbook_is_named_too() {
+    // A JSON file with one score too high, converted to a workbook.
+    let text = std::fs::read_to_string(root().join(SAMPLE))
+        .unwrap()
+        .replacen("\"制度执行\": 4", "\"制度执行\": 9.8", 1);
+    let json = scratch("bad.json");
+    std::fs::write(&json, text).unwrap();
+    let book = scratch("bad.xlsx");
+    ok(&kaohe(&[
+        "template",
+        POLICY,
+        "--data",
+        json.to_str().unwrap(),
+        "-o",
+        book.to_str().unwrap(),
+    ]));
+    let o = kaohe(&["eval", POLICY, book.to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    // 办公室 is row 2; 制度执行 is the sixth column, F; 9.8 exactly as shown.
+    assert!(
+        err.contains("单位「办公室」（得分!F2）：「制度执行」得分 9.8 超出范围 0 至 4"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_empty_template_has_both_sheets_every_listed_unit_and_drop_downs() {
+    let path = scratch("template.xlsx");
+    ok(&kaohe(&["template", POLICY, "-o", path.to_str().unwrap()]));
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(&names[..2], &["得分".to_string(), "事项".to_string()]);
+    assert!(names.iter().any(|n| n.starts_with("评分-")), "{names:?}");
+    let scores = book.worksheet_range("得分").unwrap();
+    let header: Vec<String> = scores
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(&header[..3], &["单位", "分组", "责任清单工作"]);
+    let units: Vec<String> = scores.rows().skip(1).map(|r| r[0].to_string()).collect();
+    assert_eq!(units.len(), 9, "{units:?}");
+    assert_eq!(units[0], "办公室");
+    assert!(scores.rows().skip(1).all(|r| r[2] == Data::Empty));
+    let events = book.worksheet_range("事项").unwrap();
+    let header: Vec<String> = events
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(&header[..4], &["单位", "事项", "日期", "分值"]);
+    assert!(header.contains(&"层级".to_string()));
+    // Drop-downs: list validations on the events sheet, their values on a
+    // hidden sheet; notes with the maxima on the scores header.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet2.xml")
+        .unwrap()
+        .read_to_string(&mut xml)
+        .unwrap();
+    assert!(xml.contains("<dataValidation type=\"list\""), "{xml}");
+    let mut notes = String::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with("xl/comments") {
+            f.read_to_string(&mut notes).unwrap();
+        }
+    }
+    assert!(notes.contains("满分 60"), "{notes}");
+    let lists = book.worksheet_range("选项").unwrap();
+    let all: Vec<String> = lists.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(all.contains(&"市政府".to_string()) && all.contains(&"表彰".to_string()));
+}
+
+#[test]
+fn missing_sheets_and_files_are_said_so() {
+    let empty = scratch("empty-folder");
+    std::fs::create_dir_all(&empty).unwrap();
+    let o = kaohe(&["eval", POLICY, empty.to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("KH700") && err.contains("没有工作表「得分.csv」"),
+        "{err}"
+    );
+    let o = kaohe(&["eval", POLICY, "no-such.xlsx"]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(err.contains("KH001") && err.contains("文件不存在"), "{err}");
+}
