@@ -71,6 +71,7 @@ pub mod data;
 pub mod eval;
 pub mod examples;
 pub mod ir;
+pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod template;

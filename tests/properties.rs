@@ -280,6 +280,7 @@ fn rulings_json(p: &Program, text: &str) -> String {
         source: &source,
         lang: kaohe::syntax::keywords::Lang::Zh,
         only: None,
+        progress: &kaohe::progress::Quiet,
     };
     let mut out = Vec::new();
     kaohe::report::json::write(&ctx, &mut out).unwrap();

@@ -10,7 +10,7 @@ use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
 use crate::diag::{Diag, IoProblem, Message};
-use crate::report::{Failure, Format, run_eval};
+use crate::report::{Failure, Format, run_eval_with_progress};
 use crate::source::{SourceFile, Span};
 use crate::syntax::keywords::Lang;
 
@@ -45,19 +45,21 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         }
     };
     let only = args.unit.as_deref();
+    let progress = super::bar::for_terminal(lang);
     let result = match &args.output {
         // Written beside the target and renamed on success: a failed run
         // never leaves a partial ruling behind.
         Some(path) => {
             let partial = partial_path(path);
             let result = match std::fs::File::create(&partial) {
-                Ok(f) => run_eval(
+                Ok(f) => run_eval_with_progress(
                     &policy,
                     &data,
                     args.format,
                     lang,
                     only,
                     &mut BufWriter::new(f),
+                    progress.as_ref(),
                 ),
                 Err(e) => Err(Failure::Output(e)),
             };
@@ -73,9 +75,18 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         }
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            run_eval(&policy, &data, args.format, lang, only, &mut out)
+            run_eval_with_progress(
+                &policy,
+                &data,
+                args.format,
+                lang,
+                only,
+                &mut out,
+                progress.as_ref(),
+            )
         }
     };
+    progress.finish();
     match result {
         Ok(warnings) => {
             eprint(&policy, &warnings, opts);

@@ -4,6 +4,7 @@
 //! an error-severity finding exists (or, with `--deny-warnings`, any warning),
 //! 2 for a usage error (clap's convention).
 
+mod bar;
 mod check;
 mod eval;
 mod files;

@@ -15,6 +15,7 @@ use crate::data::source::{DataSource, json_diag, top_level_keys};
 use crate::data::validate::Validator;
 use crate::diag::{Diag, sort_diags};
 use crate::ir::{AwardId, ClauseId, Excl, OutcomeId, Program};
+use crate::progress::{EVERY, Progress, Quiet};
 use crate::source::Span;
 
 /// Every unit evaluated, ranked and decided.
@@ -56,7 +57,31 @@ pub fn evaluate_with<'a>(
     complete: bool,
     threads: Threads,
 ) -> Result<Evaluation<'a>, Vec<Diag>> {
+    evaluate_with_progress(p, source, complete, threads, &Quiet)
+}
+
+/// [`evaluate_with`], reporting its progress.
+pub fn evaluate_with_progress<'a>(
+    p: &Program,
+    source: &DataSource<'a>,
+    complete: bool,
+    threads: Threads,
+    progress: &dyn Progress,
+) -> Result<Evaluation<'a>, Vec<Diag>> {
     let mut pass = Pass::new(p, complete);
+    let total = match source {
+        DataSource::Json(text) => text.len(),
+        DataSource::Memory { units, .. } => units.len(),
+    };
+    let report = |i: usize, raw: &RawUnit<'a>| {
+        if i.is_multiple_of(EVERY) {
+            let done = match source {
+                DataSource::Json(_) => raw.span.end,
+                DataSource::Memory { .. } => i,
+            };
+            progress.reading(done, total);
+        }
+    };
     let two = match (threads, source) {
         (Threads::One, _) | (_, DataSource::Memory { .. }) => false,
         (Threads::Two, _) => true,
@@ -66,8 +91,9 @@ pub fn evaluate_with<'a>(
         }
     };
     let walked = match source {
-        DataSource::Json(text) if two => pass.json_in_two_parts(text),
+        DataSource::Json(text) if two => pass.json_in_two_parts(text, &report),
         _ => source.each(|i, raw| {
+            report(i, raw);
             pass.unit(i, raw);
         }),
     };
@@ -145,11 +171,23 @@ impl<'p, 'a> Pass<'p, 'a> {
     /// duplicates, declared units); otherwise, or if the second part has any
     /// problem, its work is dropped and this thread reads on alone. So the
     /// findings and rulings are always those of the one-thread reading.
-    fn json_in_two_parts(&mut self, text: &'a str) -> Result<(Span, Vec<Diag>), Diag> {
+    fn json_in_two_parts(
+        &mut self,
+        text: &'a str,
+        report: &dyn Fn(usize, &RawUnit<'a>),
+    ) -> Result<(Span, Vec<Diag>), Diag> {
         let Some(at) = JsonUnits::split_point(text) else {
             return DataSource::Json(text).each(|i, raw| {
+                report(i, raw);
                 self.unit(i, raw);
             });
+        };
+        // Both halves go at about one pace: this one's place, scaled to the
+        // whole, is the progress of the two.
+        let scaled = |raw: &RawUnit<'a>| {
+            let mut r = raw.clone();
+            r.span.end = raw.span.end.saturating_mul(text.len()) / at.max(1);
+            r
         };
         let p = self.p;
         std::thread::scope(|scope| {
@@ -167,6 +205,9 @@ impl<'p, 'a> Pass<'p, 'a> {
                 }
                 if !reader.next_unit(&mut raw).map_err(json_diag)? {
                     break;
+                }
+                if i.is_multiple_of(EVERY) {
+                    report(i, &scaled(&raw));
                 }
                 self.unit(i, &raw);
                 i += 1;

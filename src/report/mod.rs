@@ -31,6 +31,7 @@ pub struct Context<'r, 'a> {
     pub lang: Lang,
     /// Only this unit's explanation (`--unit NAME`).
     pub only: Option<&'r str>,
+    pub progress: &'r dyn crate::progress::Progress,
 }
 
 /// A problem while writing: the output failed, or a unit could not be read again.
@@ -57,6 +58,13 @@ impl<'a> Context<'_, 'a> {
             .filter(move |u| match self.only {
                 Some(name) => self.eval.table.rows.get(*u).is_some_and(|r| r.name == name),
                 None => true,
+            })
+            .enumerate()
+            .map(|(n, u)| {
+                if n.is_multiple_of(crate::progress::EVERY) {
+                    self.progress.writing(n, self.eval.ranks.order.len());
+                }
+                u
             })
     }
 
@@ -183,6 +191,27 @@ pub fn run_eval(
     only: Option<&str>,
     out: &mut dyn Write,
 ) -> Result<Vec<Diag>, Failure> {
+    run_eval_with_progress(
+        policy,
+        data,
+        format,
+        lang,
+        only,
+        out,
+        &crate::progress::Quiet,
+    )
+}
+
+/// [`run_eval`], reporting progress (reading, then writing).
+pub fn run_eval_with_progress(
+    policy: &crate::source::SourceFile,
+    data: &crate::data::DataFile,
+    format: Format,
+    lang: Lang,
+    only: Option<&str>,
+    out: &mut dyn Write,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Vec<Diag>, Failure> {
     let built = crate::build(policy);
     let Some(program) = built.program else {
         let errors = built.diags.into_iter().filter(Diag::is_error).collect();
@@ -198,7 +227,13 @@ pub fn run_eval(
         Some(index) => crate::data::place_on_sheets(diags, index),
         None => diags,
     };
-    let evaluation = crate::eval::evaluate(&program, &source, true);
+    let evaluation = crate::eval::run::evaluate_with_progress(
+        &program,
+        &source,
+        true,
+        crate::eval::run::Threads::Auto,
+        progress,
+    );
     let evaluation = match (evaluation, findings.is_empty()) {
         (Ok(e), true) => e,
         (Ok(_), false) => return Err(Failure::Data(findings)),
@@ -243,6 +278,7 @@ pub fn run_eval(
         source: &source,
         lang,
         only,
+        progress,
     };
     let written = match format {
         Format::Text => text::write(&ctx, out),
