@@ -6,6 +6,7 @@
 
 mod bar;
 mod check;
+mod codes;
 mod eval;
 mod files;
 mod template;
@@ -62,6 +63,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// 生成填写数据用的工作簿（或 CSV 文件夹），可用已有数据填好 / the workbook to fill for a policy
     Template(template::TemplateArgs),
+    /// 检查结果代码的说明 / what a diagnostic code means
+    Codes(codes::CodesArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -71,6 +74,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Eval(args) => eval::run(args, lang),
         Command::Test(args) => test::run(args, lang),
         Command::Template(args) => template::run(args, lang),
+        Command::Codes(args) => codes::run(args, lang),
     }
 }
 

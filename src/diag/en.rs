@@ -437,7 +437,9 @@ pub fn help(m: &Message) -> Option<String> {
         } => "save the file again in the UTF-8 encoding".into(),
         M::CannotRead { .. } => "check the path and its permissions".into(),
         M::CannotWrite { .. } => "check that the folder exists and can be written".into(),
-        M::UnknownDataFormat { .. } => "data files are .json or .toml".into(),
+        M::UnknownDataFormat { .. } => {
+            "data is a .json, .toml or .xlsx file, or a folder with 得分.csv and 事项.csv".into()
+        }
         M::NoSuchUnit { suggestion: Some(s), .. } => format!("did you mean `{s}`?"),
         M::NoSuchUnit { .. } => "check the unit name after --unit".into(),
         M::RuleOverlap { .. } => "narrow one of the rules so that each event matches exactly one base rule".into(),

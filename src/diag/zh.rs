@@ -411,7 +411,9 @@ pub fn help(m: &Message) -> Option<String> {
         } => "用 UTF-8 编码另存这个文件".into(),
         M::CannotRead { .. } => "检查文件路径和读取权限".into(),
         M::CannotWrite { .. } => "检查输出文件夹是否存在、是否有写入权限".into(),
-        M::UnknownDataFormat { .. } => "数据文件须是 .json 或 .toml".into(),
+        M::UnknownDataFormat { .. } => {
+            "数据须是 .json、.toml、.xlsx 文件，或放有 得分.csv、事项.csv 的文件夹".into()
+        }
         M::NoSuchUnit {
             suggestion: Some(s),
             ..
