@@ -154,6 +154,24 @@ fn a_file_not_in_utf8_or_an_output_that_cannot_be_written_is_said_so() {
 }
 
 #[test]
+fn codes_explains_a_code_in_either_language() {
+    let o = kaohe(&["codes", "KH401"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    assert!(text.starts_with("## KH401 规则重叠"), "{text}");
+    assert!(
+        text.contains("```kaohe") && !text.contains("## KH402"),
+        "{text}"
+    );
+    let en = stdout(&kaohe(&["--lang", "en", "codes", "kh504"]));
+    assert!(en.starts_with("## KH504 "), "{en}");
+    assert!(en.contains("allow"), "{en}");
+    let all = stdout(&kaohe(&["codes"]));
+    assert!(all.lines().any(|l| l.starts_with("KH801  ")), "{all}");
+    assert_eq!(kaohe(&["codes", "KH999"]).status.code(), Some(2));
+}
+
+#[test]
 fn warnings_pass_unless_denied() {
     let p = root().join("tests/corpus/err/kh208-empty-group.kh");
     let p = p.to_str().unwrap();
