@@ -172,6 +172,25 @@ fn codes_explains_a_code_in_either_language() {
 }
 
 #[test]
+fn the_2020_revision_checks_passes_its_examples_and_evaluates_its_sample() {
+    let o = kaohe(&["check", "policies/shaoxing-2020.kh"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("KH304"), "the bonus is capped now");
+    assert_eq!(
+        kaohe(&["test", "policies/shaoxing-2020.kh"]).status.code(),
+        Some(0)
+    );
+    let o = kaohe(&[
+        "eval",
+        "policies/shaoxing-2020.kh",
+        "policies/shaoxing-2020.sample.json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    // The quota of 3: two selected, then a tie at the boundary is pending.
+    assert!(stdout(&o).contains("待定"), "{}", stdout(&o));
+}
+
+#[test]
 fn warnings_pass_unless_denied() {
     let p = root().join("tests/corpus/err/kh208-empty-group.kh");
     let p = p.to_str().unwrap();
