@@ -48,7 +48,7 @@ pub fn header(ctx: &Context<'_, '_>, w: &Words) -> Vec<String> {
         h.push(w.grade.to_string());
     }
     h.extend(
-        [w.vetoed, w.awards, w.outcomes]
+        [w.vetoed, w.awards_col, w.outcomes_col]
             .iter()
             .map(|s| s.to_string()),
     );

@@ -99,6 +99,9 @@ pub struct Words {
     pub title: &'static str,
     pub binary_to_terminal: &'static str,
     pub score_of_max: &'static str,
+    /// Column names (lower case in English, like the other columns).
+    pub awards_col: &'static str,
+    pub outcomes_col: &'static str,
 }
 
 pub const ZH: Words = Words {
@@ -196,6 +199,8 @@ pub const ZH: Words = Words {
     title: "名称",
     binary_to_terminal: "xlsx 是二进制文件，不能写到终端：请用 -o 文件，或重定向到文件",
     score_of_max: "得分 / 分值",
+    awards_col: "评优",
+    outcomes_col: "处置",
 };
 
 pub const EN: Words = Words {
@@ -293,6 +298,8 @@ pub const EN: Words = Words {
     title: "title",
     binary_to_terminal: "xlsx is binary and is not written to a terminal: use -o FILE, or redirect to a file",
     score_of_max: "score / max",
+    awards_col: "awards",
+    outcomes_col: "outcomes",
 };
 
 pub fn words(lang: Lang) -> &'static Words {
