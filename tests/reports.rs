@@ -275,12 +275,11 @@ fn xlsx_matches_json(policy: &str, data: &str, lang: Lang, results: &str, explai
         .sum();
     assert_eq!(lines.len(), expected + 1);
     // Every event's points, in data order within its unit.
-    let mut rows = lines[1..].iter();
     for unit in &units {
         let name = unit["unit"].as_str().unwrap();
-        let mine: Vec<&Vec<Data>> = rows
-            .by_ref()
-            .take_while(|r| r[0].to_string() == name)
+        let mine: Vec<&Vec<Data>> = lines[1..]
+            .iter()
+            .filter(|r| r[0] == Data::String(name.to_string()))
             .collect();
         let events: Vec<&&Vec<Data>> = mine
             .iter()
