@@ -380,3 +380,33 @@ fn one_unit_only() {
         assert!(!s.contains("综合业务处"), "{format:?}");
     }
 }
+
+/// A workbook is refused on a terminal (usage error, exit 2) and written to a
+/// pipe. The terminal is made by util-linux `script`; skipped without it.
+#[test]
+fn xlsx_is_not_written_to_a_terminal() {
+    let bin = env!("CARGO_BIN_EXE_kaohe");
+    let piped = std::process::Command::new(bin)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["eval", POLICY, SAMPLE, "--format", "xlsx"])
+        .output()
+        .unwrap();
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"PK"), "a zip file");
+    let script = std::process::Command::new("script")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args([
+            "-qec",
+            &format!("{bin} eval {POLICY} {SAMPLE} --format xlsx"),
+            "/dev/null",
+        ])
+        .output();
+    let Ok(tty) = script else {
+        eprintln!("skipped the terminal case: no `script` here");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&tty.stdout);
+    assert_eq!(tty.status.code(), Some(2), "{shown}");
+    assert!(shown.contains("-o"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
+}
