@@ -158,9 +158,14 @@ SEE = r"""
 })()
 """
 
+# Explanations that do not start a printed page: each must break before
+# itself, or follow right after a heading that does (the first one).
 PRINT = r"""
-[...document.querySelectorAll('article.unit')]
-  .filter((a) => getComputedStyle(a).breakBefore !== 'page').length
+[...document.querySelectorAll('article.unit')].filter((a) => {
+  const prev = a.previousElementSibling;
+  const led = prev && prev.tagName === 'H2' && getComputedStyle(prev).breakBefore === 'page';
+  return !(getComputedStyle(a).breakBefore === 'page' || led);
+}).length
 """
 
 

@@ -55,7 +55,10 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
         s.push_str(&chart::section(w, &summaries));
         s.push_str(&decision_lists(ctx, w, &summaries));
         s.push_str(&assumptions(ctx, w));
-        s.push_str(&format!("<h2>{}</h2>\n", esc(w.explanations)));
+        s.push_str(&format!(
+            "<h2 id=\"explanations\">{}</h2>\n",
+            esc(w.explanations)
+        ));
     }
     out.write_all(s.as_bytes())?;
     for (number, (u, summary)) in ctx.units().zip(&summaries).enumerate() {
