@@ -81,8 +81,8 @@ fn workbook(ctx: &Context<'_, '_>) -> Result<Vec<u8>, Failure> {
             explained.row(&line)?;
         }
     }
-    book.push_worksheet(results.finish());
-    book.push_worksheet(explained.finish());
+    book.push_worksheet(results.finish()?);
+    book.push_worksheet(explained.finish()?);
     book.push_worksheet(policy(ctx, w, &bold)?);
     Ok(book.save_to_buffer()?)
 }
@@ -148,12 +148,13 @@ impl Sheet {
         Ok(())
     }
 
-    fn finish(mut self) -> Worksheet {
+    /// The worksheet, each column as wide as its widest text (within `MAX_WIDTH`).
+    fn finish(mut self) -> Result<Worksheet, XlsxError> {
         for (c, w) in (0u16..).zip(&self.widths) {
             let width = u32::try_from((*w).min(MAX_WIDTH)).unwrap_or(0) + 2;
-            let _ = self.ws.set_column_width(c, width);
+            self.ws.set_column_width(c, width)?;
         }
-        self.ws
+        Ok(self.ws)
     }
 }
 
@@ -170,14 +171,14 @@ pub fn exact_f64(d: Decimal) -> Option<f64> {
     (format!("{f}") == text).then_some(f)
 }
 
-fn cites(parts: &[Cited]) -> String {
+fn cites(w: &Words, parts: &[Cited]) -> String {
     let mut all: Vec<&str> = Vec::new();
     for c in parts.iter().filter_map(|c| c.clause.as_deref()) {
         if !all.contains(&c) {
             all.push(c);
         }
     }
-    all.join("、")
+    all.join(w.list_sep)
 }
 
 fn texts(parts: &[Cited], sep: &str) -> String {
@@ -197,42 +198,63 @@ fn text(s: impl Into<String>) -> Value {
     }
 }
 
-/// The explanation sheet's rows for one unit:
-/// unit, section, what, points, counted, why, clause.
-fn lines(w: &Words, unit: &str, v: &UnitView) -> Vec<Vec<Value>> {
-    let mut rows = Vec::new();
-    let mut push = |section: &str,
-                    what: String,
-                    points: Option<Decimal>,
-                    counted: Option<bool>,
-                    why: String,
-                    clause: String| {
-        rows.push(vec![
+/// One row of the explanation sheet (the unit is added when it is written).
+struct Line {
+    section: &'static str,
+    what: String,
+    points: Option<Decimal>,
+    counted: Option<bool>,
+    why: String,
+    clause: String,
+}
+
+impl Line {
+    fn new(section: &'static str, what: String, why: String, clause: String) -> Line {
+        Line {
+            section,
+            what,
+            points: None,
+            counted: None,
+            why,
+            clause,
+        }
+    }
+
+    /// unit, section, what, points, counted, why, clause.
+    fn row(self, w: &Words, unit: &str) -> Vec<Value> {
+        vec![
             text(unit),
-            text(section),
-            text(what),
-            points.map_or(Value::Empty, Value::Number),
-            counted.map_or(Value::Empty, |c| {
+            text(self.section),
+            text(self.what),
+            self.points.map_or(Value::Empty, Value::Number),
+            self.counted.map_or(Value::Empty, |c| {
                 text(if c { w.counted } else { w.not_counted })
             }),
-            text(why),
-            text(clause),
-        ]);
-    };
+            text(self.why),
+            text(self.clause),
+        ]
+    }
+}
+
+/// The explanation sheet's rows for one unit.
+fn lines(w: &Words, unit: &str, v: &UnitView) -> Vec<Vec<Value>> {
+    let mut lines = Vec::new();
     for i in &v.items {
         let mut why = format!("{} / {}", dec(i.contribution), dec(i.max));
         if let Some(n) = &i.note {
             why.push_str(&format!(" {n}"));
         }
-        let mut clause = i.clause.clone().unwrap_or_default();
+        let mut clauses: Vec<&str> = i.clause.as_deref().into_iter().collect();
         if let Some(c) = &i.cleared {
             why.push_str(&format!(" {}", c.text));
-            if let Some(fc) = &c.clause {
-                clause.push_str(&format!("、{fc}"));
-            }
+            clauses.extend(c.clause.as_deref());
         }
         let name = format!("{}{}", "  ".repeat(i.depth), i.name);
-        push(w.item_row, name, Some(i.contribution), None, why, clause);
+        let clause = clauses.join(w.list_sep);
+        lines.push(Line {
+            points: Some(i.contribution),
+            ..Line::new(w.item_row, name, why, clause)
+        });
     }
     for e in &v.events {
         let mut why = texts(&e.effects, w.semicolon);
@@ -240,51 +262,32 @@ fn lines(w: &Words, unit: &str, v: &UnitView) -> Vec<Vec<Value>> {
             why.push_str(&format!("{}{}{}{rule}", w.semicolon, w.rule, w.colon));
         }
         let what = format!("#{} {}", e.number, e.what);
-        push(
-            w.event_row,
-            what,
-            e.points,
-            Some(e.counted),
-            why,
-            cites(&e.effects),
-        );
+        lines.push(Line {
+            points: e.points,
+            counted: Some(e.counted),
+            ..Line::new(w.event_row, what, why, cites(w, &e.effects))
+        });
     }
     for c in &v.caps {
         let why = format!("{} {} → {}", w.capped, dec(c.from), dec(c.to));
         let clause = c.what.clause.clone().unwrap_or_default();
-        push(
-            w.cap_row,
-            c.what.text.clone(),
-            Some(c.to),
-            None,
-            why,
-            clause,
-        );
+        lines.push(Line {
+            points: Some(c.to),
+            ..Line::new(w.cap_row, c.what.text.clone(), why, clause)
+        });
     }
     for x in &v.vetoes {
         let clause = x.clause.clone().unwrap_or_default();
-        push(
-            w.veto_row,
-            x.text.clone(),
-            None,
-            None,
-            w.veto.to_string(),
-            clause,
-        );
+        let why = w.veto.to_string();
+        lines.push(Line::new(w.veto_row, x.text.clone(), why, clause));
     }
     for a in &v.awards {
         let mut why = a.status.clone();
         if !a.reasons.is_empty() {
             why.push_str(&format!("{}{}", w.dash, texts(&a.reasons, w.semicolon)));
         }
-        push(
-            w.award_row,
-            a.name.clone(),
-            None,
-            None,
-            why,
-            cites(&a.reasons),
-        );
+        let clause = cites(w, &a.reasons);
+        lines.push(Line::new(w.award_row, a.name.clone(), why, clause));
     }
     for o in &v.outcomes {
         let mut why = (if o.flagged { w.yes } else { w.no }).to_string();
@@ -292,9 +295,9 @@ fn lines(w: &Words, unit: &str, v: &UnitView) -> Vec<Vec<Value>> {
             why.push_str(&format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close));
         }
         let clause = o.clause.clone().filter(|_| o.flagged).unwrap_or_default();
-        push(w.outcome_row, o.name.clone(), None, None, why, clause);
+        lines.push(Line::new(w.outcome_row, o.name.clone(), why, clause));
     }
-    rows
+    lines.into_iter().map(|l| l.row(w, unit)).collect()
 }
 
 /// The policy sheet: what the results rest on.
@@ -336,5 +339,5 @@ fn policy(ctx: &Context<'_, '_>, w: &Words, bold: &Format) -> Result<Worksheet, 
     for f in &facts {
         sheet.row(f)?;
     }
-    Ok(sheet.finish())
+    sheet.finish()
 }

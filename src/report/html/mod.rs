@@ -46,6 +46,9 @@ fn clause(c: Option<&str>) -> String {
     }
 }
 
+/// Two passes over the units: the table, chart and lists need every unit's
+/// item scores before the first explanation, and only the small summaries are
+/// kept; each explanation is made again when it is written.
 pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteError> {
     let w = words(ctx.lang);
     let summaries = doc::summaries(ctx)?;
