@@ -204,7 +204,7 @@ fn assumptions(ctx: &Context<'_, '_>, w: &Words) -> String {
         s.push_str(&format!(
             "- {} `{}`{}{}\n",
             clause(a.clause.as_deref()).trim_start(),
-            a.statement.replace('`', "'"),
+            a.statement.replace('`', "'").replace(['\n', '\r'], " "),
             esc(w.colon),
             esc(&a.text)
         ));
