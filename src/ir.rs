@@ -184,6 +184,8 @@ pub fn all_hold(tests: &[AttrTest], values: &[u32]) -> bool {
 #[derive(Debug, Clone)]
 pub struct Program {
     pub title: String,
+    /// `制定 "…"`: who issued the policy (document reports show it under the title).
+    pub issuer: Option<String>,
     pub year: i32,
     /// The counting window, inclusive (default: the policy year).
     pub window: (Date, Date),

@@ -1,6 +1,6 @@
 //! `kaohe eval POLICY DATA`: rulings for every unit, explained.
 
-use std::io::BufWriter;
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -32,6 +32,13 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
+    // A workbook on a terminal is only noise and can upset it: refused as a
+    // usage error (exit 2) before any work; a pipe or a redirect is fine.
+    if args.format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+        let w = crate::report::words::words(lang);
+        let _ = writeln!(std::io::stderr(), "{}", w.binary_to_terminal);
+        return ExitCode::from(2);
+    }
     let opts = stderr_options(lang);
     let data = DataFile::load(&args.data, |path| read(path).map_err(|(_, d)| d))
         .map_err(|(name, d)| (SourceFile::new(name, ""), d));

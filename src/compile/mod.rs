@@ -50,6 +50,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             source,
             p: Program {
                 title: String::new(),
+                issuer: None,
                 year,
                 window,
                 window_clause: ClauseId(0),
@@ -131,6 +132,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 crate::ast::HeaderStmt::Window { .. } => {
                     self.p.window_clause = self.clause(&stmt.meta, stmt.span, None);
                 }
+                crate::ast::HeaderStmt::Issuer(t) => self.p.issuer = Some(t.text.clone()),
                 crate::ast::HeaderStmt::SkipCreditedIn(n) => {
                     let year = i32::try_from(n.value).unwrap_or(0);
                     let clause = self.clause(&stmt.meta, stmt.span, None);

@@ -1,11 +1,25 @@
-//! Rulings → text, JSON, JSON lines. Deterministic: the same policy and data
-//! give byte-identical output. Units stream in ranking order; each unit's
+//! Rulings → text, JSON, JSON lines, and the document formats (HTML,
+//! Markdown, CSV, XLSX). Deterministic: the same policy and data give
+//! byte-identical output. Units stream in ranking order; each unit's
 //! explanation is made when it is written.
+//!
+//! The document formats share their facts: `summary.rs` (a unit's ranking
+//! line), `view.rs` (a unit's explanation as plain parts), `doc.rs`,
+//! `lists.rs` and `flat.rs` (layouts several formats use).
 
+pub mod csv;
+pub mod doc;
+pub mod flat;
+pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod lists;
+pub mod markdown;
+pub mod summary;
 pub mod text;
+pub mod view;
 pub mod words;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -106,48 +120,49 @@ impl<'a> Context<'_, 'a> {
             .collect()
     }
 
-    /// An exclusion in the policy's words: `不含 末 2 名`.
+    /// An exclusion in the policy's words, with its citation: `不含 末 2 名 【六(一)】`.
     pub fn reason_text(&self, reason: &Reason) -> String {
-        let w = words::words(self.lang);
-        let p = self.p;
         match reason {
-            Reason::Vetoed => w.vetoed_no_award.to_string(),
+            Reason::Vetoed => words::words(self.lang).vetoed_no_award.to_string(),
             Reason::Excluded(e, clause) => {
-                let what = match e {
-                    Excl::Unit(u) => p
-                        .units
-                        .get(u.index())
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default(),
-                    Excl::Group(g) => p.group(*g).map(|x| x.name.clone()).unwrap_or_default(),
-                    Excl::Kind(f) => p
-                        .facts
-                        .get(f.index())
-                        .and_then(|f| p.kind(f.kind))
-                        .map(|k| k.name.clone())
-                        .unwrap_or_default(),
-                    Excl::Vetoed => w.vetoed.to_string(),
-                    Excl::Outcome(o) => p
-                        .outcomes
-                        .get(o.index())
-                        .map(|x| x.name.clone())
-                        .unwrap_or_default(),
-                    Excl::Bottom(n) => format!("{} {n} {}", w.bottom, w.bottom_end)
-                        .trim_end()
-                        .to_string(),
-                    Excl::Finding(_) => {
-                        // The finding as the policy states it: `弄虚作假 => 该项清零, 取消 先进`.
-                        let text = &p.clause(*clause).text;
-                        return format!("{text} {}", self.cite(*clause))
-                            .trim_end()
-                            .to_string();
-                    }
-                };
-                format!("{} {what} {}", w.exclude, self.cite(*clause))
+                format!("{} {}", self.exclusion(e, *clause), self.cite(*clause))
                     .trim_end()
                     .to_string()
             }
         }
+    }
+
+    /// An exclusion in the policy's words, without its citation (the document
+    /// formats show clauses apart): `不含 末 2 名`.
+    pub fn exclusion(&self, e: &Excl, clause: ClauseId) -> String {
+        let w = words::words(self.lang);
+        let p = self.p;
+        let what = match e {
+            Excl::Unit(u) => p
+                .units
+                .get(u.index())
+                .map(|x| x.name.clone())
+                .unwrap_or_default(),
+            Excl::Group(g) => p.group(*g).map(|x| x.name.clone()).unwrap_or_default(),
+            Excl::Kind(f) => p
+                .facts
+                .get(f.index())
+                .and_then(|f| p.kind(f.kind))
+                .map(|k| k.name.clone())
+                .unwrap_or_default(),
+            Excl::Vetoed => w.vetoed.to_string(),
+            Excl::Outcome(o) => p
+                .outcomes
+                .get(o.index())
+                .map(|x| x.name.clone())
+                .unwrap_or_default(),
+            Excl::Bottom(n) => format!("{} {n} {}", w.bottom, w.bottom_end)
+                .trim_end()
+                .to_string(),
+            // The finding as the policy states it: `弄虚作假 => 该项清零, 取消 先进`.
+            Excl::Finding(_) => return p.clause(clause).text.clone(),
+        };
+        format!("{} {what}", w.exclude)
     }
 }
 
@@ -170,6 +185,21 @@ pub enum Format {
     Json,
     /// 每单位一行摘要 / one summary line per unit
     Jsonl,
+    /// Markdown 文档 / a Markdown document
+    Md,
+    /// 单个 HTML 文件（含图表，可打印）/ one self-contained HTML file with a chart, printable
+    Html,
+    /// 每单位一行的 CSV（UTF-8，带 BOM）/ one CSV row per unit (UTF-8 with BOM)
+    Csv,
+    /// Excel 工作簿（二进制：用 -o 文件）/ an Excel workbook (binary: use -o FILE)
+    Xlsx,
+}
+
+impl Format {
+    /// Whether the output is binary (not for a terminal).
+    pub fn is_binary(self) -> bool {
+        self == Format::Xlsx
+    }
 }
 
 /// Why an evaluation produced no rulings: findings about the policy or the data.
@@ -257,8 +287,8 @@ pub fn run_eval_with_progress(
             crate::source::Span::default(),
         )]));
     }
-    // The summary lines carry no hashes; hashing 300 MB would only cost time.
-    let hashed = format != Format::Jsonl;
+    // Summary lines and CSV rows carry no hashes; hashing 300 MB would only cost time.
+    let hashed = !matches!(format, Format::Jsonl | Format::Csv);
     let run = RunInfo {
         policy_sha256: if hashed {
             sha256(&policy.text)
@@ -284,6 +314,10 @@ pub fn run_eval_with_progress(
         Format::Text => text::write(&ctx, out),
         Format::Json => json::write(&ctx, out),
         Format::Jsonl => jsonl::write(&ctx, out),
+        Format::Md => markdown::write(&ctx, out),
+        Format::Html => html::write(&ctx, out),
+        Format::Csv => csv::write(&ctx, out),
+        Format::Xlsx => xlsx::write(&ctx, out),
     };
     // Warnings and notes about the policy are `check`'s to report.
     match written.and_then(|()| out.flush().map_err(WriteError::Io)) {

@@ -1,0 +1,165 @@
+//! One unit's line of the ranking table, for the document formats (HTML,
+//! Markdown, CSV, XLSX). Item scores come from the unit's ruling (the compact
+//! table keeps only what ranking reads), so callers make one per unit as they
+//! stream the units.
+
+use rust_decimal::Decimal;
+
+use super::words::Words;
+use super::{Context, WriteError};
+use crate::eval::UnitRuling;
+use crate::eval::decide::{Grade, Selection};
+use crate::ir::{AwardId, OutcomeId, TierId};
+
+/// Where a unit stands for one award.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Selected under a quota, or eligible for an award without one.
+    Won,
+    /// Tied across the quota boundary: the office has to decide.
+    Pending,
+    /// Eligible but not selected under the quota.
+    NotSelected,
+    NotEligible,
+}
+
+/// The ranking-table facts of one unit.
+#[derive(Debug, Clone)]
+pub struct Summary {
+    pub name: String,
+    pub group: String,
+    pub rank: Option<u32>,
+    pub vetoed: bool,
+    pub base: Decimal,
+    pub bonus: Decimal,
+    pub deduction: Decimal,
+    pub total: Decimal,
+    /// What each item adds to the base score (after scaling and clearing), by item index.
+    pub items: Vec<Decimal>,
+    pub grade: Grade,
+    /// By award index.
+    pub awards: Vec<Standing>,
+    /// By outcome index.
+    pub outcomes: Vec<bool>,
+}
+
+impl Summary {
+    /// The summary of unit `u` (a table position); reads the unit again for its items.
+    pub fn of(ctx: &Context<'_, '_>, u: usize) -> Result<Summary, WriteError> {
+        Ok(Summary::from_ruling(ctx, &ctx.ruling(u)?))
+    }
+
+    /// The summary of a unit whose ruling is at hand.
+    pub fn from_ruling(ctx: &Context<'_, '_>, ruling: &UnitRuling<'_>) -> Summary {
+        let u = ruling.unit;
+        let p = ctx.p;
+        let e = ctx.eval;
+        let mut items = vec![Decimal::ZERO; p.items.len()];
+        for line in &ruling.explanation.items {
+            if let Some(slot) = items.get_mut(line.item.index()) {
+                *slot = line.contribution;
+            }
+        }
+        let row = e.table.rows.get(u);
+        let res = row.map(|r| &r.result);
+        let awards = p
+            .awards
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let id = AwardId::from_index(i);
+                let eligible = e.decisions.eligible(u, id);
+                match (a.quota.is_some(), e.decisions.selection(u, id)) {
+                    (true, Selection::Selected) => Standing::Won,
+                    (true, Selection::Pending) => Standing::Pending,
+                    (true, _) if eligible => Standing::NotSelected,
+                    (false, _) if eligible => Standing::Won,
+                    _ => Standing::NotEligible,
+                }
+            })
+            .collect();
+        Summary {
+            name: row.map(|r| r.name.to_string()).unwrap_or_default(),
+            group: row
+                .and_then(|r| p.group(r.group))
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
+            rank: e.ranks.rank.get(u).copied().flatten(),
+            vetoed: res.is_some_and(|r| r.vetoed),
+            base: res.map_or(Decimal::ZERO, |r| r.base),
+            bonus: res.map_or(Decimal::ZERO, |r| r.bonus),
+            deduction: res.map_or(Decimal::ZERO, |r| r.deduction),
+            total: res.map_or(Decimal::ZERO, |r| r.total),
+            items,
+            grade: e.decisions.grade(u),
+            awards,
+            outcomes: (0..p.outcomes.len())
+                .map(|i| e.decisions.outcome(u, OutcomeId::from_index(i)))
+                .collect(),
+        }
+    }
+
+    /// The contribution of item `i` (0 when unknown).
+    pub fn item(&self, i: crate::ir::ItemId) -> Decimal {
+        self.items.get(i.index()).copied().unwrap_or_default()
+    }
+
+    /// Names of the awards this unit wins, a pending one marked: `先进（待定）`.
+    pub fn awards_won(&self, ctx: &Context<'_, '_>, w: &Words) -> Vec<String> {
+        ctx.p
+            .awards
+            .iter()
+            .zip(&self.awards)
+            .filter_map(|(a, s)| match s {
+                Standing::Won => Some(a.name.clone()),
+                Standing::Pending => {
+                    Some(format!("{}{}{}{}", a.name, w.open, w.pending_note, w.close))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Names of the outcomes that apply to this unit.
+    pub fn outcomes_flagged(&self, ctx: &Context<'_, '_>) -> Vec<String> {
+        ctx.p
+            .outcomes
+            .iter()
+            .zip(&self.outcomes)
+            .filter(|(_, f)| **f)
+            .map(|(o, _)| o.name.clone())
+            .collect()
+    }
+}
+
+/// A grade as the reports write it: `优秀`, `优秀（待定）`; `None` without a tier.
+pub fn grade_name(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> Option<String> {
+    let name = |t: TierId| {
+        ctx.p
+            .tiers
+            .get(t.index())
+            .map(|x| x.name.clone())
+            .unwrap_or_default()
+    };
+    match g {
+        Grade::None => None,
+        Grade::Tier(t) => Some(name(t)),
+        Grade::Pending(t) => Some(format!(
+            "{}{}{}{}",
+            name(t),
+            w.open,
+            w.pending_note,
+            w.close
+        )),
+    }
+}
+
+/// The ranking table's cell for an award, as the text report writes it.
+pub fn standing_cell(w: &Words, quota: bool, s: Standing) -> &'static str {
+    match (quota, s) {
+        (true, Standing::Won) => w.selected,
+        (false, Standing::Won) => w.eligible,
+        (_, Standing::Pending) => w.pending_note,
+        _ => "—",
+    }
+}

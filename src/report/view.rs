@@ -1,0 +1,372 @@
+//! One unit's explanation as plain parts — text, numbers, clause citations —
+//! for the document formats. HTML, Markdown and XLSX lay the same facts out
+//! differently; the wording (the text report's, from `words.rs`) is decided
+//! here once, so the formats cannot drift apart. Nothing here is escaped.
+
+use rust_decimal::Decimal;
+
+use super::words::{Words, words};
+use super::{Context, dec};
+use crate::ast::Direction;
+use crate::eval::decide::Selection;
+use crate::eval::explain::{Capped, EventLine, EventStatus};
+use crate::eval::{Reason, UnitRuling};
+use crate::ir::{ClauseId, RuleAmount};
+
+/// A piece of explanation and the clause it rests on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cited {
+    pub text: String,
+    /// The citation without brackets (`四(四)1(1)`).
+    pub clause: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ItemView {
+    /// 0 for a top-level item.
+    pub depth: usize,
+    pub name: String,
+    pub contribution: Decimal,
+    pub max: Decimal,
+    pub clause: Option<String>,
+    /// The data's value when it is scaled or cleared: `数据 95（折算 100）`.
+    pub note: Option<String>,
+    /// The finding that cleared the item: `已清零 2 → 0` and its clause.
+    pub cleared: Option<Cited>,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventView {
+    /// 1-based, as the text report numbers events.
+    pub number: usize,
+    /// `表彰（层级 省政府，对象 集体） 2019-05-10 浙政发〔2019〕12号`.
+    pub what: String,
+    pub counted: bool,
+    /// Points under the base rule, before caps (positive for bonus and deduction alike).
+    pub points: Option<Decimal>,
+    /// Why it counts or not, each part with its clause: `加分 10`, `日期不在期间内 …`.
+    pub effects: Vec<Cited>,
+    /// The base rule as the policy writes it, with its assumption.
+    pub rule: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct CapView {
+    pub what: Cited,
+    pub from: Decimal,
+    pub to: Decimal,
+}
+
+#[derive(Debug, Clone)]
+pub struct AwardView {
+    pub name: String,
+    pub eligible: bool,
+    /// `符合条件，入选`.
+    pub status: String,
+    pub reasons: Vec<Cited>,
+}
+
+#[derive(Debug, Clone)]
+pub struct OutcomeView {
+    pub name: String,
+    pub flagged: bool,
+    pub clause: Option<String>,
+    /// The policy's quantification of the source text, shown when the outcome applies.
+    pub assumption: Option<String>,
+}
+
+/// Everything the text report says about one unit.
+#[derive(Debug, Clone)]
+pub struct UnitView {
+    pub items: Vec<ItemView>,
+    pub events: Vec<EventView>,
+    pub caps: Vec<CapView>,
+    pub vetoes: Vec<Cited>,
+    pub awards: Vec<AwardView>,
+    pub outcomes: Vec<OutcomeView>,
+}
+
+impl UnitView {
+    pub fn of(ctx: &Context<'_, '_>, r: &UnitRuling<'_>) -> UnitView {
+        let w = words(ctx.lang);
+        UnitView {
+            items: items(ctx, w, r),
+            events: r
+                .explanation
+                .events
+                .iter()
+                .filter_map(|l| event(ctx, w, r, l))
+                .collect(),
+            caps: caps(ctx, w, r),
+            vetoes: r
+                .explanation
+                .vetoes
+                .iter()
+                .filter_map(|v| ctx.p.vetoes.get(v.index()))
+                .map(|v| cited(ctx, ctx.p.clause(v.clause).text.clone(), v.clause))
+                .collect(),
+            awards: awards(ctx, w, r),
+            outcomes: r
+                .outcomes
+                .iter()
+                .filter_map(|(o, flagged)| {
+                    let o = ctx.p.outcomes.get(o.index())?;
+                    Some(OutcomeView {
+                        name: o.name.clone(),
+                        flagged: *flagged,
+                        clause: clause(ctx, o.clause),
+                        assumption: ctx.p.clause(o.clause).assumption.clone(),
+                    })
+                })
+                .collect(),
+        }
+    }
+}
+
+fn clause(ctx: &Context<'_, '_>, c: ClauseId) -> Option<String> {
+    ctx.citation(c).map(str::to_string)
+}
+
+fn cited(ctx: &Context<'_, '_>, text: String, c: ClauseId) -> Cited {
+    Cited {
+        text,
+        clause: clause(ctx, c),
+    }
+}
+
+/// `（解释：…）` when the clause quantifies a vague phrase of the source text.
+fn assumed(ctx: &Context<'_, '_>, w: &Words, c: ClauseId) -> String {
+    match &ctx.p.clause(c).assumption {
+        Some(a) => format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close),
+        None => String::new(),
+    }
+}
+
+fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> {
+    let p = ctx.p;
+    r.explanation
+        .items
+        .iter()
+        .filter_map(|line| {
+            let item = p.item(line.item)?;
+            let mut depth = 0;
+            let mut cur = item.parent;
+            while let Some(parent) = cur {
+                depth += 1;
+                cur = p.item(parent).and_then(|i| i.parent);
+            }
+            let note = match (item.scale, line.value) {
+                (Some(scale), Some(v)) => Some(format!(
+                    "{} {}{}{} {}{}",
+                    w.data_value,
+                    dec(v),
+                    w.open,
+                    w.scaled,
+                    dec(scale),
+                    w.close
+                )),
+                _ => None,
+            };
+            let cleared = line.cleared_by.map(|f| {
+                let from = line.value.map(dec).unwrap_or_default();
+                let c = p.findings.get(f.index()).map(|x| x.clause);
+                Cited {
+                    text: format!("{} {from} → 0", w.cleared),
+                    clause: c.and_then(|c| clause(ctx, c)),
+                }
+            });
+            Some(ItemView {
+                depth,
+                name: item.name.clone(),
+                contribution: line.contribution,
+                max: item.max,
+                clause: clause(ctx, item.clause),
+                note,
+                cleared,
+            })
+        })
+        .collect()
+}
+
+fn event(
+    ctx: &Context<'_, '_>,
+    w: &Words,
+    r: &UnitRuling<'_>,
+    line: &EventLine,
+) -> Option<EventView> {
+    let p = ctx.p;
+    let ev = r.input.events.get(line.index)?;
+    let kind = p.kind(ev.kind).map(|k| k.name.clone()).unwrap_or_default();
+    let attrs: Vec<String> = ctx
+        .attributes(r, line.index)
+        .into_iter()
+        .map(|(a, v)| format!("{a} {v}"))
+        .collect();
+    let mut what = kind;
+    if !attrs.is_empty() {
+        what.push_str(&format!("{}{}{}", w.open, attrs.join(w.comma), w.close));
+    }
+    what.push_str(&format!(" {}", ev.date));
+    if let Some(doc) = &ev.doc {
+        what.push_str(&format!(" {doc}"));
+    }
+    let rule = line.rule.and_then(|id| p.rule(id));
+    Some(EventView {
+        number: line.index + 1,
+        what,
+        counted: line.status.counted(),
+        points: line.amount,
+        effects: effects(ctx, w, line),
+        rule: rule.map(|x| format!("{}{}", p.clause(x.clause).text, assumed(ctx, w, x.clause))),
+    })
+}
+
+/// Why an event counts or not, in the text report's words.
+fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
+    let p = ctx.p;
+    match &line.status {
+        EventStatus::OutsideWindow => vec![cited(
+            ctx,
+            format!(
+                "{} {} {} {}",
+                w.outside_window, p.window.0, w.to, p.window.1
+            ),
+            p.window_clause,
+        )],
+        EventStatus::CreditedIn(y) => vec![Cited {
+            text: format!("{} {y}{}", w.credited_in, w.credited_after),
+            clause: p
+                .skip_years
+                .iter()
+                .find(|(s, _)| s == y)
+                .and_then(|(_, c)| clause(ctx, *c)),
+        }],
+        EventStatus::NoRule => vec![Cited {
+            text: w.no_rule.to_string(),
+            clause: None,
+        }],
+        EventStatus::Counted => counted(ctx, w, line),
+    }
+}
+
+fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
+    let p = ctx.p;
+    let mut parts = Vec::new();
+    if let (Some(rule), Some(amount)) = (line.rule.and_then(|id| p.rule(id)), line.amount) {
+        let dir = match rule.direction {
+            Direction::Bonus => w.bonus,
+            Direction::Deduct => w.deduction,
+        };
+        let mut text = format!("{dir} {}", dec(amount));
+        if !line.modifiers.is_empty() {
+            let factors: Vec<String> = line
+                .modifiers
+                .iter()
+                .filter_map(|m| p.rule(*m))
+                .map(|m| match m.amount {
+                    RuleAmount::Modifier { half: true, .. } => {
+                        format!("× 0.5{}{}{}", w.open, w.half, w.close)
+                    }
+                    RuleAmount::Modifier { factor, .. } => format!("× {}", dec(factor)),
+                    _ => String::new(),
+                })
+                .collect();
+            text.push_str(&format!(
+                " = {} {}",
+                dec(line.base.unwrap_or_default()),
+                factors.join(" ")
+            ));
+        }
+        parts.push(cited(ctx, text, rule.clause));
+    }
+    if let Some(v) = line.veto.and_then(|v| p.vetoes.get(v.index())) {
+        parts.push(cited(ctx, w.by_veto.to_string(), v.clause));
+    }
+    if let Some(f) = line.finding.and_then(|f| p.findings.get(f.index())) {
+        let mut text = w.by_finding.to_string();
+        if let Some(item) = line.cleared.and_then(|i| p.item(i)) {
+            text.push_str(&format!("{}{} {}", w.colon, item.name, w.cleared));
+        }
+        parts.push(cited(ctx, text, f.clause));
+    }
+    if parts.is_empty() && line.referenced {
+        parts.push(Cited {
+            text: w.by_condition.to_string(),
+            clause: None,
+        });
+    }
+    parts
+}
+
+fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<CapView> {
+    let p = ctx.p;
+    r.explanation
+        .caps
+        .iter()
+        .filter_map(|cap| {
+            let what = match cap.what {
+                Capped::Rule(id) => {
+                    let x = p.rule(id)?;
+                    cited(ctx, p.clause(x.clause).text.clone(), x.clause)
+                }
+                Capped::Section(id) => {
+                    let x = p.sections.get(id.index())?;
+                    let dir = match x.direction {
+                        Direction::Bonus => w.section_bonus,
+                        Direction::Deduct => w.section_deduct,
+                    };
+                    cited(ctx, dir.to_string(), x.clause)
+                }
+            };
+            Some(CapView {
+                what,
+                from: cap.from,
+                to: cap.to,
+            })
+        })
+        .collect()
+}
+
+fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView> {
+    let p = ctx.p;
+    r.awards
+        .iter()
+        .filter_map(|a| {
+            let award = p.awards.get(a.award.index())?;
+            let mut status = if a.eligible {
+                w.eligible
+            } else {
+                w.not_eligible
+            }
+            .to_string();
+            if award.quota.is_some() && a.eligible {
+                let sel = match a.selection {
+                    Selection::Selected => w.selected,
+                    Selection::Pending => w.pending,
+                    _ => w.not_selected,
+                };
+                status.push_str(&format!("{}{sel}", w.comma));
+            }
+            let reasons = a
+                .reasons
+                .iter()
+                .map(|x| match x {
+                    Reason::Excluded(e, c) => Cited {
+                        text: format!("{}{}", ctx.exclusion(e, *c), assumed(ctx, w, *c)),
+                        clause: clause(ctx, *c),
+                    },
+                    Reason::Vetoed => Cited {
+                        text: ctx.reason_text(x),
+                        clause: None,
+                    },
+                })
+                .collect();
+            Some(AwardView {
+                name: award.name.clone(),
+                eligible: a.eligible,
+                status,
+                reasons,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,47 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! The HTML report as a reader sees it, in headless Chromium
+//! (`tests/browser/check_html.sh`). Skipped, with a note, where Chromium or
+//! Python is missing, unless `CI` is set: `.ci/run` installs Chromium, so in
+//! CI the check always runs.
+
+use std::path::Path;
+use std::process::Command;
+
+fn found(program: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {program}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn html_report_renders_in_chromium() {
+    let chromium = std::env::var("CHROMIUM").ok().filter(|c| !c.is_empty());
+    let have = chromium.is_some() || found("chromium") || found("chromium-browser");
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if !(have && found("python3")) {
+        assert!(
+            !in_ci,
+            "CI is set but chromium or python3 is missing (.ci/run installs chromium)"
+        );
+        eprintln!("skipped: no chromium or python3 here (apt-get install -y chromium to run it)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new("bash")
+        .arg(root.join("tests/browser/check_html.sh"))
+        .env("KAOHE", env!("CARGO_BIN_EXE_kaohe"))
+        .current_dir(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    assert!(stdout.contains("browser check passed"), "{stdout}");
+}
