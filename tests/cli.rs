@@ -191,6 +191,31 @@ fn the_2020_revision_checks_passes_its_examples_and_evaluates_its_sample() {
 }
 
 #[test]
+fn the_output_file_extension_chooses_the_format_unless_one_is_given() {
+    let dir = std::env::temp_dir().join(format!("kaohe-ext-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |name: &str, extra: &[&str]| {
+        let path = dir.join(name);
+        let mut args = vec![
+            "eval",
+            "policies/shaoxing-2019.kh",
+            "policies/shaoxing-2019.sample.json",
+            "-o",
+            path.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        assert_eq!(kaohe(&args).status.code(), Some(0));
+        std::fs::read(&path).unwrap()
+    };
+    assert!(run("r.html", &[]).starts_with(b"<!DOCTYPE html>"));
+    assert!(run("r.xlsx", &[]).starts_with(b"PK"));
+    assert!(run("r.json", &[]).starts_with(b"{"));
+    assert!(run("r.txt", &[]).starts_with("绍兴市".as_bytes()));
+    assert!(run("r2.html", &["--format", "text"]).starts_with("绍兴市".as_bytes()));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
 fn warnings_pass_unless_denied() {
     let p = root().join("tests/corpus/err/kh208-empty-group.kh");
     let p = p.to_str().unwrap();

@@ -112,6 +112,8 @@ fn bad_cells_are_named_by_sheet_and_cell_with_unit_and_item_all_at_once() {
     edit_csv(&folder, "得分.csv", |rows| {
         // Row 3 is 综合业务处; column D is 一岗双责 (at most 10).
         rows[2][3] = "99".into();
+        // 计划财务处 (row 5) leaves 意识形态 (column E) blank.
+        rows[4][4] = String::new();
     });
     edit_csv(&folder, "事项.csv", |rows| {
         rows[1][0] = "综合业务".into();
@@ -133,6 +135,10 @@ fn bad_cells_are_named_by_sheet_and_cell_with_unit_and_item_all_at_once() {
     assert!(
         err.contains("事项!I4"),
         "the bad attribute value's cell: {err}"
+    );
+    assert!(
+        err.contains("单位「计划财务处」（得分!E5）"),
+        "a blank score is the blank cell itself: {err}"
     );
     assert!(!err.contains("2019/7/1"), "{err}");
     // English names the same cells.

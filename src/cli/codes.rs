@@ -2,6 +2,7 @@
 //! text of `docs/codes.md` (`docs/codes.en.md` with `--lang en`), compiled in,
 //! so the command and the documentation cannot disagree.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Args;
@@ -46,12 +47,13 @@ pub fn summary(doc: &str) -> String {
 pub fn run(args: CodesArgs, lang: Lang) -> ExitCode {
     let doc = if lang == Lang::Zh { ZH } else { EN };
     let Some(asked) = args.code else {
-        print!("{}", summary(doc));
+        // A closed pipe (`kaohe codes | head`) is not an error worth a word.
+        let _ = std::io::stdout().write_all(summary(doc).as_bytes());
         return ExitCode::SUCCESS;
     };
     match Code::parse(&asked).and_then(|c| section(doc, c)) {
         Some(text) => {
-            println!("{text}");
+            let _ = writeln!(std::io::stdout(), "{text}");
             ExitCode::SUCCESS
         }
         None => {

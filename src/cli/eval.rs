@@ -23,18 +23,36 @@ pub struct EvalArgs {
     /// 只输出这个单位的说明 / explain only this unit
     #[arg(long)]
     pub unit: Option<String>,
-    /// 输出格式 / output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// 输出格式；不写时为 text，`-o` 的文件名以 .json .jsonl .md .html .csv .xlsx 结尾时按扩展名 / output format; text, or by the extension of `-o`
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
     /// 输出文件（默认标准输出）/ output file (default: stdout)
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }
 
+/// The format asked for, or the one the output file's extension names.
+fn format_of(args: &EvalArgs) -> Format {
+    let by_extension = args.output.as_ref().and_then(|path| {
+        let ext = path.extension()?.to_str()?.to_lowercase();
+        Some(match ext.as_str() {
+            "json" => Format::Json,
+            "jsonl" => Format::Jsonl,
+            "md" => Format::Md,
+            "html" | "htm" => Format::Html,
+            "csv" => Format::Csv,
+            "xlsx" => Format::Xlsx,
+            _ => return None,
+        })
+    });
+    args.format.or(by_extension).unwrap_or(Format::Text)
+}
+
 pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
+    let format = format_of(&args);
     // A workbook on a terminal is only noise and can upset it: refused as a
     // usage error (exit 2) before any work; a pipe or a redirect is fine.
-    if args.format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
+    if format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
         let w = crate::report::words::words(lang);
         let _ = writeln!(std::io::stderr(), "{}", w.binary_to_terminal);
         return ExitCode::from(2);
@@ -62,7 +80,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
                 Ok(f) => run_eval_with_progress(
                     &policy,
                     &data,
-                    args.format,
+                    format,
                     lang,
                     only,
                     &mut BufWriter::new(f),
@@ -85,7 +103,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
             run_eval_with_progress(
                 &policy,
                 &data,
-                args.format,
+                format,
                 lang,
                 only,
                 &mut out,

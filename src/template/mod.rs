@@ -101,10 +101,13 @@ pub fn workbook(
             },
             Column {
                 list: Some(p.groups.iter().map(|g| g.name.clone()).collect()),
-                note: Some(h(
-                    "开放分组的新单位须填写分组",
-                    "required for a unit not listed in the policy",
-                )),
+                // Only an open group takes units the policy does not list.
+                note: p.groups.iter().any(|g| g.open).then(|| {
+                    h(
+                        "名单外的单位（开放分组的新单位）须填写分组",
+                        "required for a unit the policy does not list",
+                    )
+                }),
                 ..col(h("分组", "group"), "group")
             },
         ],
