@@ -124,6 +124,14 @@ pub(super) fn kind_rules(pair: &Pair<'_>, side: &Side<'_>, k: &KindIr, old: bool
     v
 }
 
+/// Whether an old rule and a new one are the same rule, in one matching pass.
+type Matcher = fn(&View, &View) -> bool;
+
+/// Same kind, direction and sort (base rule or modifier).
+fn same(o: &View, n: &View) -> bool {
+    o.kind == n.kind && o.direction == n.direction && o.modifier == n.modifier
+}
+
 /// Rules: matched by kind, direction and tests; then, among the rest, by kind,
 /// direction and points (the tests changed); then by kind, direction and
 /// citation, in order (both changed).
@@ -142,13 +150,10 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
         .iter()
         .map(|r| view(pair, &pair.new, r, false))
         .collect();
-    let same = |o: &View, n: &View| {
-        o.kind == n.kind && o.direction == n.direction && o.modifier == n.modifier
-    };
-    let passes: [&dyn Fn(&View, &View) -> bool; 3] = [
-        &|o, n| same(o, n) && o.key == n.key,
-        &|o, n| same(o, n) && o.amount == n.amount && o.cap == n.cap,
-        &|o, n| same(o, n) && o.citation.is_some() && o.citation == n.citation,
+    let passes: [Matcher; 3] = [
+        |o, n| same(o, n) && o.key == n.key,
+        |o, n| same(o, n) && o.amount == n.amount && o.cap == n.cap,
+        |o, n| same(o, n) && o.citation.is_some() && o.citation == n.citation,
     ];
     let mut matched: BTreeMap<usize, usize> = BTreeMap::new();
     for pass in passes {
