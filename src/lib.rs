@@ -68,6 +68,7 @@ pub mod cli;
 pub mod compile;
 pub mod contract;
 pub mod data;
+pub mod diff;
 pub mod eval;
 pub mod examples;
 pub mod ir;

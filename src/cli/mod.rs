@@ -7,6 +7,7 @@
 mod bar;
 mod check;
 mod codes;
+mod diff;
 mod eval;
 mod files;
 mod template;
@@ -65,6 +66,8 @@ pub enum Command {
     Template(template::TemplateArgs),
     /// 检查结果代码的说明 / what a diagnostic code means
     Codes(codes::CodesArgs),
+    /// 比较两版考核办法的条款差异，可附数据看各单位结果的变化 / what changed between two policies, and for which units
+    Diff(diff::DiffArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -75,6 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Test(args) => test::run(args, lang),
         Command::Template(args) => template::run(args, lang),
         Command::Codes(args) => codes::run(args, lang),
+        Command::Diff(args) => diff::run(args, lang),
     }
 }
 

@@ -1,0 +1,316 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! `kaohe diff`: a policy change shows as exactly that change, in the policy's
+//! words; with data, the units whose results move, and data the new version
+//! rejects reported with its KH7xx findings.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shipped() -> String {
+    std::fs::read_to_string(root().join("policies/shaoxing-2019.kh")).unwrap()
+}
+
+/// A folder with `old.kh` (the shipped policy), `new.kh` (it with each `from`
+/// replaced by `to`, once) and `sample.json`, so outputs name short paths.
+fn case(name: &str, edits: &[(&str, &str)]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kaohe-diff-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = shipped();
+    let mut new = old.clone();
+    for (from, to) in edits {
+        assert!(new.contains(from), "{from}");
+        new = new.replacen(from, to, 1);
+    }
+    std::fs::write(dir.join("old.kh"), &old).unwrap();
+    std::fs::write(dir.join("new.kh"), &new).unwrap();
+    std::fs::copy(
+        root().join("policies/shaoxing-2019.sample.json"),
+        dir.join("sample.json"),
+    )
+    .unwrap();
+    dir
+}
+
+fn kaohe(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn json(dir: &Path, extra: &[&str]) -> Value {
+    let mut args = vec!["diff", "old.kh", "new.kh", "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = kaohe(dir, &args);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    serde_json::from_str(&out(&o)).unwrap()
+}
+
+const TEN: &str = "省级部门 => 10 【";
+const EIGHT: &str = "省级部门 => 8 【";
+
+#[test]
+fn ten_points_to_eight_is_exactly_that_change() {
+    let dir = case("eight", &[(TEN, EIGHT)]);
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    let c = &changes[0];
+    assert_eq!(c["part"], "rules");
+    assert_eq!(c["mark"], "changed");
+    assert_eq!(c["subject"], "表彰");
+    assert_eq!(c["citation"], "四(四)1(1)");
+    assert!(c["old"].as_str().unwrap().ends_with("=> 10"));
+    assert!(c["new"].as_str().unwrap().ends_with("=> 8"));
+    assert_eq!(c["aspects"].as_array().unwrap().len(), 1);
+    assert_eq!(c["aspects"][0]["field"], "points");
+    assert_eq!(c["aspects"][0]["old"], "10");
+    assert_eq!(c["aspects"][0]["new"], "8");
+    assert!(v.get("data").is_none());
+    let zh = out(&kaohe(&dir, &["diff", "old.kh", "new.kh"]));
+    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
+}
+
+#[test]
+fn with_data_the_units_whose_results_move_are_listed_old_to_new() {
+    let dir = case("eight-data", &[(TEN, EIGHT)]);
+    let v = json(&dir, &["--data", "sample.json"]);
+    let data = &v["data"];
+    assert!(data.get("new_rejected").is_none());
+    let units = data["units"].as_array().unwrap();
+    // The units whose total moves: a provincial commendation (10 → 8) and a
+    // ministry one to an individual (halved: 5 → 4).
+    let moved: Vec<(&str, &str, &str)> = units
+        .iter()
+        .flat_map(|u| {
+            u["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["field"] == "total")
+                .map(|c| {
+                    (
+                        u["unit"].as_str().unwrap(),
+                        c["old"].as_str().unwrap(),
+                        c["new"].as_str().unwrap(),
+                    )
+                })
+        })
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("综合业务处", "107.5", "105.5"),
+            ("公务用车处", "94.5", "93.5")
+        ]
+    );
+    // Every listed unit changed something; the others are only counted.
+    for u in units {
+        assert!(!u["changes"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(
+        units.len() + data["unchanged"].as_u64().unwrap() as usize,
+        9
+    );
+    let zh = out(&kaohe(
+        &dir,
+        &["diff", "old.kh", "new.kh", "--data", "sample.json"],
+    ));
+    for quiet in ["办公室：", "计划财务处", "房产基建处"] {
+        assert!(!zh.contains(quiet), "{quiet} in {zh}");
+    }
+    let en = out(&kaohe(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "diff",
+            "old.kh",
+            "new.kh",
+            "--data",
+            "sample.json",
+        ],
+    ));
+    insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
+}
+
+#[test]
+fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
+    // Lowered by 2 and raised elsewhere by 2: the policy still checks.
+    let dir = case(
+        "lower",
+        &[
+            ("一岗双责 10 【", "一岗双责 8 【"),
+            ("兜底条款 5 【", "兜底条款 7 【"),
+        ],
+    );
+    let v = json(&dir, &["--data", "sample.json"]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2, "{v:#}");
+    assert_eq!(changes[0]["aspects"][0]["field"], "max");
+    let data = &v["data"];
+    assert!(data.get("old_rejected").is_none());
+    let findings = data["new_rejected"]["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(
+        findings.iter().all(|f| f["code"] == "KH707"),
+        "{findings:#?}"
+    );
+    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let zh = out(&o);
+    assert!(zh.contains("新办法不接受这些数据"), "{zh}");
+    assert!(zh.contains("KH707"));
+    assert!(zh.contains("一岗双责 【四(二)1】：分值 10 → 8"), "{zh}");
+    let en = out(&kaohe(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "diff",
+            "old.kh",
+            "new.kh",
+            "--data",
+            "sample.json",
+        ],
+    ));
+    assert!(en.contains("The new policy rejects this data"), "{en}");
+    insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
+}
+
+#[test]
+fn data_the_old_policy_rejects_is_said_too() {
+    let dir = case("old-rejects", &[]);
+    // Swap: the lowered maximum is the old version now.
+    let lowered = shipped()
+        .replacen("一岗双责 10 【", "一岗双责 8 【", 1)
+        .replacen("兜底条款 5 【", "兜底条款 7 【", 1);
+    std::fs::write(dir.join("old.kh"), lowered).unwrap();
+    let v = json(&dir, &["--data", "sample.json"]);
+    assert!(v["data"]["old_rejected"]["findings"].as_array().is_some());
+    assert!(v["data"].get("new_rejected").is_none());
+    let zh = out(&kaohe(
+        &dir,
+        &["diff", "old.kh", "new.kh", "--data", "sample.json"],
+    ));
+    assert!(zh.contains("旧办法不接受这些数据"), "{zh}");
+}
+
+#[test]
+fn a_renamed_item_is_a_rename() {
+    let dir = case("rename", &[]);
+    std::fs::write(
+        dir.join("new.kh"),
+        shipped().replace("责任清单工作", "责任清单"),
+    )
+    .unwrap();
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    assert_eq!(changes[0]["mark"], "renamed");
+    assert_eq!(changes[0]["renamed_from"], "责任清单工作");
+    assert_eq!(changes[0]["subject"], "责任清单");
+    let zh = out(&kaohe(&dir, &["diff", "old.kh", "new.kh"]));
+    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
+}
+
+#[test]
+fn a_renamed_kind_is_a_rename_and_its_rules_do_not_change() {
+    let dir = case("kind", &[]);
+    std::fs::write(
+        dir.join("new.kh"),
+        shipped().replace("批示肯定", "领导批示"),
+    )
+    .unwrap();
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    assert_eq!(changes[0]["part"], "kinds");
+    assert_eq!(changes[0]["mark"], "renamed");
+}
+
+#[test]
+fn identical_policies_give_no_differences() {
+    let dir = case("same", &[]);
+    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out(&o).contains("无差异"), "{}", out(&o));
+    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    assert!(en.contains("no differences"), "{en}");
+    let v = json(&dir, &[]);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn breadth_of_changes_across_parts() {
+    let dir = case(
+        "breadth",
+        &[
+            (
+                "制定 \"绍兴市机关事务服务中心\"",
+                "制定 \"绍兴市机关事务管理中心\"",
+            ),
+            (
+                "市级机关后勤发展中心\n",
+                "市级机关后勤发展中心, 市政务服务中心\n",
+            ),
+            ("对象: 集体 | 个人", "对象: 集体 | 个人 | 团队"),
+            ("=> 至多 5 【", "=> 至多 4 【"),
+            ("责任 是 次要 => 0.5 【", "责任 是 次要 => 0.5 封顶 2 【"),
+            ("不含 末 2 名", "不含 末 3 名"),
+            ("当 总分 < 80", "当 总分 < 85"),
+            ("自评 截止 12-20", "自评 截止 12-18"),
+        ],
+    );
+    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let zh = out(&o);
+    let md = out(&kaohe(
+        &dir,
+        &["diff", "old.kh", "new.kh", "--format", "md"],
+    ));
+    insta::assert_snapshot!(format!("{zh}──── md ────\n{md}"));
+}
+
+#[test]
+fn a_policy_with_errors_fails_and_a_bad_call_is_a_usage_error() {
+    let dir = case("errors", &[("制度执行 4", "制度执行 6")]);
+    let o = kaohe(&dir, &["diff", "old.kh", "new.kh"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("KH301"));
+    assert!(out(&o).is_empty());
+    let o = kaohe(&dir, &["diff", "old.kh"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = kaohe(&dir, &["diff", "old.kh", "old.kh", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+}
