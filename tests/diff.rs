@@ -314,3 +314,34 @@ fn a_policy_with_errors_fails_and_a_bad_call_is_a_usage_error() {
     let o = kaohe(&dir, &["diff", "old.kh", "old.kh", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+/// The output shown in docs/diff*.md after `$ kaohe …` is what the command
+/// prints now (the 2019 → 2020 example), so the docs cannot drift.
+#[test]
+fn the_documented_2019_to_2020_diff_is_the_real_output() {
+    for doc in ["docs/diff.md", "docs/diff.en.md"] {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(doc)).unwrap();
+        let mut checked = 0;
+        for block in text.split("```text\n").skip(1) {
+            let block = block.split("```").next().unwrap_or("");
+            let Some((command, expected)) = block.split_once('\n') else {
+                continue;
+            };
+            let Some(args) = command.strip_prefix("$ kaohe ") else {
+                continue;
+            };
+            let args: Vec<&str> = args.split_whitespace().collect();
+            let out = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+                .args(&args)
+                .current_dir(env!("CARGO_MANIFEST_DIR"))
+                .env("NO_COLOR", "1")
+                .output()
+                .unwrap();
+            let actual = String::from_utf8(out.stdout).unwrap();
+            assert_eq!(actual.trim_end(), expected.trim_end(), "{doc}: `{command}`");
+            checked += 1;
+        }
+        assert!(checked >= 1, "{doc} shows a real diff");
+    }
+}

@@ -20,8 +20,8 @@ pub(super) fn header(pair: &mut Pair<'_>) {
     }
     if o.window != n.window {
         let w = |(a, b): (crate::calendar::Date, crate::calendar::Date)| format!("{a} — {b}");
+        // No citation: the header's change bundles several statements.
         c.aspect(Field::Window, w(o.window), w(n.window));
-        c.citation = pair.new.citation(n.window_clause);
     }
     let (oi, ni) = (issuer(&pair.old), issuer(&pair.new));
     if oi != ni {
