@@ -70,6 +70,7 @@ pub mod contract;
 pub mod data;
 pub mod eval;
 pub mod examples;
+pub mod format;
 pub mod ir;
 pub mod report;
 pub mod resolve;

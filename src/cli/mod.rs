@@ -7,6 +7,7 @@
 mod check;
 mod eval;
 mod files;
+mod fmt;
 mod test;
 
 use std::io::IsTerminal;
@@ -21,9 +22,9 @@ use crate::syntax::keywords::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "kaohe", version, about)]
 pub struct Cli {
-    /// 提示语言 / message language
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
+    /// 提示语言，默认中文；fmt 还用它选关键字的语言 / message language (default zh); fmt also writes keywords in it
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -58,14 +59,18 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// 运行考核办法中的示例 / run the policy's examples
     Test(test::TestArgs),
+    /// 按统一格式重排考核办法，可换用中文或英文关键字 / lay policies out canonically, keywords in Chinese or English
+    Fmt(fmt::FmtArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = Lang::from(cli.lang);
+    let chosen = cli.lang.map(Lang::from);
+    let lang = chosen.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check::run(args, lang),
         Command::Eval(args) => eval::run(args, lang),
         Command::Test(args) => test::run(args, lang),
+        Command::Fmt(args) => fmt::run(args, chosen),
     }
 }
 

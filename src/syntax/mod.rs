@@ -19,6 +19,7 @@ use crate::ast::Policy;
 use crate::diag::Diag;
 use crate::source::SourceFile;
 use grammar::{KaoheParser, Rule};
+use keywords::{Kw, Lang};
 
 /// The result of parsing one file: every declaration that parsed, and every
 /// syntax finding (empty when the whole file parsed).
@@ -29,6 +30,27 @@ pub struct Parsed {
     /// Every declaration parsed (findings, if any, are about literals and
     /// repeated options within a whole policy: KH103, KH104).
     pub complete: bool,
+    /// How many keywords the file spells in each language (counted only
+    /// when the whole file parsed); `fmt` keeps the language most used.
+    pub keywords: KeywordUse,
+}
+
+/// Keywords written in Chinese and in English in one file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeywordUse {
+    pub zh: usize,
+    pub en: usize,
+}
+
+impl KeywordUse {
+    /// The language most keywords are written in; Chinese on a tie (the default).
+    pub fn majority(self) -> Lang {
+        if self.en > self.zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
 }
 
 impl Parsed {
@@ -42,11 +64,13 @@ pub fn parse(file: &SourceFile) -> Parsed {
     let text = file.text.as_str();
     match KaoheParser::parse(Rule::policy_file, text) {
         Ok(pairs) => {
+            let keywords = count_keywords(pairs.clone());
             let (policy, diags) = lower::lower_file(pairs, 0);
             Parsed {
                 policy,
                 diags,
                 complete: true,
+                keywords,
             }
         }
         Err(whole_error) => parse_by_parts(text, whole_error),
@@ -86,5 +110,35 @@ fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
         policy,
         diags,
         complete: false,
+        keywords: KeywordUse::default(),
+    }
+}
+
+/// Counts keyword tokens by the language of their spelling (a particle that
+/// exists in one language only, such as `名` or `on`, counts for that one).
+fn count_keywords(pairs: pest::iterators::Pairs<'_, Rule>) -> KeywordUse {
+    let mut used = KeywordUse::default();
+    for pair in pairs.flatten() {
+        let Some(kw) = Kw::from_rule_name(&format!("{:?}", pair.as_rule())) else {
+            continue;
+        };
+        if pair.as_str() == kw.spelling(Lang::Zh) {
+            used.zh += 1;
+        } else {
+            used.en += 1;
+        }
+    }
+    used
+}
+
+/// Whether `text` can be written as a bare name: an XID word that is not a
+/// keyword (§7.4). Anything else is written quoted, `「…」`. Decided by the
+/// grammar's own `ident` rule, so the formatter and the parser never disagree.
+pub fn is_bare_name(text: &str) -> bool {
+    match KaoheParser::parse(Rule::ident, text) {
+        Ok(mut pairs) => pairs
+            .next()
+            .is_some_and(|p| p.as_span().end() == text.len()),
+        Err(_) => false,
     }
 }
