@@ -6,6 +6,9 @@
 //! `"` `“` `【` `「` and `` ` `` only ever open a string, a citation or a
 //! quoted name, so a `//` inside one of those is text, never a comment.
 
+/// The grammar's WHITESPACE: what may stand between tokens on a line.
+pub(super) const SPACES: [char; 4] = [' ', '\t', '\u{3000}', '\u{FEFF}'];
+
 /// One comment: `//` up to the end of its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Comment {
@@ -13,7 +16,7 @@ pub(super) struct Comment {
     pub start: usize,
     /// Byte offset just after the comment's last character.
     pub end: usize,
-    /// From `//` to the end of the line, trailing spaces removed.
+    /// From `//` to the end of the line, trailing [`SPACES`] removed.
     pub text: String,
     /// Nothing but spaces before it on its line.
     pub own_line: bool,
@@ -34,10 +37,11 @@ pub(super) fn scan(text: &str) -> Vec<Comment> {
                 let rest = text.get(i..).unwrap_or("");
                 let len = rest.find(['\n', '\r']).unwrap_or(rest.len());
                 let raw = rest.get(..len).unwrap_or("");
+                let kept = raw.trim_end_matches(SPACES);
                 out.push(Comment {
                     start: i,
-                    end: i + raw.trim_end().len(),
-                    text: raw.trim_end().to_string(),
+                    end: i + kept.len(),
+                    text: kept.to_string(),
                     own_line: !code_on_line,
                 });
                 while it.peek().is_some_and(|&(j, _)| j < i + len) {

@@ -15,7 +15,7 @@ mod ranked;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::comments::Comment;
+use super::comments::{Comment, SPACES};
 use super::layout::{Gap, Line, Role};
 use super::words::Words;
 use crate::ast::{Decl, Meta, Policy, Stmt, Text};
@@ -26,6 +26,7 @@ const INDENT: usize = 4;
 
 pub(super) struct Printer<'a> {
     lang: Lang,
+    source: &'a str,
     comments: &'a [Comment],
     /// Byte offsets of the source's newlines, for "was this on one line".
     newlines: Vec<usize>,
@@ -38,6 +39,7 @@ pub(super) struct Printer<'a> {
 pub(super) fn print(policy: &Policy, source: &str, comments: &[Comment], lang: Lang) -> Vec<Line> {
     let mut p = Printer {
         lang,
+        source,
         comments,
         newlines: source
             .char_indices()
@@ -99,6 +101,7 @@ impl Printer<'_> {
 
     /// A statement on one line.
     fn leaf(&mut self, w: &Words, span: Span) {
+        let span = self.core(span);
         let line = Line::new(self.indent(), w.line(), span.start, span.end, Gap::Keep);
         self.lines.push(line);
     }
@@ -114,6 +117,7 @@ impl Printer<'_> {
     /// `}` (followed by `tail`, if any), one level up.
     fn close(&mut self, span: Span, tail: &Words) {
         self.depth = self.depth.saturating_sub(1);
+        let span = self.core(span);
         let text = if tail.is_empty() {
             "}".to_string()
         } else {
@@ -157,6 +161,7 @@ impl Printer<'_> {
     }
 
     fn comments_within(&self, span: Span) -> bool {
+        let span = self.core(span);
         self.comments
             .iter()
             .any(|c| span.start < c.start && c.start < span.end)
@@ -164,7 +169,27 @@ impl Printer<'_> {
 
     /// Whether the source wrote `span` on one line, with no comment in it.
     fn on_one_line(&self, span: Span) -> bool {
+        let span = self.core(span);
         self.line_of(span.start) == self.line_of(span.end) && !self.comments_within(span)
+    }
+
+    /// `span` without the spaces and comment it may end with: pest puts the
+    /// text skipped before an optional part that then did not match (a
+    /// statement's empty tail, say) inside the rule's span.
+    fn core(&self, span: Span) -> Span {
+        let mut end = span.end;
+        loop {
+            let text = self.source.get(span.start..end).unwrap_or("");
+            end = span.start + text.trim_end_matches(SPACES).len();
+            match self
+                .comments
+                .iter()
+                .find(|c| c.end == end && c.start >= span.start)
+            {
+                Some(c) => end = c.start,
+                None => return Span::new(span.start, end),
+            }
+        }
     }
 
     /// The 0-based source line of byte `pos`.
@@ -190,6 +215,9 @@ impl Printer<'_> {
     /// `head a, b,` / `c, d tail`: a comma list that keeps the source's line
     /// breaks; continued lines are aligned under the first item.
     fn list_stmt(&mut self, head: &Words, items: Vec<(String, Span)>, tail: &Words, span: Span) {
+        let span = self.core(span);
+        let items: Vec<(String, Span)> =
+            items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let head_text = head.line();
         let align = self.indent() + head_text.width() + 1;
         let groups = self.by_source_line(items);
@@ -225,6 +253,8 @@ impl Printer<'_> {
     /// The lines of a comma list inside a block (a group's units), keeping the
     /// source's line breaks; every line but the last ends with a comma.
     fn list_lines(&mut self, items: Vec<(String, Span)>) {
+        let items: Vec<(String, Span)> =
+            items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let groups = self.by_source_line(items);
         let count = groups.len();
         for (i, group) in groups.into_iter().enumerate() {
