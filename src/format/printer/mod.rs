@@ -1,12 +1,12 @@
 //! AST → [`Line`]s. One function per construct writes its canonical form;
-//! this file holds what they share: indentation, blocks, and lists that may
-//! run over several lines.
+//! this file holds what they share: indentation, blocks, lists that may run
+//! over several lines, and the meta (citation, notes, assumption) every
+//! statement may end with.
 //!
-//! Layout choices that the AST cannot tell (it has no positions the formatter
-//! could trust as layout) are read from the source span of each node: which
-//! list items were written on one line, and whether a small block (a kind's
-//! attributes, a group's units, an example event's fields) was written on one
-//! line. Everything else is canonical.
+//! Two layout choices are the drafter's and are read from the source spans:
+//! where a list (units, `得分`, `预期`, `依据`) was broken into lines, and
+//! whether a small block (a kind's attributes, a group's units, an example
+//! event's fields) was written on one line. Everything else is canonical.
 
 mod cond;
 mod decls;
