@@ -142,7 +142,10 @@ fn the_language_of_most_keywords_is_kept() {
 fn a_file_with_syntax_errors_is_not_formatted() {
     let text = "考核办法 \"x\" {\n    年度 2019\n}\n加分 {\n    表彰 =>\n}\n";
     let diags = format(&SourceFile::new("bad.kh", text), None).unwrap_err();
-    assert!(diags.iter().any(|d| d.code().as_str() == "KH101"), "{diags:?}");
+    assert!(
+        diags.iter().any(|d| d.code().as_str() == "KH101"),
+        "{diags:?}"
+    );
 }
 
 /// Words that exist in one language only: `名` and `在 … 之后` (Chinese),

@@ -221,7 +221,17 @@ impl Writer {
     }
 
     fn name_text(&mut self) -> String {
-        let bare = match self.below(10) {
+        let bare = match self.below(12) {
+            // A name that is a keyword (or a multi-word keyword's first word): written quoted.
+            10 | 11 => {
+                let (_, _, zh, en) = KEYWORDS[self.below(KEYWORDS.len())];
+                let spelling = if zh.is_empty() || (!en.is_empty() && self.chance(50)) {
+                    en
+                } else {
+                    zh
+                };
+                spelling.split(' ').next().unwrap_or("名").to_string()
+            }
             0 => {
                 let inner = self.quoted_content(&['」']);
                 return format!("「{inner}」");
@@ -414,7 +424,7 @@ impl Writer {
             self.comment();
             self.text.push('\n');
         }
-        let n = 1 + self.below(8);
+        let n = 1 + self.below(10);
         for i in 0..n {
             if i > 0 {
                 self.eos();
