@@ -71,9 +71,16 @@ pub(super) fn place_comments(mut lines: Vec<Line>, comments: &[Comment]) -> Vec<
     let mut above: Vec<Vec<&Comment>> = vec![Vec::new(); lines.len() + 1];
     for c in comments {
         let p = c.start;
+        // Lines print the source in order, so `first` and `last` grow with
+        // the index: the only line that can hold `p` is the last to start before it.
         let inside = lines
-            .iter()
-            .position(|l| l.role == Role::Code && l.first < p && p < l.last);
+            .partition_point(|l| l.first < p)
+            .checked_sub(1)
+            .filter(|&i| {
+                lines
+                    .get(i)
+                    .is_some_and(|l| l.role == Role::Code && p < l.last)
+            });
         let target = match (inside, c.own_line) {
             (Some(i), false) => Target::End(i),
             (Some(i), true) => Target::Above(i),
@@ -139,21 +146,12 @@ fn comment_line(c: &Comment, indent: usize, gap: Gap) -> Line {
 
 /// The first line printed from source at or after `p` (`lines.len()` if none).
 fn first_after(lines: &[Line], p: usize) -> usize {
-    lines
-        .iter()
-        .position(|l| l.first >= p)
-        .unwrap_or(lines.len())
+    lines.partition_point(|l| l.first < p)
 }
 
-/// The line whose printed source ends last at or before `p`.
+/// The last line whose printed source ends at or before `p`.
 fn last_before(lines: &[Line], p: usize) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for (i, l) in lines.iter().enumerate() {
-        if l.last <= p && best.is_none_or(|(_, last)| l.last >= last) {
-            best = Some((i, l.last));
-        }
-    }
-    best.map(|(i, _)| i)
+    lines.partition_point(|l| l.last <= p).checked_sub(1)
 }
 
 /// The formatted text: lines with their indentation and trailing comments,

@@ -161,10 +161,10 @@ impl Printer<'_> {
     }
 
     fn comments_within(&self, span: Span) -> bool {
+        // Comments are in source order: the first one after the start decides.
         let span = self.core(span);
-        self.comments
-            .iter()
-            .any(|c| span.start < c.start && c.start < span.end)
+        let i = self.comments.partition_point(|c| c.start <= span.start);
+        self.comments.get(i).is_some_and(|c| c.start < span.end)
     }
 
     /// Whether the source wrote `span` on one line, with no comment in it.
@@ -181,13 +181,11 @@ impl Printer<'_> {
         loop {
             let text = self.source.get(span.start..end).unwrap_or("");
             end = span.start + text.trim_end_matches(SPACES).len();
-            match self
-                .comments
-                .iter()
-                .find(|c| c.end == end && c.start >= span.start)
-            {
-                Some(c) => end = c.start,
-                None => return Span::new(span.start, end),
+            // Comments are in source order, so ordered by their ends too.
+            let found = self.comments.binary_search_by_key(&end, |c| c.end);
+            match found.ok().and_then(|i| self.comments.get(i)) {
+                Some(c) if c.start >= span.start => end = c.start,
+                _ => return Span::new(span.start, end),
             }
         }
     }
