@@ -135,10 +135,61 @@ fn count_keywords(pairs: pest::iterators::Pairs<'_, Rule>) -> KeywordUse {
 /// keyword (§7.4). Anything else is written quoted, `「…」`. Decided by the
 /// grammar's own `ident` rule, so the formatter and the parser never disagree.
 pub fn is_bare_name(text: &str) -> bool {
+    plain_name(text).unwrap_or_else(|| ident_by_grammar(text))
+}
+
+/// Fast path for the usual names (a policy may list thousands of units):
+/// letters that every Unicode version has as XID. A word of XID characters is
+/// reserved only when it is exactly a keyword. `None`: ask the grammar.
+fn plain_name(text: &str) -> Option<bool> {
+    let plain =
+        |c: char| c.is_ascii_alphanumeric() || c == '_' || ('\u{4E00}'..='\u{9FA5}').contains(&c);
+    let starts = text
+        .chars()
+        .next()
+        .is_some_and(|c| c != '_' && !c.is_ascii_digit());
+    (starts && text.chars().all(plain)).then(|| !keywords::is_keyword(text))
+}
+
+fn ident_by_grammar(text: &str) -> bool {
     match KaoheParser::parse(Rule::ident, text) {
         Ok(mut pairs) => pairs
             .next()
             .is_some_and(|p| p.as_span().end() == text.len()),
         Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_for_names_agrees_with_the_grammar() {
+        let words = [
+            "办公室",
+            "总分",
+            "总分数",
+            "名",
+            "末2",
+            "a_1",
+            "total",
+            "totals",
+            "within",
+            "item",
+            "不含办公室",
+            "且",
+            "on",
+            "one",
+            "等",
+            "甲乙丙",
+        ];
+        for w in words {
+            assert_eq!(plain_name(w), Some(ident_by_grammar(w)), "{w}");
+        }
+        for w in ["_a", "1a", "2号楼", "a b", "...", ""] {
+            assert_eq!(plain_name(w), None, "{w}");
+            assert!(!is_bare_name(w), "{w}");
+        }
     }
 }
