@@ -101,7 +101,13 @@ fn usage_error(lang: Lang) -> ExitCode {
         Lang::Zh => "格式化多个文件时，请用 -w 直接改写，或用 --check 检查",
         Lang::En => "with several files, use -w to rewrite them or --check to check them",
     };
-    let err = Cli::command().error(clap::error::ErrorKind::ArgumentConflict, msg);
+    let kind = clap::error::ErrorKind::ArgumentConflict;
+    let mut cli = Cli::command();
+    cli.build();
+    let err = match cli.find_subcommand_mut("fmt") {
+        Some(fmt) => fmt.error(kind, msg),
+        None => cli.error(kind, msg),
+    };
     let _ = err.print();
     ExitCode::from(2)
 }
