@@ -11,6 +11,7 @@ mod diff;
 mod eval;
 mod files;
 mod template;
+mod fmt;
 mod test;
 
 use std::io::IsTerminal;
@@ -25,9 +26,9 @@ use crate::syntax::keywords::Lang;
 #[derive(Debug, Parser)]
 #[command(name = "kaohe", version, about)]
 pub struct Cli {
-    /// 提示语言 / message language
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Zh)]
-    pub lang: LangArg,
+    /// 提示语言，默认中文；fmt 还用它选关键字的语言 / message language (default zh); fmt also writes keywords in it
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
 
     #[command(subcommand)]
     pub command: Command,
@@ -68,10 +69,13 @@ pub enum Command {
     Codes(codes::CodesArgs),
     /// 比较两版考核办法的条款差异，可附数据看各单位结果的变化 / what changed between two policies, and for which units
     Diff(diff::DiffArgs),
+    /// 按统一格式重排考核办法，可换用中文或英文关键字 / lay policies out canonically, keywords in Chinese or English
+    Fmt(fmt::FmtArgs),
 }
 
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = Lang::from(cli.lang);
+    let chosen = cli.lang.map(Lang::from);
+    let lang = chosen.unwrap_or_default();
     match cli.command {
         Command::Check(args) => check::run(args, lang),
         Command::Eval(args) => eval::run(args, lang),
@@ -79,6 +83,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Template(args) => template::run(args, lang),
         Command::Codes(args) => codes::run(args, lang),
         Command::Diff(args) => diff::run(args, lang),
+        Command::Fmt(args) => fmt::run(args, chosen),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The one keyword table: every keyword's Chinese and English spelling.
 //!
 //! The grammar (`grammar/kaohe.pest`) spells each keyword as a `kw_*` rule; a unit
-//! test holds the two in step, and `fmt --lang` (later) rewrites keywords through
+//! test holds the two in step, and `fmt --lang` (`src/format/`) writes keywords through
 //! this table. A spelling is `""` where the construct has no word in that language
 //! (Chinese `末 2 名` has a closing `名`, English `bottom 2` has none).
 

@@ -19,6 +19,7 @@ use crate::ast::Policy;
 use crate::diag::Diag;
 use crate::source::SourceFile;
 use grammar::{KaoheParser, Rule};
+use keywords::{Kw, Lang};
 
 /// The result of parsing one file: every declaration that parsed, and every
 /// syntax finding (empty when the whole file parsed).
@@ -29,6 +30,27 @@ pub struct Parsed {
     /// Every declaration parsed (findings, if any, are about literals and
     /// repeated options within a whole policy: KH103, KH104).
     pub complete: bool,
+    /// How many keywords the file spells in each language (counted only
+    /// when the whole file parsed); `fmt` keeps the language most used.
+    pub keywords: KeywordUse,
+}
+
+/// Keywords written in Chinese and in English in one file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeywordUse {
+    pub zh: usize,
+    pub en: usize,
+}
+
+impl KeywordUse {
+    /// The language most keywords are written in; Chinese on a tie (the default).
+    pub fn majority(self) -> Lang {
+        if self.en > self.zh {
+            Lang::En
+        } else {
+            Lang::Zh
+        }
+    }
 }
 
 impl Parsed {
@@ -42,11 +64,13 @@ pub fn parse(file: &SourceFile) -> Parsed {
     let text = file.text.as_str();
     match KaoheParser::parse(Rule::policy_file, text) {
         Ok(pairs) => {
+            let keywords = count_keywords(pairs.clone());
             let (policy, diags) = lower::lower_file(pairs, 0);
             Parsed {
                 policy,
                 diags,
                 complete: true,
+                keywords,
             }
         }
         Err(whole_error) => parse_by_parts(text, whole_error),
@@ -86,5 +110,86 @@ fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
         policy,
         diags,
         complete: false,
+        keywords: KeywordUse::default(),
+    }
+}
+
+/// Counts keyword tokens by the language of their spelling (a particle that
+/// exists in one language only, such as `名` or `on`, counts for that one).
+fn count_keywords(pairs: pest::iterators::Pairs<'_, Rule>) -> KeywordUse {
+    let mut used = KeywordUse::default();
+    for pair in pairs.flatten() {
+        let Some(kw) = Kw::from_rule_name(&format!("{:?}", pair.as_rule())) else {
+            continue;
+        };
+        if pair.as_str() == kw.spelling(Lang::Zh) {
+            used.zh += 1;
+        } else {
+            used.en += 1;
+        }
+    }
+    used
+}
+
+/// Whether `text` can be written as a bare name: an XID word that is not a
+/// keyword (§7.4). Anything else is written quoted, `「…」`. Decided by the
+/// grammar's own `ident` rule, so the formatter and the parser never disagree.
+pub fn is_bare_name(text: &str) -> bool {
+    plain_name(text).unwrap_or_else(|| ident_by_grammar(text))
+}
+
+/// Fast path for the usual names (a policy may list thousands of units):
+/// letters that every Unicode version has as XID. A word of XID characters is
+/// reserved only when it is exactly a keyword. `None`: ask the grammar.
+fn plain_name(text: &str) -> Option<bool> {
+    let plain =
+        |c: char| c.is_ascii_alphanumeric() || c == '_' || ('\u{4E00}'..='\u{9FA5}').contains(&c);
+    let starts = text
+        .chars()
+        .next()
+        .is_some_and(|c| c != '_' && !c.is_ascii_digit());
+    (starts && text.chars().all(plain)).then(|| !keywords::is_keyword(text))
+}
+
+fn ident_by_grammar(text: &str) -> bool {
+    match KaoheParser::parse(Rule::ident, text) {
+        Ok(mut pairs) => pairs
+            .next()
+            .is_some_and(|p| p.as_span().end() == text.len()),
+        Err(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_for_names_agrees_with_the_grammar() {
+        let words = [
+            "办公室",
+            "总分",
+            "总分数",
+            "名",
+            "末2",
+            "a_1",
+            "total",
+            "totals",
+            "within",
+            "item",
+            "不含办公室",
+            "且",
+            "on",
+            "one",
+            "等",
+            "甲乙丙",
+        ];
+        for w in words {
+            assert_eq!(plain_name(w), Some(ident_by_grammar(w)), "{w}");
+        }
+        for w in ["_a", "1a", "2号楼", "a b", "...", ""] {
+            assert_eq!(plain_name(w), None, "{w}");
+            assert!(!is_bare_name(w), "{w}");
+        }
     }
 }
