@@ -10,8 +10,8 @@ mod codes;
 mod diff;
 mod eval;
 mod files;
-mod template;
 mod fmt;
+mod template;
 mod test;
 
 use std::io::IsTerminal;
