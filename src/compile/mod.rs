@@ -265,7 +265,16 @@ fn statement_text(source: &str, span: Span, meta: &Meta) -> String {
         pos = pos.max(c.end);
     }
     text.push_str(source.get(pos..span.end).unwrap_or(""));
-    let head = text.split(['\n', '{', '｛']).next().unwrap_or("");
+    // Comments are not the statement (a rule may break after `=>` with one);
+    // its lines are joined, up to a block it opens.
+    let mut plain = String::new();
+    let mut at = 0;
+    for c in crate::format::comments::scan(&text) {
+        plain.push_str(text.get(at..c.start).unwrap_or(""));
+        at = c.end;
+    }
+    plain.push_str(text.get(at..).unwrap_or(""));
+    let head = plain.split(['{', '｛']).next().unwrap_or("");
     head.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -287,6 +296,11 @@ fn core_span(source: &str, span: Span, meta: &Meta) -> Span {
         end = span.start + line;
     }
     let text = source.get(span.start..end).unwrap_or("");
+    // A comment at the end of the line is not part of the statement.
+    let text = match crate::format::comments::scan(text).first() {
+        Some(c) => text.get(..c.start).unwrap_or(text),
+        None => text,
+    };
     Span::new(span.start, span.start + text.trim_end().len())
 }
 

@@ -11,7 +11,7 @@ pub(super) const SPACES: [char; 4] = [' ', '\t', '\u{3000}', '\u{FEFF}'];
 
 /// One comment: `//` up to the end of its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Comment {
+pub(crate) struct Comment {
     /// Byte offset of `//`.
     pub start: usize,
     /// Byte offset just after the comment's last character.
@@ -23,7 +23,7 @@ pub(super) struct Comment {
 }
 
 /// Every comment of `text`, in order.
-pub(super) fn scan(text: &str) -> Vec<Comment> {
+pub(crate) fn scan(text: &str) -> Vec<Comment> {
     let mut out = Vec::new();
     let mut code_on_line = false;
     let mut it = text.char_indices().peekable();

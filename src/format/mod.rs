@@ -9,7 +9,7 @@
 //! line, and where blank lines stood. So formatting is idempotent, and
 //! Chinese → English → Chinese gives the Chinese text back exactly.
 
-mod comments;
+pub(crate) mod comments;
 mod layout;
 mod printer;
 mod words;
