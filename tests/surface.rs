@@ -44,3 +44,23 @@ fn a_changed_amount_is_a_different_policy() {
     let changed = kaohe::parse(&SourceFile::new("changed.kh", text)).policy;
     assert_ne!(parse("policies/shaoxing-2019.kh"), changed);
 }
+
+/// The statement a ruling quotes is the statement, whole, without comments:
+/// a rule broken after `=>` with a comment keeps its points.
+#[test]
+fn a_quoted_statement_leaves_out_comments_and_joins_its_lines() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ok/comments.kh");
+    let file = SourceFile::new("comments.kh", std::fs::read_to_string(path).unwrap());
+    let built = kaohe::build(&file);
+    let p = built.program.unwrap();
+    let texts: Vec<String> = p
+        .rules
+        .iter()
+        .map(|r| p.clause(r.clause).text.clone())
+        .collect();
+    assert!(
+        texts.iter().any(|t| t == "表彰 层级 是 国家 => 3"),
+        "{texts:?}"
+    );
+    assert!(texts.iter().all(|t| !t.contains("//")), "{texts:?}");
+}
