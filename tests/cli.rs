@@ -216,6 +216,53 @@ fn the_output_file_extension_chooses_the_format_unless_one_is_given() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_no_error() {
+    use std::io::Read;
+    use std::process::Stdio;
+    // Enough units that the output overflows the pipe's buffer.
+    let scores = r#""责任清单工作": 50, "一岗双责": 9, "意识形态": 4, "制度执行": 4, "预算执行": 2, "兜底条款": 5, "考核办评价": 4, "领导小组综合评价": 9"#;
+    let mut units: Vec<String> = (0..3000)
+        .map(|i| format!(r#"{{"unit": "单位{i}", "group": "直属单位", "scores": {{{scores}}}}}"#))
+        .collect();
+    units.push(format!(r#"{{"unit": "办公室", "scores": {{{scores}}}}}"#));
+    let data = std::env::temp_dir().join(format!("kaohe-pipe-{}.json", std::process::id()));
+    std::fs::write(&data, format!(r#"{{"units": [{}]}}"#, units.join(","))).unwrap();
+    let data = data.to_str().unwrap().to_string();
+    let errors = std::env::temp_dir().join(format!("kaohe-pipe-{}.err", std::process::id()));
+    for args in [
+        vec![
+            "eval",
+            "bench/shaoxing-2019-open.kh",
+            data.as_str(),
+            "--format",
+            "json",
+        ],
+        vec!["eval", "bench/shaoxing-2019-open.kh", data.as_str()],
+    ] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(Stdio::piped())
+            // A file, not a pipe nobody drains while stdout is read.
+            .stderr(std::fs::File::create(&errors).unwrap())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        // stdout is dropped here: the pipe is closed.
+        let out = child.wait_with_output().unwrap();
+        let err = std::fs::read_to_string(&errors).unwrap();
+        assert!(
+            !err.contains("KH001") && !err.contains("panicked"),
+            "{args:?}: {err}"
+        );
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+    }
+    let _ = std::fs::remove_file(&data);
+    let _ = std::fs::remove_file(&errors);
+}
+
+#[test]
 fn warnings_pass_unless_denied() {
     let p = root().join("tests/corpus/err/kh208-empty-group.kh");
     let p = p.to_str().unwrap();

@@ -125,6 +125,13 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
             eprint(&data.source(), &d, opts);
             exit(true)
         }
+        // The reader of a pipe stopped reading (`kaohe eval … | head`): it
+        // has what it wanted, and there is nothing to report.
+        Err(Failure::Output(e))
+            if args.output.is_none() && e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            exit(false)
+        }
         Err(Failure::Output(e)) => {
             let path = args
                 .output
