@@ -349,6 +349,7 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
             esc(if o.flagged { w.yes } else { w.no })
         ));
         if o.flagged {
+            s.push_str(&format!("{}{}", esc(w.dash), esc(&o.rule)));
             s.push_str(&clause(o.clause.as_deref()));
             if let Some(a) = &o.assumption {
                 s.push_str(&esc(&format!(

@@ -512,10 +512,15 @@ fn outcomes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         let Some(o) = p.outcomes.get(o.index()).filter(|_| *flagged) else {
             continue;
         };
+        // Why: the outcome's clause, its condition as the policy states it.
         let note = assumed(ctx, w, o.clause);
-        if !note.is_empty() {
-            s.push_str(&format!("  {} {}{}\n", o.name, ctx.cite(o.clause), note));
-        }
+        let rule = &p.clause(o.clause).text;
+        s.push_str(&format!(
+            "  {} {}{}{rule}{note}\n",
+            o.name,
+            ctx.cite(o.clause),
+            w.colon
+        ));
     }
     s
 }

@@ -71,6 +71,8 @@ pub struct OutcomeView {
     pub name: String,
     pub flagged: bool,
     pub clause: Option<String>,
+    /// The outcome's statement (`处置 诫勉 当 总分 < 80`): why it applies.
+    pub rule: String,
     /// The policy's quantification of the source text, shown when the outcome applies.
     pub assumption: Option<String>,
 }
@@ -115,6 +117,7 @@ impl UnitView {
                         name: o.name.clone(),
                         flagged: *flagged,
                         clause: clause(ctx, o.clause),
+                        rule: ctx.p.clause(o.clause).text.clone(),
                         assumption: ctx.p.clause(o.clause).assumption.clone(),
                     })
                 })
