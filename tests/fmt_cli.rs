@@ -234,3 +234,16 @@ fn the_english_rewrite_gives_the_same_rulings() {
         assert_ne!(a["policy"]["sha256"], b["policy"]["sha256"]);
     }
 }
+
+/// The repository's own policies are laid out as `kaohe fmt` lays them out.
+#[test]
+fn the_shipped_policies_are_formatted() {
+    let o = kaohe(&[
+        "fmt",
+        "--check",
+        "policies/shaoxing-2019.kh",
+        "policies/shaoxing-2020.kh",
+        "bench/shaoxing-2019-open.kh",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+}
