@@ -306,6 +306,65 @@ fn properties(rel: &str, seed: u64, shuffle: u64) {
     );
 }
 
+/// The same data as a workbook and as a CSV folder (made by `kaohe template
+/// --data`'s library calls) gives byte-identical JSON rulings to the JSON.
+fn sheets_agree(rel: &str, seed: u64) {
+    use kaohe::data::DataFile;
+    use kaohe::report::{Format, run_eval};
+    use kaohe::source::SourceFile;
+    let p = program(rel);
+    let text = data(&p, seed).to_string();
+    let policy_text =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
+            .unwrap();
+    let policy = SourceFile::new(rel, policy_text);
+    let json_file = DataFile::Text(SourceFile::new("data.json", text.clone()));
+    let rulings = |data: &DataFile| {
+        let mut out = Vec::new();
+        run_eval(
+            &policy,
+            data,
+            Format::Json,
+            kaohe::syntax::keywords::Lang::Zh,
+            None,
+            &mut out,
+        )
+        .unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let expected = rulings(&json_file);
+    let source = DataSource::Json(&text);
+    let sheets =
+        kaohe::template::workbook(&p, kaohe::syntax::keywords::Lang::Zh, Some(&source)).unwrap();
+    let dir = std::env::temp_dir().join(format!("kaohe-prop-sheets-{}-{seed}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let book = dir.join("data.xlsx");
+    std::fs::write(&book, kaohe::template::xlsx::write(&sheets).unwrap()).unwrap();
+    let folder = dir.join("csv");
+    kaohe::template::csv::write(&sheets, &folder).unwrap();
+    for path in [&book, &folder] {
+        let file = DataFile::load(path, |_| unreachable!("sheets"))
+            .map_err(|(_, d)| d)
+            .unwrap();
+        assert_eq!(rulings(&file), expected, "{}", path.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn sheets_give_the_rulings_of_json_for_the_2019_policy(seed in any::<u64>()) {
+        sheets_agree("bench/shaoxing-2019-open.kh", seed);
+    }
+
+    #[test]
+    fn sheets_give_the_rulings_of_json_with_caps_scales_and_grades(seed in any::<u64>()) {
+        sheets_agree("tests/corpus/ok/features-2b.kh", seed);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
