@@ -315,3 +315,90 @@ fn the_chinese_cli_reference() {
 fn the_english_cli_reference() {
     check_cli_doc("docs/cli.en.md");
 }
+
+/// Whether `actual` is what `expected` shows, where a line `…` in
+/// `expected` stands for any number of lines left out.
+fn shows(expected: &[&str], actual: &[&str]) -> bool {
+    match expected.split_first() {
+        None => actual.is_empty(),
+        Some((&"…", rest)) => (0..=actual.len()).any(|skip| shows(rest, &actual[skip..])),
+        Some((line, rest)) => actual
+            .split_first()
+            .is_some_and(|(a, more)| a.trim_end() == line.trim_end() && shows(rest, more)),
+    }
+}
+
+/// Sections 9 and 10 of a guide work on the finished policy: their
+/// `$ kaohe …` blocks are run in order (the policy as `shaoxing-2019.kh`, the
+/// sample data at its repository path) and must show what the binary prints.
+/// A block after `<!-- not checked -->` (output of a hand-edited file) is only run.
+fn check_guide_outputs(doc: &str) {
+    let text = std::fs::read_to_string(root().join(doc)).unwrap();
+    let start = text.find("\n## 9.").unwrap();
+    let end = text.find("\n## 11.").unwrap();
+    let part = &text[start..end];
+    let dir =
+        std::env::temp_dir().join(format!("kaohe-guide-{}-{}", std::process::id(), doc.len()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("policies")).unwrap();
+    std::fs::copy(
+        root().join("policies/shaoxing-2019.kh"),
+        dir.join("shaoxing-2019.kh"),
+    )
+    .unwrap();
+    std::fs::copy(
+        root().join("policies/shaoxing-2019.sample.json"),
+        dir.join("policies/shaoxing-2019.sample.json"),
+    )
+    .unwrap();
+    let mut checked = 0;
+    let pieces: Vec<&str> = part.split("```text\n").collect();
+    for (i, block) in pieces.iter().enumerate().skip(1) {
+        let block = block.split("```").next().unwrap_or("");
+        let Some(command) = block
+            .lines()
+            .next()
+            .and_then(|l| l.strip_prefix("$ kaohe "))
+        else {
+            continue;
+        };
+        let args: Vec<&str> = command.split_whitespace().collect();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kaohe"))
+            .args(&args)
+            .current_dir(&dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        if pieces[i - 1].trim_end().ends_with("<!-- not checked -->") {
+            continue;
+        }
+        let printed = format!(
+            "{}{}",
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap()
+        );
+        let expected: Vec<&str> = block.lines().skip(1).collect();
+        let actual: Vec<&str> = printed.trim_end().lines().collect();
+        let expected_end = expected
+            .iter()
+            .rposition(|l| !l.trim().is_empty())
+            .map_or(0, |e| e + 1);
+        assert!(
+            shows(&expected[..expected_end], &actual),
+            "{doc}: `kaohe {command}` prints:\n{printed}"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 4, "{doc}: {checked} outputs checked");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_chinese_guide_shows_real_output() {
+    check_guide_outputs("docs/guide.md");
+}
+
+#[test]
+fn the_english_guide_shows_real_output() {
+    check_guide_outputs("docs/guide.en.md");
+}
