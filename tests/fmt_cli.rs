@@ -247,3 +247,31 @@ fn the_shipped_policies_are_formatted() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
 }
+
+/// `kaohe fmt -` formats standard input to standard output (for editors).
+#[test]
+fn standard_input_is_formatted_to_standard_output() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kaohe"))
+        .args(["fmt", "-"])
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(UNTIDY.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "考核办法 \"x\" {\n    年度 2019\n}\n\n考核对象 {\n    分组 处室 { 甲 }\n}\n\n计分 {\n    工作 10\n}\n"
+    );
+    assert_eq!(kaohe(&["fmt", "-w", "-"]).status.code(), Some(2));
+}

@@ -12,12 +12,12 @@ use clap::{Args, CommandFactory};
 use super::files::{eprint, read};
 use super::{Cli, exit, stderr_options};
 use crate::diag::{Diag, IoProblem, Message};
-use crate::source::Span;
+use crate::source::{SourceFile, Span};
 use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {
-    /// 考核办法文件 / policy files
+    /// 考核办法文件；`-` 为标准输入 / policy files; `-` reads standard input
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
 
@@ -33,14 +33,33 @@ pub struct FmtArgs {
 /// `keywords`: the `--lang` the user gave, if any; messages are Chinese without it.
 pub fn run(args: FmtArgs, keywords: Option<Lang>) -> ExitCode {
     let lang = keywords.unwrap_or_default();
+    let stdin = args.files.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.write {
+        let msg = match lang {
+            Lang::Zh => "标准输入（-）无法改写，排好的文本写到标准输出：不要同时用 -w",
+            Lang::En => {
+                "standard input (-) cannot be rewritten; its formatted text goes to standard output: leave out -w"
+            }
+        };
+        return usage_error(msg);
+    }
     if args.files.len() > 1 && !args.check && !args.write {
-        return usage_error(lang);
+        let msg = match lang {
+            Lang::Zh => "格式化多个文件时，请用 -w 直接改写，或用 --check 检查",
+            Lang::En => "with several files, use -w to rewrite them or --check to check them",
+        };
+        return usage_error(msg);
     }
     let opts = stderr_options(lang);
     let mut failed = false;
     let mut changed = Vec::new();
     for path in &args.files {
-        let file = match read(path) {
+        let text = if path.as_os_str() == "-" {
+            read_stdin()
+        } else {
+            read(path)
+        };
+        let file = match text {
             Ok(f) => f,
             Err((f, d)) => {
                 eprint(&f, &d, opts);
@@ -96,11 +115,7 @@ fn write(path: &Path, text: &str) -> Result<(), Diag> {
 }
 
 /// Several files and neither `--check` nor `-w`: their texts would run together.
-fn usage_error(lang: Lang) -> ExitCode {
-    let msg = match lang {
-        Lang::Zh => "格式化多个文件时，请用 -w 直接改写，或用 --check 检查",
-        Lang::En => "with several files, use -w to rewrite them or --check to check them",
-    };
+fn usage_error(msg: &str) -> ExitCode {
     let kind = clap::error::ErrorKind::ArgumentConflict;
     let mut cli = Cli::command();
     cli.build();
@@ -110,4 +125,32 @@ fn usage_error(lang: Lang) -> ExitCode {
     };
     let _ = err.print();
     ExitCode::from(2)
+}
+
+/// Standard input as a policy (`kaohe fmt -`, for editors).
+fn read_stdin() -> Result<SourceFile, (SourceFile, Vec<Diag>)> {
+    use std::io::Read;
+    let name = "<stdin>".to_string();
+    let mut bytes = Vec::new();
+    let text = std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| IoProblem::of(&e))
+        .and_then(|_| {
+            String::from_utf8(bytes).map_err(|e| IoProblem::NotUtf8 {
+                at: e.utf8_error().valid_up_to(),
+            })
+        });
+    match text {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(reason) => {
+            let m = Message::CannotRead {
+                path: name.clone(),
+                reason,
+            };
+            Err((
+                SourceFile::new(name, ""),
+                vec![Diag::new(m, Span::default())],
+            ))
+        }
+    }
 }
