@@ -345,3 +345,15 @@ fn the_documented_2019_to_2020_diff_is_the_real_output() {
         assert!(checked >= 1, "{doc} shows a real diff");
     }
 }
+
+/// `末 2 名` → `末 3 名` is one change of that exclusion, not a removal and an addition.
+#[test]
+fn a_changed_bottom_exclusion_is_one_change() {
+    let dir = case("bottom", &[("不含 末 2 名", "不含 末 3 名")]);
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    assert_eq!(changes[0]["mark"], "changed");
+    assert_eq!(changes[0]["old"], "不含 末 2 名");
+    assert_eq!(changes[0]["new"], "不含 末 3 名");
+}

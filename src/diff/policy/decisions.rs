@@ -69,10 +69,18 @@ pub(super) fn awards(pair: &mut Pair<'_>) {
         if c.old.is_some() || !c.aspects.is_empty() {
             pair.push(c);
         }
+        // An exclusion is matched by its words, but `末 N 名` by its kind:
+        // `末 2 名` → `末 3 名` is one change, not a removal and an addition.
         let excl = |s: &Side<'_>, a: &AwardIr| -> Vec<Stated> {
             a.exclusions
                 .iter()
-                .map(|e| Stated::of(s, s.text(e.clause), a.name.clone(), e.clause))
+                .map(|e| {
+                    let key = match e.what {
+                        crate::ir::Excl::Bottom(_) => "\u{0}bottom".to_string(),
+                        _ => s.text(e.clause),
+                    };
+                    Stated::of(s, key, a.name.clone(), e.clause)
+                })
                 .collect()
         };
         let (oe, ne) = (excl(&pair.old, oa), excl(&pair.new, na));
