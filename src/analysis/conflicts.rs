@@ -420,8 +420,22 @@ fn place(
     if below > below_max || (rank > 1 && total >= p.full) || (below > 0 && total <= Decimal::ZERO) {
         return None;
     }
+    // Units above the witness score full marks; those below score nine
+    // tenths of its total (each leaf cut down to one decimal, so strictly
+    // below), which reads as a plausible year rather than a column of zeros.
+    let below_share = if p.full > Decimal::ZERO {
+        total / p.full * Decimal::new(9, 1)
+    } else {
+        Decimal::ZERO
+    };
     let filler = |i: usize, high: bool| -> Option<UnitSpec> {
-        let mut u = UnitSpec::typical(p, 0, |max| if high { max } else { Decimal::ZERO });
+        let mut u = UnitSpec::typical(p, 0, |max| {
+            if high {
+                max
+            } else {
+                (max * below_share).trunc_with_scale(1).max(Decimal::ZERO)
+            }
+        });
         match others.get(i) {
             Some(id) => {
                 u.name = p.units.get(id.index())?.name.clone();
