@@ -64,3 +64,26 @@ fn a_quoted_statement_leaves_out_comments_and_joins_its_lines() {
     );
     assert!(texts.iter().all(|t| !t.contains("//")), "{texts:?}");
 }
+
+/// A statement's span ends at its last token: not at the spaces and the
+/// end-of-line comment pest takes in when an optional tail does not match.
+#[test]
+fn a_statement_span_stops_before_its_comment() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ok/comments.kh");
+    let text = std::fs::read_to_string(path).unwrap();
+    let file = SourceFile::new("comments.kh", text.clone());
+    let parsed = kaohe::parse(&file);
+    let mut ends = Vec::new();
+    for d in &parsed.policy.decls {
+        if let kaohe::ast::Decl::Adjust(section) = &d.node {
+            for e in &section.entries {
+                ends.push(text[e.span.start..e.span.end].to_string());
+            }
+        }
+    }
+    assert!(!ends.is_empty());
+    for s in &ends {
+        let last = s.lines().last().unwrap_or("");
+        assert!(!last.contains("//") && s.trim_end() == s, "{s:?}");
+    }
+}

@@ -62,9 +62,32 @@ pub(super) struct Lower {
 }
 
 impl Lower {
+    /// A pair's place, without the spaces and end-of-line comments pest
+    /// takes into a rule whose optional tail did not match: a statement ends
+    /// with its last token, so underlines and quoted statements stop there.
     fn span(&self, p: &P<'_>) -> Span {
         let s = p.as_span();
-        Span::new(s.start() + self.offset, s.end() + self.offset)
+        let text = p.as_str();
+        let kept = if text.contains("//") {
+            let mut t = text;
+            while let Some(c) = crate::format::comments::scan(t).last() {
+                if t.get(c.end..).is_some_and(|rest| rest.trim().is_empty()) {
+                    t = t.get(..c.start).unwrap_or(t).trim_end();
+                } else {
+                    break;
+                }
+            }
+            t.trim_end()
+        } else {
+            text.trim_end()
+        };
+        // Never empty: a pair of only spaces keeps its place.
+        let end = if kept.is_empty() {
+            s.end()
+        } else {
+            s.start() + kept.len()
+        };
+        Span::new(s.start() + self.offset, end + self.offset)
     }
 
     fn report(&mut self, message: Message, span: Span) {
