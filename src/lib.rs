@@ -71,6 +71,7 @@ pub mod data;
 pub mod diff;
 pub mod eval;
 pub mod examples;
+pub mod files;
 pub mod format;
 pub mod ir;
 pub mod progress;

@@ -42,8 +42,7 @@ pub struct DiffArgs {
 pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
     let opts = stderr_options(lang);
     let data = args.data.as_ref().map(|path| {
-        DataFile::load(path, |p| read(p).map_err(|(_, d)| d))
-            .map_err(|(name, d)| (crate::source::SourceFile::new(name, ""), d))
+        DataFile::load(path).map_err(|(name, d)| (crate::source::SourceFile::new(name, ""), d))
     });
     let (old, new, data) = match (read(&args.old), read(&args.new), data.transpose()) {
         (Ok(o), Ok(n), Ok(d)) => (o, n, d),

@@ -58,8 +58,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         return ExitCode::from(2);
     }
     let opts = stderr_options(lang);
-    let data = DataFile::load(&args.data, |path| read(path).map_err(|(_, d)| d))
-        .map_err(|(name, d)| (SourceFile::new(name, ""), d));
+    let data = DataFile::load(&args.data).map_err(|(name, d)| (SourceFile::new(name, ""), d));
     let (policy, data) = match (read(&args.policy), data) {
         (Ok(p), Ok(d)) => (p, d),
         (p, d) => {

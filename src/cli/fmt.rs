@@ -12,7 +12,7 @@ use clap::{Args, CommandFactory};
 use super::files::{eprint, read};
 use super::{Cli, exit, stderr_options};
 use crate::diag::{Diag, IoProblem, Message};
-use crate::source::{SourceFile, Span};
+use crate::source::Span;
 use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
@@ -55,7 +55,7 @@ pub fn run(args: FmtArgs, keywords: Option<Lang>) -> ExitCode {
     let mut changed = Vec::new();
     for path in &args.files {
         let text = if path.as_os_str() == "-" {
-            read_stdin()
+            crate::files::read_stdin()
         } else {
             read(path)
         };
@@ -125,32 +125,4 @@ fn usage_error(msg: &str) -> ExitCode {
     };
     let _ = err.print();
     ExitCode::from(2)
-}
-
-/// Standard input as a policy (`kaohe fmt -`, for editors).
-fn read_stdin() -> Result<SourceFile, (SourceFile, Vec<Diag>)> {
-    use std::io::Read;
-    let name = "<stdin>".to_string();
-    let mut bytes = Vec::new();
-    let text = std::io::stdin()
-        .read_to_end(&mut bytes)
-        .map_err(|e| IoProblem::of(&e))
-        .and_then(|_| {
-            String::from_utf8(bytes).map_err(|e| IoProblem::NotUtf8 {
-                at: e.utf8_error().valid_up_to(),
-            })
-        });
-    match text {
-        Ok(text) => Ok(SourceFile::new(name, text)),
-        Err(reason) => {
-            let m = Message::CannotRead {
-                path: name.clone(),
-                reason,
-            };
-            Err((
-                SourceFile::new(name, ""),
-                vec![Diag::new(m, Span::default())],
-            ))
-        }
-    }
 }

@@ -52,11 +52,7 @@ pub fn run(args: TemplateArgs, lang: Lang) -> ExitCode {
         eprint(&policy, &errors, opts);
         return exit(true);
     };
-    let data = match args
-        .data
-        .as_ref()
-        .map(|path| DataFile::load(path, |p| read(p).map_err(|(_, d)| d)))
-    {
+    let data = match args.data.as_ref().map(|path| DataFile::load(path)) {
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err((name, d))) => {

@@ -35,12 +35,9 @@ impl DataFile {
         }
     }
 
-    /// Reads `path` as sheets when it is a folder or an `.xlsx` file; any
-    /// other file is text, read by `read_text` (which says why it cannot be).
-    pub fn load(
-        path: &Path,
-        read_text: impl FnOnce(&Path) -> Result<SourceFile, Vec<Diag>>,
-    ) -> Result<DataFile, (String, Vec<Diag>)> {
+    /// Reads `path` as sheets when it is a folder or an `.xlsx` file, else
+    /// as text (KH001 says why it cannot be read).
+    pub fn load(path: &Path) -> Result<DataFile, (String, Vec<Diag>)> {
         let name = path.display().to_string();
         let sheets = path.is_dir() || name.to_lowercase().ends_with(".xlsx");
         if sheets {
@@ -49,7 +46,9 @@ impl DataFile {
                 Err(d) => Err((name, d)),
             }
         } else {
-            read_text(path).map(DataFile::Text).map_err(|d| (name, d))
+            crate::files::read(path)
+                .map(DataFile::Text)
+                .map_err(|(_, d)| (name, d))
         }
     }
 

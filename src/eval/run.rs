@@ -73,12 +73,13 @@ pub fn evaluate_with_progress<'a>(
         DataSource::Json(text) => text.len(),
         DataSource::Memory { units, .. } => units.len(),
     };
-    let report = |i: usize, raw: &RawUnit<'a>| {
+    // Progress is the place reached: a byte offset in JSON, a unit in memory.
+    let place = |i: usize, raw: &RawUnit<'a>| match source {
+        DataSource::Json(_) => raw.span.end,
+        DataSource::Memory { .. } => i,
+    };
+    let report = |i: usize, done: usize| {
         if i.is_multiple_of(EVERY) {
-            let done = match source {
-                DataSource::Json(_) => raw.span.end,
-                DataSource::Memory { .. } => i,
-            };
             progress.reading(done, total);
         }
     };
@@ -93,7 +94,7 @@ pub fn evaluate_with_progress<'a>(
     let walked = match source {
         DataSource::Json(text) if two => pass.json_in_two_parts(text, &report),
         _ => source.each(|i, raw| {
-            report(i, raw);
+            report(i, place(i, raw));
             pass.unit(i, raw);
         }),
     };
@@ -174,20 +175,13 @@ impl<'p, 'a> Pass<'p, 'a> {
     fn json_in_two_parts(
         &mut self,
         text: &'a str,
-        report: &dyn Fn(usize, &RawUnit<'a>),
+        report: &dyn Fn(usize, usize),
     ) -> Result<(Span, Vec<Diag>), Diag> {
         let Some(at) = JsonUnits::split_point(text) else {
             return DataSource::Json(text).each(|i, raw| {
-                report(i, raw);
+                report(i, raw.span.end);
                 self.unit(i, raw);
             });
-        };
-        // Both halves go at about one pace: this one's place, scaled to the
-        // whole, is the progress of the two.
-        let scaled = |raw: &RawUnit<'a>| {
-            let mut r = raw.clone();
-            r.span.end = raw.span.end.saturating_mul(text.len()) / at.max(1);
-            r
         };
         let p = self.p;
         std::thread::scope(|scope| {
@@ -206,9 +200,9 @@ impl<'p, 'a> Pass<'p, 'a> {
                 if !reader.next_unit(&mut raw).map_err(json_diag)? {
                     break;
                 }
-                if i.is_multiple_of(EVERY) {
-                    report(i, &scaled(&raw));
-                }
+                // Both halves go at about one pace: this one's place, scaled
+                // to the whole, is the progress of the two.
+                report(i, raw.span.end.saturating_mul(text.len()) / at.max(1));
                 self.unit(i, &raw);
                 i += 1;
             }
