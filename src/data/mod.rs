@@ -14,7 +14,7 @@ pub mod validate;
 
 use std::path::Path;
 
-use crate::diag::{DataMessage, Diag, Message};
+use crate::diag::{Diag, Message};
 use crate::source::{SourceFile, Span};
 
 /// Unit data as given: a text file (`.json`, `.toml`) or sheets (an `.xlsx`
@@ -110,13 +110,6 @@ pub fn open(file: &DataFile) -> Result<Opened<'_>, Vec<Diag>> {
 pub fn place_on_sheets(mut diags: Vec<Diag>, index: &sheets::SheetIndex) -> Vec<Diag> {
     for d in &mut diags {
         if let Message::Data(m) = &mut d.message {
-            // A missing score is the blank cell in the item's column.
-            if let DataMessage::MissingScore { item, path, .. } = m
-                && path.ends_with(".scores")
-            {
-                path.push('.');
-                path.push_str(item);
-            }
             for path in m.paths_mut() {
                 if let Some(cell) = index.place_of_path(path) {
                     *path = cell;

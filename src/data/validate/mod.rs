@@ -259,10 +259,13 @@ impl<'p, 'a> Validator<'p, 'a> {
         for (slot, seen) in self.score_seen.clone().iter().enumerate() {
             if !seen {
                 let item = self.p.leaves.get(slot).and_then(|i| self.p.item(*i));
+                let name = item.map_or(String::new(), |i| i.name.clone());
+                // The path of the score that should be there (for sheets:
+                // the blank cell itself).
                 let m = DataMessage::MissingScore {
                     unit: unit.to_string(),
-                    item: item.map_or(String::new(), |i| i.name.clone()),
-                    path: format!("units[{index}].scores"),
+                    path: format!("units[{index}].scores.{name}"),
+                    item: name,
                 };
                 self.report(m, scores_span);
             }
