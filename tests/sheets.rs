@@ -233,7 +233,16 @@ fn missing_sheets_and_files_are_said_so() {
     let o = kaohe(&["eval", POLICY, empty.to_str().unwrap()]);
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(
-        err.contains("KH700") && err.contains("没有工作表「得分.csv」"),
+        err.contains("KH700") && err.contains("CSV 数据格式错误：文件夹中没有「得分.csv」\n"),
+        "{err}"
+    );
+    let fake = scratch("fake.xlsx");
+    std::fs::write(&fake, "not a workbook").unwrap();
+    let o = kaohe(&["eval", POLICY, fake.to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        err.contains("KH700") && err.contains("不是能读取的工作簿"),
         "{err}"
     );
     let o = kaohe(&["eval", POLICY, "no-such.xlsx"]);

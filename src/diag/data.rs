@@ -178,6 +178,11 @@ pub enum SheetProblem {
         sheet: &'static str,
         found: Vec<String>,
     },
+    /// A CSV folder without `得分.csv` (or `scores.csv`); `found`: its files.
+    MissingFile {
+        file: &'static str,
+        found: Vec<String>,
+    },
     EmptySheet {
         sheet: String,
     },

@@ -286,9 +286,14 @@ pub fn help(m: &DataMessage) -> Option<String> {
 
 fn sheet(p: &SheetProblem) -> String {
     match p {
-        SheetProblem::NotAWorkbook(why) => format!("cannot open it: {why}"),
+        SheetProblem::NotAWorkbook(why) => {
+            format!("not a workbook or CSV file kaohe can read ({why})")
+        }
         SheetProblem::MissingSheet { sheet, found } => {
-            format!("no sheet `{sheet}` (there are: {})", found.join(", "))
+            format!("no sheet `{sheet}`{}", listed(found))
+        }
+        SheetProblem::MissingFile { file, found } => {
+            format!("the folder has no `{file}`{}", listed(found))
         }
         SheetProblem::EmptySheet { sheet } => format!("sheet `{sheet}` is empty"),
         SheetProblem::MissingColumn { sheet, column } => {
@@ -312,5 +317,14 @@ fn sheet(p: &SheetProblem) -> String {
                 .unwrap_or_default();
             format!("{cell}: unit `{unit}` is not in the scores sheet{hint}")
         }
+    }
+}
+
+/// ` (there are: a, b)`, or nothing for an empty list.
+fn listed(names: &[String]) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(" (there are: {})", names.join(", "))
     }
 }

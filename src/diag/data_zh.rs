@@ -280,9 +280,12 @@ pub fn help(m: &DataMessage) -> Option<String> {
 
 fn sheet(p: &SheetProblem) -> String {
     match p {
-        SheetProblem::NotAWorkbook(why) => format!("无法打开：{why}"),
+        SheetProblem::NotAWorkbook(why) => format!("不是能读取的工作簿或 CSV 文件（{why}）"),
         SheetProblem::MissingSheet { sheet, found } => {
-            format!("没有工作表「{sheet}」（现有：{}）", found.join("、"))
+            format!("没有工作表「{sheet}」{}", listed(found, "现有"))
+        }
+        SheetProblem::MissingFile { file, found } => {
+            format!("文件夹中没有「{file}」{}", listed(found, "现有"))
         }
         SheetProblem::EmptySheet { sheet } => format!("工作表「{sheet}」是空的"),
         SheetProblem::MissingColumn { sheet, column } => {
@@ -302,5 +305,14 @@ fn sheet(p: &SheetProblem) -> String {
                 .unwrap_or_default();
             format!("{cell}：单位「{unit}」不在「得分」表中{hint}")
         }
+    }
+}
+
+/// `（现有：甲、乙）`, or nothing for an empty list.
+fn listed(names: &[String], what: &str) -> String {
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!("（{what}：{}）", names.join("、"))
     }
 }

@@ -27,8 +27,8 @@ pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
             .unwrap_or_default();
         return Err(vec![sheet_diag(
             "CSV",
-            SheetProblem::MissingSheet {
-                sheet: "得分.csv",
+            SheetProblem::MissingFile {
+                file: "得分.csv",
                 found,
             },
         )]);
