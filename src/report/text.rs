@@ -8,11 +8,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::words::{Words, words};
 use super::{Context, WriteError, dec};
-use crate::ast::Direction;
 use crate::eval::UnitRuling;
 use crate::eval::decide::{Grade, Selection};
-use crate::eval::explain::{Capped, EventStatus};
-use crate::ir::{RuleAmount, TierId};
+use crate::eval::explain::EventStatus;
+use crate::ir::TierId;
 
 /// Pads `s` to `width` display columns.
 pub fn pad(s: &str, width: usize) -> String {
@@ -343,78 +342,25 @@ fn event_effect(
         }
         EventStatus::NoRule => format!("{}{}{}", w.not_counted, w.colon, w.no_rule),
         EventStatus::Counted => {
-            let mut parts = Vec::new();
-            if let (Some(rid), Some(amount)) = (line.rule, line.amount) {
-                let Some(rule) = p.rule(rid) else {
-                    return String::new();
-                };
-                let dir = match rule.direction {
-                    Direction::Bonus => w.bonus,
-                    Direction::Deduct => w.deduction,
-                };
-                let mut text = format!("{dir} {}", dec(amount));
-                if !line.modifiers.is_empty() {
-                    let factors: Vec<String> = line
-                        .modifiers
-                        .iter()
-                        .filter_map(|m| p.rule(*m))
-                        .map(|m| match m.amount {
-                            RuleAmount::Modifier { half: true, .. } => {
-                                format!("× 0.5{}{}{}", w.open, w.half, w.close)
-                            }
-                            RuleAmount::Modifier { factor, .. } => format!("× {}", dec(factor)),
-                            _ => String::new(),
-                        })
-                        .collect();
-                    text.push_str(&format!(
-                        " = {} {}",
-                        dec(line.base.unwrap_or_default()),
-                        factors.join(" ")
-                    ));
-                }
-                text.push_str(&format!(" {}", ctx.cite(rule.clause)));
-                parts.push(text);
-            }
-            if let Some(v) = line.veto.and_then(|v| p.vetoes.get(v.index())) {
-                parts.push(format!("{} {}", w.by_veto, ctx.cite(v.clause)));
-            }
-            if let Some(f) = line.finding.and_then(|f| p.findings.get(f.index())) {
-                let mut text = format!("{} {}", w.by_finding, ctx.cite(f.clause));
-                if let Some(item) = line.cleared.and_then(|i| p.item(i)) {
-                    text.push_str(&format!("{}{} {}", w.colon, item.name, w.cleared));
-                }
-                parts.push(text);
-            }
-            if parts.is_empty() && line.referenced {
-                parts.push(w.by_condition.to_string());
-            }
+            let parts: Vec<String> = super::view::counted(ctx, w, line)
+                .iter()
+                .map(super::view::Cited::plain)
+                .collect();
             format!("{} {}", w.counted, parts.join(w.semicolon))
         }
     }
 }
 
 fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    if r.explanation.caps.is_empty() {
+    let caps = super::view::caps(ctx, w, r);
+    if caps.is_empty() {
         return String::new();
     }
     let mut s = format!("{}\n", w.caps);
-    for cap in &r.explanation.caps {
-        let what = match cap.what {
-            Capped::Rule(id) => p
-                .rule(id)
-                .map(|x| format!("{} {}", p.clause(x.clause).text, ctx.cite(x.clause))),
-            Capped::Section(id) => p.sections.get(id.index()).map(|x| {
-                let dir = match x.direction {
-                    Direction::Bonus => w.section_bonus,
-                    Direction::Deduct => w.section_deduct,
-                };
-                format!("{dir} {}", ctx.cite(x.clause))
-            }),
-        };
+    for cap in caps {
         s.push_str(&format!(
             "  {}{}{} {} → {}\n",
-            what.unwrap_or_default().trim(),
+            cap.what.plain(),
             w.colon,
             w.capped,
             dec(cap.from),

@@ -21,6 +21,16 @@ pub struct Cited {
     pub clause: Option<String>,
 }
 
+impl Cited {
+    /// `扣分 5 【四(四)2(1)】`: the text, then the citation if there is one.
+    pub fn plain(&self) -> String {
+        match &self.clause {
+            Some(c) => format!("{} 【{c}】", self.text),
+            None => self.text.clone(),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct ItemView {
     /// 0 for a top-level item.
@@ -252,7 +262,8 @@ fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
     }
 }
 
-fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
+/// Why a counted event counts, each reason with its clause (every report says it so).
+pub fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
     let p = ctx.p;
     let mut parts = Vec::new();
     if let (Some(rule), Some(amount)) = (line.rule.and_then(|id| p.rule(id)), line.amount) {
@@ -301,7 +312,8 @@ fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
     parts
 }
 
-fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<CapView> {
+/// The caps that bit, each with what it caps.
+pub fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<CapView> {
     let p = ctx.p;
     r.explanation
         .caps
