@@ -54,10 +54,13 @@ impl DataFile {
 
     /// The text a finding's span points into (none for sheets: their
     /// findings name their cells).
-    pub fn source(&self) -> SourceFile {
+    pub fn source(&self) -> std::borrow::Cow<'_, SourceFile> {
         match self {
-            DataFile::Text(f) => f.clone(),
-            DataFile::Sheets { name, .. } => SourceFile::new(name.clone(), ""),
+            // Borrowed: a large file is never copied to print its findings.
+            DataFile::Text(f) => std::borrow::Cow::Borrowed(f),
+            DataFile::Sheets { name, .. } => {
+                std::borrow::Cow::Owned(SourceFile::new(name.clone(), ""))
+            }
         }
     }
 }
