@@ -357,3 +357,14 @@ fn a_changed_bottom_exclusion_is_one_change() {
     assert_eq!(changes[0]["old"], "不含 末 2 名");
     assert_eq!(changes[0]["new"], "不含 末 3 名");
 }
+
+/// Data that is not well-formed cannot be compared: KH700 and exit 1, no diff.
+#[test]
+fn malformed_data_is_a_failure_not_a_rejection() {
+    let dir = case("malformed", &[(TEN, EIGHT)]);
+    std::fs::write(dir.join("bad.json"), "{\"units\": [").unwrap();
+    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "bad.json"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(out(&o).is_empty(), "no diff is printed");
+    assert!(String::from_utf8_lossy(&o.stderr).contains("KH700"));
+}

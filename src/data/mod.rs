@@ -81,6 +81,16 @@ pub struct Opened<'a> {
     pub findings: Vec<Diag>,
 }
 
+impl Opened<'_> {
+    /// Findings about this data, placed on their cells for sheets.
+    pub fn placed(&self, diags: Vec<Diag>) -> Vec<Diag> {
+        match &self.cells {
+            Some(index) => place_on_sheets(diags, index),
+            None => diags,
+        }
+    }
+}
+
 /// The units of a data file, and for sheets the index that places them.
 pub fn open(file: &DataFile) -> Result<Opened<'_>, Vec<Diag>> {
     match file {

@@ -74,22 +74,15 @@ pub fn compare(
 ) -> Result<DataDiff, Vec<Diag>> {
     let opened = crate::data::open(data)?;
     let file = data.source();
-    let run = |p: &Program| {
-        let placed = |diags: Vec<Diag>| match &opened.cells {
-            Some(index) => crate::data::place_on_sheets(diags, index),
-            None => diags,
-        };
-        match crate::eval::evaluate(p, &opened.source, true) {
-            Ok(e) if opened.findings.is_empty() => Ok(e),
-            Ok(_) => Err(opened.findings.clone()),
-            Err(d) => {
-                let mut all = opened.findings.clone();
-                all.extend(placed(d));
-                crate::diag::sort_diags(&mut all);
-                Err(all)
-            }
-        }
-    };
+    let run = |p: &Program| crate::eval::run::evaluate_opened(p, &opened, &crate::progress::Quiet);
+    // Data that is not well-formed (KH700) cannot be read under either
+    // version: that is a failure, not a rejection by one of them.
+    let old_run = run(old);
+    if let Err(d) = &old_run
+        && d.iter().all(|x| x.code() == crate::diag::Code::KH700)
+    {
+        return Err(d.clone());
+    }
     let reject = |diags: Vec<Diag>| {
         let opts = RenderOptions {
             lang,
@@ -107,7 +100,7 @@ pub fn compare(
         units: Vec::new(),
         unchanged: 0,
     };
-    match (run(old), run(new)) {
+    match (old_run, run(new)) {
         (Ok(a), Ok(b)) => {
             for (i, row) in b.table.rows.iter().enumerate() {
                 let changes = unit_changes(old, &a, new, &b, i, lang);

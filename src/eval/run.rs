@@ -60,6 +60,26 @@ pub fn evaluate_with<'a>(
     evaluate_with_progress(p, source, complete, threads, &Quiet)
 }
 
+/// Evaluates opened data: the reading's own findings and validation's
+/// together, placed on sheet cells, sorted; every consumer (eval, diff)
+/// reports a data file's problems the same way.
+pub fn evaluate_opened<'a>(
+    p: &Program,
+    opened: &crate::data::Opened<'a>,
+    progress: &dyn Progress,
+) -> Result<Evaluation<'a>, Vec<Diag>> {
+    match evaluate_with_progress(p, &opened.source, true, Threads::Auto, progress) {
+        Ok(e) if opened.findings.is_empty() => Ok(e),
+        Ok(_) => Err(opened.findings.clone()),
+        Err(d) => {
+            let mut all = opened.findings.clone();
+            all.extend(opened.placed(d));
+            sort_diags(&mut all);
+            Err(all)
+        }
+    }
+}
+
 /// [`evaluate_with`], reporting its progress.
 pub fn evaluate_with_progress<'a>(
     p: &Program,

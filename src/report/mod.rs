@@ -247,33 +247,10 @@ pub fn run_eval_with_progress(
         let errors = built.diags.into_iter().filter(Diag::is_error).collect();
         return Err(Failure::Policy(errors));
     };
-    let crate::data::Opened {
-        source,
-        cells,
-        findings,
-    } = crate::data::open(data).map_err(Failure::Data)?;
-    // Findings in sheets name their cells.
-    let placed = |diags: Vec<Diag>| match &cells {
-        Some(index) => crate::data::place_on_sheets(diags, index),
-        None => diags,
-    };
-    let evaluation = crate::eval::run::evaluate_with_progress(
-        &program,
-        &source,
-        true,
-        crate::eval::run::Threads::Auto,
-        progress,
-    );
-    let evaluation = match (evaluation, findings.is_empty()) {
-        (Ok(e), true) => e,
-        (Ok(_), false) => return Err(Failure::Data(findings)),
-        (Err(d), _) => {
-            let mut all = findings;
-            all.extend(placed(d));
-            crate::diag::sort_diags(&mut all);
-            return Err(Failure::Data(all));
-        }
-    };
+    let opened = crate::data::open(data).map_err(Failure::Data)?;
+    let source = &opened.source;
+    let evaluation =
+        crate::eval::run::evaluate_opened(&program, &opened, progress).map_err(Failure::Data)?;
     if let Some(name) = only
         && !evaluation.table.rows.iter().any(|r| r.name == name)
     {
@@ -296,7 +273,7 @@ pub fn run_eval_with_progress(
             String::new()
         },
         data_sha256: if hashed {
-            crate::data::digest::content_sha256(&source).map_err(|d| Failure::Data(vec![d]))?
+            crate::data::digest::content_sha256(source).map_err(|d| Failure::Data(vec![d]))?
         } else {
             String::new()
         },
@@ -305,7 +282,7 @@ pub fn run_eval_with_progress(
         p: &program,
         run: &run,
         eval: &evaluation,
-        source: &source,
+        source,
         lang,
         only,
         progress,
@@ -322,7 +299,7 @@ pub fn run_eval_with_progress(
     // Warnings and notes about the policy are `check`'s to report.
     match written.and_then(|()| out.flush().map_err(WriteError::Io)) {
         Ok(()) => Ok(built.diags.into_iter().filter(Diag::is_error).collect()),
-        Err(WriteError::Data(d)) => Err(Failure::Data(placed(d))),
+        Err(WriteError::Data(d)) => Err(Failure::Data(opened.placed(d))),
         Err(WriteError::Io(e)) => Err(Failure::Output(e)),
     }
 }
