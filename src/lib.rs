@@ -18,6 +18,7 @@
 pub mod ast;
 pub mod calendar;
 pub mod diag;
+pub mod i18n;
 pub mod source;
 pub mod syntax;
 

@@ -9,9 +9,9 @@
 //! `(data file, the codes it must produce)`, plus rendered snapshots.
 
 use kaohe::diag::render::{RenderOptions, render_text};
+use kaohe::i18n::Lang;
 use kaohe::report::{Failure, Format, run_eval};
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 fn file(rel: &str) -> SourceFile {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);

@@ -19,9 +19,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kaohe::check::check_file;
 use kaohe::diag::{Code, Diag, Severity};
+use kaohe::i18n::Lang;
 use kaohe::report::{Failure, Format, run_eval};
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 /// The words one doc uses.
 struct Words {

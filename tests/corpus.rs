@@ -13,8 +13,8 @@ use std::path::Path;
 
 use kaohe::check::check_file;
 use kaohe::diag::render::{RenderOptions, render_text};
+use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 /// The codes a corpus file says it produces, from its `// expect:` line.
 fn expected_codes(text: &str) -> Vec<String> {

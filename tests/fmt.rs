@@ -14,8 +14,8 @@
 use std::path::Path;
 
 use kaohe::format::format;
+use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -15,8 +15,8 @@ mod policy_gen;
 use proptest::prelude::*;
 
 use kaohe::format::format;
+use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 fn fmt(text: &str, lang: Lang) -> String {
     match format(&SourceFile::new("formatted.kh", text), Some(lang)) {

@@ -278,7 +278,7 @@ fn rulings_json(p: &Program, text: &str) -> String {
         run: &run,
         eval: &e,
         source: &source,
-        lang: kaohe::syntax::keywords::Lang::Zh,
+        lang: kaohe::i18n::Lang::Zh,
         only: None,
         progress: &kaohe::progress::Quiet,
     };
@@ -325,7 +325,7 @@ fn sheets_agree(rel: &str, seed: u64) {
             &policy,
             data,
             Format::Json,
-            kaohe::syntax::keywords::Lang::Zh,
+            kaohe::i18n::Lang::Zh,
             None,
             &mut out,
         )
@@ -334,8 +334,7 @@ fn sheets_agree(rel: &str, seed: u64) {
     };
     let expected = rulings(&json_file);
     let source = DataSource::Json(&text);
-    let sheets =
-        kaohe::template::workbook(&p, kaohe::syntax::keywords::Lang::Zh, Some(&source)).unwrap();
+    let sheets = kaohe::template::workbook(&p, kaohe::i18n::Lang::Zh, Some(&source)).unwrap();
     let dir = std::env::temp_dir().join(format!("kaohe-prop-sheets-{}-{seed}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let book = dir.join("data.xlsx");

@@ -13,9 +13,9 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
+use kaohe::i18n::Lang;
 use kaohe::report::{Format, run_eval};
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 fn file(rel: &str) -> SourceFile {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);

@@ -8,9 +8,9 @@
 //! Rulings of the shipped policy on its sample data, in every format, as
 //! snapshots; plus determinism and format independence.
 
+use kaohe::i18n::Lang;
 use kaohe::report::{Format, run_eval};
 use kaohe::source::SourceFile;
-use kaohe::syntax::keywords::Lang;
 
 fn file(rel: &str) -> SourceFile {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);

@@ -5,8 +5,8 @@ use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use crate::i18n::Lang;
 use crate::progress::{Progress, Quiet};
-use crate::syntax::keywords::Lang;
 
 pub struct Bar {
     bar: ProgressBar,

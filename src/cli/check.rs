@@ -10,8 +10,8 @@ use super::{DiagFormat, exit, render_options};
 use crate::check::check_file;
 use crate::diag::render::{render_text, to_json};
 use crate::diag::{Diag, Severity};
+use crate::i18n::Lang;
 use crate::source::SourceFile;
-use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::diag::Code;
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 const ZH: &str = include_str!("../../docs/codes.md");
 const EN: &str = include_str!("../../docs/codes.en.md");

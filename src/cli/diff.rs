@@ -13,7 +13,7 @@ use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
 use crate::diff::{Failure, render};
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {

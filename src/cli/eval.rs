@@ -10,9 +10,9 @@ use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
 use crate::diag::{Diag, IoProblem, Message};
+use crate::i18n::Lang;
 use crate::report::{Failure, Format, run_eval_with_progress};
 use crate::source::{SourceFile, Span};
-use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
 pub struct EvalArgs {

@@ -12,8 +12,8 @@ use clap::{Args, CommandFactory};
 use super::files::{eprint, read};
 use super::{Cli, exit, stderr_options};
 use crate::diag::{Diag, IoProblem, Message};
+use crate::i18n::Lang;
 use crate::source::Span;
-use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Args)]
 pub struct FmtArgs {

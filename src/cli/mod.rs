@@ -20,7 +20,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::diag::render::RenderOptions;
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 /// kaohe（考核）：年度工作目标考核办法的语言、检查器与评估器。
 #[derive(Debug, Parser)]

@@ -11,8 +11,8 @@ use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
 use crate::diag::{Diag, IoProblem, Message};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, Span};
-use crate::syntax::keywords::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SheetFormat {

@@ -10,7 +10,7 @@ use super::files::read;
 use super::{exit, render_options};
 use crate::diag::render::render_text;
 use crate::examples::run_examples;
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug, Args)]
 pub struct TestArgs {

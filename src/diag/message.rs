@@ -1,6 +1,6 @@
 //! What a finding says, as data. Sentences live in `zh.rs` and `en.rs` only.
 
-use crate::syntax::keywords::Kw;
+use crate::i18n::keywords::Kw;
 use rust_decimal::Decimal;
 
 use super::{Code, Severity};

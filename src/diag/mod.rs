@@ -17,8 +17,8 @@ pub use message::{
     Positive, Single, Sort,
 };
 
+use crate::i18n::Lang;
 use crate::source::Span;
-use crate::syntax::keywords::Lang;
 
 /// How bad a finding is: errors make `check` fail, warnings and notes do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]

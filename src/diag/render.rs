@@ -10,8 +10,8 @@ use miette::{
 use serde::Serialize;
 
 use super::{Diag, Severity, label_text};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, line_col};
-use crate::syntax::keywords::Lang;
 
 /// How to render: message language, colour, line width.
 #[derive(Debug, Clone, Copy)]

@@ -4,7 +4,7 @@ use super::fmt_decimal as d;
 use super::message::{
     Expected, Found, IoProblem, LabelText, LiteralProblem, Message, Once, Positive, Single, Sort,
 };
-use crate::syntax::keywords::{Kw, Lang};
+use crate::i18n::{Kw, Lang};
 
 fn kw(k: Kw) -> &'static str {
     k.display(Lang::Zh)

@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use crate::data::DataFile;
 use crate::diag::Diag;
+use crate::i18n::Lang;
 use crate::source::SourceFile;
-use crate::syntax::keywords::Lang;
 
 /// The part of the policy a change belongs to, in the order the diff lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -4,7 +4,7 @@
 use super::rulings::{DataDiff, UnitAspect, UnitField};
 use super::words::{Words, field, part, words};
 use super::{Change, Diff, Mark, Part};
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 fn marker(m: Mark) -> char {
     match m {

@@ -11,8 +11,8 @@ use crate::diag::Diag;
 use crate::diag::render::{JsonDiag, RenderOptions, render_text, to_json};
 use crate::eval::Evaluation;
 use crate::eval::decide::{Grade, Selection};
+use crate::i18n::Lang;
 use crate::ir::Program;
-use crate::syntax::keywords::Lang;
 
 /// What the data does under each version.
 #[derive(Debug, Serialize)]

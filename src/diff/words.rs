@@ -2,7 +2,7 @@
 //! (the policy's own words come from its clauses).
 
 use super::{Field, Part};
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 pub struct Words {
     pub heading: &'static str,

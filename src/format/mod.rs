@@ -15,8 +15,8 @@ mod printer;
 mod words;
 
 use crate::diag::Diag;
+use crate::i18n::Lang;
 use crate::source::SourceFile;
-use crate::syntax::keywords::Lang;
 
 /// The formatted text of `file`, keywords in `lang`, or in the language most
 /// of its keywords use when `lang` is `None` (Chinese on a tie). A file with

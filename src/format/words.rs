@@ -3,8 +3,9 @@
 //! ASCII quotes the docs use, numbers and dates as the AST holds them.
 
 use crate::ast::{Citation, CiteStyle, DateLit, Name, Num, Text};
+use crate::i18n::Lang;
+use crate::i18n::keywords::{KEYWORDS, Kw};
 use crate::syntax::is_bare_name;
-use crate::syntax::keywords::{KEYWORDS, Kw, Lang};
 
 /// A line being built: tokens joined by one space.
 #[derive(Debug, Clone)]

@@ -26,8 +26,8 @@ use std::io::{self, Write};
 use crate::data::source::DataSource;
 use crate::diag::{Diag, fmt_decimal};
 use crate::eval::{Evaluation, Reason, UnitRuling};
+use crate::i18n::Lang;
 use crate::ir::{AttrDomain, ClauseId, Excl, Program};
-use crate::syntax::keywords::Lang;
 
 /// What identifies a run: the policy and the data, by content.
 #[derive(Debug, Clone)]

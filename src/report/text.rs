@@ -66,8 +66,8 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
 fn header(ctx: &Context<'_, '_>, w: &Words) -> String {
     let p = ctx.p;
     let year = match ctx.lang {
-        crate::syntax::keywords::Lang::Zh => format!("（{} {}）", p.year, w.year_suffix),
-        crate::syntax::keywords::Lang::En => format!(" ({})", p.year),
+        crate::i18n::Lang::Zh => format!("（{} {}）", p.year, w.year_suffix),
+        crate::i18n::Lang::En => format!(" ({})", p.year),
     };
     format!(
         "{}{year}\n{} {}\n{} {}\n{} {}\n\n",

@@ -1,6 +1,6 @@
 //! The words of rulings, in Chinese and English. All report text comes from here.
 
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 pub struct Words {
     pub policy_hash: &'static str,

@@ -14,8 +14,8 @@ pub use symbols::{
 
 use crate::ast::{Name, Policy};
 use crate::diag::{Diag, LabelText, Message, Sort, suggest::suggest};
+use crate::i18n::keywords::split_glued_keyword;
 use crate::source::Span;
-use crate::syntax::keywords::split_glued_keyword;
 
 /// Resolves every name of `policy`; the findings are unsorted.
 pub fn resolve(policy: &Policy) -> (Symbols<'_>, Vec<Diag>) {

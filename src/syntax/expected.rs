@@ -4,8 +4,8 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::grammar::Rule;
-use super::keywords::{Kw, TOP_LEVEL, split_glued_keyword};
 use crate::diag::{Diag, Expected, Found, Message};
+use crate::i18n::keywords::{Kw, TOP_LEVEL, split_glued_keyword};
 use crate::source::Span;
 
 /// The finding for a parse error in `text` (a part starting at byte `offset`).
@@ -110,7 +110,7 @@ fn found_at(text: &str, pos: usize) -> (Found, usize) {
 
 /// `不含办公室` where `不含` could stand → (`不含`, `办公室`), §7.4.
 fn glued_keyword(word: &str, expected: &[Expected]) -> Option<(String, String)> {
-    use super::keywords::Lang;
+    use crate::i18n::Lang;
     let (kw, rest) = split_glued_keyword(word)?;
     let allowed = expected
         .iter()

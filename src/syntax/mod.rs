@@ -9,7 +9,6 @@
 mod blocks;
 mod expected;
 mod grammar;
-pub mod keywords;
 mod lower;
 mod parts;
 
@@ -17,9 +16,10 @@ use pest::Parser;
 
 use crate::ast::Policy;
 use crate::diag::Diag;
+use crate::i18n::Lang;
+use crate::i18n::keywords::{self, Kw};
 use crate::source::SourceFile;
 use grammar::{KaoheParser, Rule};
-use keywords::{Kw, Lang};
 
 /// The result of parsing one file: every declaration that parsed, and every
 /// syntax finding (empty when the whole file parsed).

@@ -3,7 +3,8 @@
 
 use std::ops::Range;
 
-use super::keywords::{Lang, TOP_LEVEL};
+use crate::i18n::Lang;
+use crate::i18n::keywords::TOP_LEVEL;
 
 /// Byte ranges of the parts of `text`, in order, covering all of it.
 pub fn split(text: &str) -> Vec<Range<usize>> {

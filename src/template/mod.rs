@@ -12,8 +12,8 @@ use rust_decimal::Decimal;
 use crate::data::raw::{RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::{Diag, fmt_decimal};
+use crate::i18n::Lang;
 use crate::ir::{AttrDomain, Program};
-use crate::syntax::keywords::Lang;
 
 /// A value to write in a cell.
 #[derive(Debug, Clone, PartialEq)]

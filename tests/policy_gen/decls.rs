@@ -3,7 +3,7 @@
 //! citation, assumption, quota or cap; KH103: a fraction where a whole number
 //! belongs).
 
-use kaohe::syntax::keywords::Kw;
+use kaohe::i18n::keywords::Kw;
 
 use super::{Part, Used, Writer};
 

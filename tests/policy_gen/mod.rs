@@ -10,8 +10,8 @@
 
 mod decls;
 
+use kaohe::i18n::keywords::{KEYWORDS, Kw};
 use kaohe::syntax::is_bare_name;
-use kaohe::syntax::keywords::{KEYWORDS, Kw};
 
 pub struct Writer {
     state: u64,

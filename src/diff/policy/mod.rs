@@ -11,9 +11,9 @@ use std::collections::BTreeMap;
 
 use super::{Change, Field, Mark, Part};
 use crate::ast::Policy;
+use crate::i18n::Lang;
 use crate::ir::{ClauseId, Program};
 use crate::source::SourceFile;
-use crate::syntax::keywords::Lang;
 
 /// One version of the policy: its program, its AST and its text.
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 use super::Printer;
 use crate::ast::{CmpOp, Cond, CondNode, Condition, Direction, Operand, Test};
 use crate::format::words::Words;
-use crate::syntax::keywords::Kw;
+use crate::i18n::keywords::Kw;
 
 impl Printer<'_> {
     /// Attribute tests joined by `且` (the docs' clearest of the three ways).

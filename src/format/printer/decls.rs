@@ -4,7 +4,7 @@
 use super::{Printer, cite, labelled_meta, meta, notes};
 use crate::ast::*;
 use crate::format::words::{self, Words};
-use crate::syntax::keywords::{Kw, Lang};
+use crate::i18n::{Kw, Lang};
 
 impl Printer<'_> {
     pub(super) fn header(&mut self, h: &Header, d: &Stmt<Decl>) {

@@ -3,7 +3,7 @@
 use super::{Printer, meta};
 use crate::ast::*;
 use crate::format::words::{self, Words};
-use crate::syntax::keywords::Kw;
+use crate::i18n::keywords::Kw;
 
 impl Printer<'_> {
     pub(super) fn example(&mut self, e: &Example, d: &Stmt<Decl>) {

@@ -19,8 +19,8 @@ use super::comments::{Comment, SPACES};
 use super::layout::{Gap, Line, Role};
 use super::words::Words;
 use crate::ast::{Decl, Meta, Policy, Stmt, Text};
+use crate::i18n::{Kw, Lang};
 use crate::source::Span;
-use crate::syntax::keywords::{Kw, Lang};
 
 const INDENT: usize = 4;
 

@@ -3,7 +3,7 @@
 use super::{Printer, cite, labelled_meta, meta, notes};
 use crate::ast::*;
 use crate::format::words::Words;
-use crate::syntax::keywords::Kw;
+use crate::i18n::keywords::Kw;
 
 impl Printer<'_> {
     /// `排名 按 总分 降序 分组内 然后 按 X 降序 【c】`; the order is always

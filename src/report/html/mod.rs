@@ -15,7 +15,7 @@ use super::summary::Summary;
 use super::view::UnitView;
 use super::words::{Words, words};
 use super::{Context, WriteError};
-use crate::syntax::keywords::Lang;
+use crate::i18n::Lang;
 
 const STYLE: &str = include_str!("style.css");
 

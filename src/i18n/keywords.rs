@@ -5,6 +5,8 @@
 //! this table. A spelling is `""` where the construct has no word in that language
 //! (Chinese `末 2 名` has a closing `名`, English `bottom 2` has none).
 
+use super::Lang;
+
 /// A keyword of the language, independent of the spelling language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kw {
@@ -171,14 +173,6 @@ pub const TOP_LEVEL: &[Kw] = &[
     Kw::Example,
 ];
 
-/// Spelling language of keywords and messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    Zh,
-    En,
-}
-
 impl Kw {
     fn entry(self) -> Option<&'static (Kw, &'static str, &'static str, &'static str)> {
         KEYWORDS.iter().find(|e| e.0 == self)
@@ -198,8 +192,7 @@ impl Kw {
     pub fn display(self, lang: Lang) -> &'static str {
         let s = self.spelling(lang);
         if s.is_empty() {
-            let other = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
-            self.spelling(other)
+            self.spelling(lang.other())
         } else {
             s
         }
