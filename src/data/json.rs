@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 
 use super::raw::{RawEvent, RawField, RawUnit, RawValue};
-use crate::diag::ShapeProblem;
+use crate::diag::{JsonProblem, ShapeProblem};
 use crate::source::Span;
 
 /// A syntax problem at byte `at`.
@@ -18,20 +18,6 @@ use crate::source::Span;
 pub struct JsonError {
     pub problem: JsonProblem,
     pub at: usize,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JsonProblem {
-    /// The named token was expected here.
-    Expected(&'static str),
-    UnterminatedString,
-    BadEscape,
-    ControlCharacter,
-    BadNumber,
-    TrailingContent,
-    TooDeep,
-    /// Well-formed JSON, but not `{"units": [...]}`.
-    Shape(crate::diag::ShapeProblem),
 }
 
 type Result<T> = std::result::Result<T, JsonError>;

@@ -156,11 +156,26 @@ pub enum DataMessage {
     },
 }
 
+/// What kaohe's JSON reader found wrong with the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// The named token was expected here.
+    Expected(&'static str),
+    UnterminatedString,
+    BadEscape,
+    ControlCharacter,
+    BadNumber,
+    TrailingContent,
+    TooDeep,
+    /// Well-formed JSON, but not `{"units": [...]}`.
+    Shape(ShapeProblem),
+}
+
 /// What is wrong with the file's syntax.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SyntaxDetail {
     /// From kaohe's JSON reader.
-    Json(crate::data::json::JsonProblem),
+    Json(JsonProblem),
     /// A message from the TOML parser (English, as the parser gives it).
     Toml(String),
     /// Well-formed, but not the data contract's top level.

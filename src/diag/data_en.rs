@@ -22,7 +22,7 @@ fn value_type(t: ValueType) -> &'static str {
 }
 
 fn syntax(detail: &SyntaxDetail) -> String {
-    use crate::data::json::JsonProblem as J;
+    use super::data::JsonProblem as J;
     match detail {
         SyntaxDetail::Json(J::Expected(what)) => match *what {
             ", or }" => "expected `,` or `}`".into(),

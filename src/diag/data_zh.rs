@@ -44,7 +44,7 @@ fn token(what: &str) -> String {
 }
 
 fn syntax(detail: &SyntaxDetail) -> String {
-    use crate::data::json::JsonProblem as J;
+    use super::data::JsonProblem as J;
     match detail {
         SyntaxDetail::Json(J::Expected(what)) => format!("此处应为{}", token(what)),
         SyntaxDetail::Json(J::UnterminatedString) => "字符串没有结束的引号".into(),

@@ -11,7 +11,7 @@ pub mod render;
 pub mod suggest;
 mod zh;
 
-pub use data::{DataMessage, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
+pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
     ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem, Message, Once,
     Positive, Single, Sort,
