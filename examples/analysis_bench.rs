@@ -11,6 +11,7 @@
 
 #![allow(clippy::indexing_slicing, clippy::unwrap_used, clippy::expect_used)]
 
+use kaohe::driver;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 
@@ -89,9 +90,9 @@ fn main() {
     let mut codes: BTreeMap<&'static str, usize> = BTreeMap::new();
     for run in 0..runs {
         let t0 = Instant::now();
-        let parsed = kaohe::parse(&file);
+        let parsed = driver::parse(&file);
         let t1 = Instant::now();
-        let checked = kaohe::check::check(&parsed.policy);
+        let checked = driver::check(driver::resolve(&parsed.policy));
         let t2 = Instant::now();
         let Some(policy) = checked.policy else {
             eprintln!(
@@ -100,9 +101,9 @@ fn main() {
             );
             std::process::exit(1);
         };
-        let program = kaohe::compile::compile(&policy, &file.text);
+        let program = driver::compile(&policy, &file);
         let t3 = Instant::now();
-        let findings = kaohe::analysis::analyze(&program);
+        let findings = driver::analyze(&program);
         let t4 = Instant::now();
         parse.push(t1 - t0);
         check.push(t2 - t1);

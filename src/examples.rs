@@ -14,7 +14,7 @@ use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::{Diag, ExpectWhat, FactValue, Message};
 use crate::eval::decide::{Grade, Selection};
-use crate::eval::{Evaluation, evaluate};
+use crate::eval::{Evaluation, Feed, evaluate};
 use crate::ir::{AwardId, OutcomeId, Program};
 use crate::source::Span;
 
@@ -60,7 +60,7 @@ fn run_one(example: &Example, span: Span, p: &Program) -> ExampleRun {
         checked: 0,
         diags: Vec::new(),
     };
-    match evaluate(p, &source, false) {
+    match evaluate(p, Feed::new(&source).partial()) {
         Err(diags) => run.diags = diags,
         Ok(eval) => {
             for (unit, list) in expectations.iter().enumerate() {

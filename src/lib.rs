@@ -18,51 +18,11 @@
 pub mod ast;
 pub mod calendar;
 pub mod diag;
+pub mod driver;
 pub mod i18n;
 pub mod source;
 pub mod syntax;
 
-pub use syntax::parse;
-
-/// A policy file taken through parse, check and compile.
-#[derive(Debug)]
-pub struct Built {
-    pub policy: ast::Policy,
-    /// The program, when no error was found.
-    pub program: Option<ir::Program>,
-    /// Every finding (warnings and notes included), sorted by position.
-    pub diags: Vec<diag::Diag>,
-}
-
-/// Parses, checks and compiles one policy file.
-pub fn build(file: &source::SourceFile) -> Built {
-    let parsed = parse(file);
-    if !parsed.complete {
-        return Built {
-            policy: parsed.policy,
-            program: None,
-            diags: parsed.diags,
-        };
-    }
-    let checked = check::check(&parsed.policy);
-    let literals_ok = !parsed.has_errors();
-    let mut diags = parsed.diags;
-    diags.extend(checked.diags);
-    let program = checked
-        .policy
-        .filter(|_| literals_ok)
-        .map(|c| compile::compile(&c, &file.text));
-    if let Some(p) = &program {
-        diags.extend(analysis::analyze(p));
-    }
-    diag::sort_and_dedup(&mut diags);
-    let program = program.filter(|_| !diags.iter().any(diag::Diag::is_error));
-    Built {
-        policy: parsed.policy,
-        program,
-        diags,
-    }
-}
 pub mod analysis;
 pub mod check;
 pub mod cli;

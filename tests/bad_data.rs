@@ -8,33 +8,21 @@
 //! Bad unit data is refused with every problem named: one case per line,
 //! `(data file, the codes it must produce)`, plus rendered snapshots.
 
-use kaohe::diag::render::{RenderOptions, render_text};
-use kaohe::i18n::Lang;
-use kaohe::report::{Failure, Format, run_eval};
-use kaohe::source::SourceFile;
+mod common;
 
-fn file(rel: &str) -> SourceFile {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    SourceFile::new(rel, std::fs::read_to_string(path).unwrap())
-}
+use common::file;
+use kaohe::diag::render::{RenderOptions, render_text};
+use kaohe::driver::Failure;
+use kaohe::i18n::Lang;
+use kaohe::report::Format;
+use kaohe::source::SourceFile;
 
 /// The findings on `data` (which must be refused), and nothing written.
 fn refused(data: &str) -> (SourceFile, Vec<kaohe::diag::Diag>) {
     let data = file(data);
-    let mut out = Vec::new();
     let policy = file("policies/shaoxing-2019.kh");
-    match run_eval(
-        &policy,
-        &data.clone().into(),
-        Format::Json,
-        Lang::Zh,
-        None,
-        &mut out,
-    ) {
-        Err(Failure::Data(diags)) => {
-            assert!(out.is_empty(), "no partial ruling");
-            (data, diags)
-        }
+    match common::eval(&policy, &data, Format::Json, Lang::Zh, None) {
+        Err(Failure::Data(diags)) => (data, diags),
         other => panic!("{} was not refused: {other:?}", data.name),
     }
 }

@@ -7,35 +7,32 @@
 
 //! The `kaohe` binary as users run it: exit status, formats, languages.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::{TempDir, kaohe, root, stdout};
+
+/// A copy of the shipped policy with `from` replaced by `to`, in a folder of
+/// its own that goes when the copy is dropped.
+struct Variant {
+    _dir: TempDir,
+    path: PathBuf,
 }
 
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
+impl Variant {
+    fn arg(&self) -> &str {
+        self.path.to_str().unwrap()
+    }
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-/// A copy of the shipped policy with `from` replaced by `to`, in a temp dir.
-fn variant(name: &str, from: &str, to: &str) -> PathBuf {
-    let text = std::fs::read_to_string(root().join("policies/shaoxing-2019.kh")).unwrap();
+fn variant(name: &str, from: &str, to: &str) -> Variant {
+    let text = common::read("policies/shaoxing-2019.kh");
     assert!(text.contains(from), "{from}");
-    let dir = std::env::temp_dir().join(format!("kaohe-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-    path
+    let dir = TempDir::new(&format!("cli-{name}"));
+    let path = dir.write(name, &text.replacen(from, to, 1));
+    Variant { _dir: dir, path }
 }
 
 #[test]
@@ -50,7 +47,7 @@ fn the_shipped_policy_checks_without_errors() {
 #[test]
 fn a_weight_error_fails_and_names_terms_and_sums() {
     let p = variant("kh301.kh", "制度执行 4", "制度执行 6");
-    let o = kaohe(&["check", p.to_str().unwrap()]);
+    let o = kaohe(&["check", p.arg()]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     for needle in ["KH301", "共性工作", "27", "25"] {
@@ -62,10 +59,10 @@ fn a_weight_error_fails_and_names_terms_and_sums() {
 #[test]
 fn english_messages_with_lang_en() {
     let p = variant("kh201.kh", "不含 办公室 ", "不含 中心办公室 ");
-    let o = kaohe(&["--lang", "en", "check", p.to_str().unwrap()]);
+    let o = kaohe(&["--lang", "en", "check", p.arg()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("did you mean `办公室`?"));
-    let after = kaohe(&["check", p.to_str().unwrap(), "--lang", "en"]);
+    let after = kaohe(&["check", p.arg(), "--lang", "en"]);
     assert_eq!(
         stdout(&after),
         stdout(&o),
@@ -80,7 +77,7 @@ fn json_lists_every_finding_with_its_place() {
         "市机关后勤保障中心, 市机关资产事务中心",
         "市机关后勤保障中心, 综合业务处, 市机关资产事务中心",
     );
-    let o = kaohe(&["check", "--format", "json", p.to_str().unwrap()]);
+    let o = kaohe(&["check", "--format", "json", p.arg()]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let d = &v[0];
@@ -96,17 +93,10 @@ fn json_lists_every_finding_with_its_place() {
 #[test]
 fn a_missing_brace_reports_line_and_column_in_both_formats() {
     let p = variant("kh102.kh", "        兜底条款 5", "        兜底条款 5 {");
-    let o = kaohe(&["check", p.to_str().unwrap()]);
+    let o = kaohe(&["check", p.arg()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("KH102"));
-    let j = kaohe(&[
-        "--lang",
-        "en",
-        "check",
-        "--format",
-        "json",
-        p.to_str().unwrap(),
-    ]);
+    let j = kaohe(&["--lang", "en", "check", "--format", "json", p.arg()]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&j)).unwrap();
     assert_eq!(v[0]["code"], "KH102");
     assert_eq!(v[0]["line"], 30);
@@ -397,11 +387,7 @@ fn eval_one_unit_and_an_unknown_one() {
 #[test]
 fn eval_of_a_policy_with_errors_writes_nothing() {
     let p = variant("eval-kh301.kh", "制度执行 4", "制度执行 6");
-    let o = kaohe(&[
-        "eval",
-        p.to_str().unwrap(),
-        "policies/shaoxing-2019.sample.json",
-    ]);
+    let o = kaohe(&["eval", p.arg(), "policies/shaoxing-2019.sample.json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8(o.stderr).unwrap().contains("KH301"));
@@ -423,7 +409,7 @@ fn a_wrong_expectation_fails_with_expected_and_actual() {
         "预期 总分 105, 加分 10",
         "预期 总分 104, 加分 10",
     );
-    let o = kaohe(&["--lang", "en", "test", p.to_str().unwrap()]);
+    let o = kaohe(&["--lang", "en", "test", p.arg()]);
     assert_eq!(o.status.code(), Some(1));
     let out = stdout(&o);
     assert!(out.contains("KH801"));

@@ -13,14 +13,18 @@
 //! `$ kaohe …` is what the built binary prints for that command, run on the
 //! section's own blocks.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
+
+use common::root;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kaohe::check::check_file;
 use kaohe::diag::{Code, Diag, Severity};
+use kaohe::driver::Failure;
 use kaohe::i18n::Lang;
-use kaohe::report::{Failure, Format, run_eval};
+use kaohe::report::Format;
 use kaohe::source::SourceFile;
 
 /// The words one doc uses.
@@ -64,10 +68,6 @@ impl Words {
         .map(|(_, s)| s)
         .collect()
     }
-}
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A fenced block: its language and its text.
@@ -213,7 +213,7 @@ fn assert_fixed(words: &Words, s: &Section, block: &str, name: &str) {
         words.doc,
         s.code
     );
-    let diags = check_file(&SourceFile::new(name, block));
+    let diags = common::check(&SourceFile::new(name, block));
     assert!(
         !diags
             .iter()
@@ -238,7 +238,7 @@ fn policy_section(words: &Words, s: &Section, name: &str) {
         words.doc,
         s.code
     );
-    let diags = check_file(&SourceFile::new(name, *first));
+    let diags = common::check(&SourceFile::new(name, *first));
     assert_found(words, s, &diags, "example");
     for fix in kaohe.iter().skip(1) {
         assert_fixed(words, s, fix, name);
@@ -250,7 +250,7 @@ fn example_section(words: &Words, s: &Section, name: &str) {
     let kaohe = s.all("kaohe");
     let runs = |text: &str| {
         let file = SourceFile::new(name, text);
-        let built = kaohe::build(&file);
+        let built = kaohe::driver::build(&file);
         let program = built
             .program
             .unwrap_or_else(|| panic!("{}: {}: {:?}", words.doc, s.code, built.diags));
@@ -275,15 +275,7 @@ fn data_section(words: &Words, s: &Section, policy_name: &str, data_name: &str) 
     let policy = SourceFile::new(policy_name, text);
     let eval = |data: &str| {
         let data = SourceFile::new(data_name, data);
-        let mut out = Vec::new();
-        run_eval(
-            &policy,
-            &data.into(),
-            Format::Json,
-            words.lang,
-            None,
-            &mut out,
-        )
+        common::eval(&policy, &data, Format::Json, words.lang, None)
     };
     let jsons = s.all("json");
     let first = jsons

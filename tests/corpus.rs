@@ -9,9 +9,10 @@
 //! produces must be exactly those its `// expect:` header lists (`ok` for
 //! none), and the rendered findings, in Chinese and in English, are snapshots.
 
+mod common;
+
 use std::path::Path;
 
-use kaohe::check::check_file;
 use kaohe::diag::render::{RenderOptions, render_text};
 use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
@@ -44,7 +45,7 @@ fn corpus_findings() {
     insta::glob!("corpus/**/*.kh", |path| {
         let text = std::fs::read_to_string(path).unwrap();
         let file = SourceFile::new(display_name(path), text);
-        let diags = check_file(&file);
+        let diags = common::check(&file);
         let codes: Vec<String> = diags
             .iter()
             .map(|d| d.code().as_str().to_string())
@@ -67,7 +68,7 @@ fn shipped_policy_has_no_errors() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("policies/shaoxing-2019.kh");
     let text = std::fs::read_to_string(path).unwrap();
     let file = SourceFile::new("policies/shaoxing-2019.kh", text);
-    let diags = check_file(&file);
+    let diags = common::check(&file);
     assert!(!diags.iter().any(|d| d.is_error()));
     let codes: Vec<&str> = diags.iter().map(|d| d.code().as_str()).collect();
     assert!(codes.contains(&"KH304"), "{codes:?}");

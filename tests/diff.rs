@@ -9,14 +9,14 @@
 //! words; with data, the units whose results move, and data the new version
 //! rejects reported with its KH7xx findings.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use serde_json::Value;
+use common::root;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use serde_json::Value;
 
 fn shipped() -> String {
     std::fs::read_to_string(root().join("policies/shaoxing-2019.kh")).unwrap()
@@ -43,15 +43,6 @@ fn case(name: &str, edits: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
-fn kaohe(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
 fn out(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
@@ -59,7 +50,7 @@ fn out(o: &Output) -> String {
 fn json(dir: &Path, extra: &[&str]) -> Value {
     let mut args = vec!["diff", "old.kh", "new.kh", "--format", "json"];
     args.extend_from_slice(extra);
-    let o = kaohe(dir, &args);
+    let o = common::kaohe_in(dir, &args);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -90,8 +81,11 @@ fn ten_points_to_eight_is_exactly_that_change() {
     assert_eq!(c["aspects"][0]["old"], "10");
     assert_eq!(c["aspects"][0]["new"], "8");
     assert!(v.get("data").is_none());
-    let zh = out(&kaohe(&dir, &["diff", "old.kh", "new.kh"]));
-    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    let zh = out(&common::kaohe_in(&dir, &["diff", "old.kh", "new.kh"]));
+    let en = out(&common::kaohe_in(
+        &dir,
+        &["--lang", "en", "diff", "old.kh", "new.kh"],
+    ));
     insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
 }
 
@@ -136,14 +130,14 @@ fn with_data_the_units_whose_results_move_are_listed_old_to_new() {
         units.len() + data["unchanged"].as_u64().unwrap() as usize,
         9
     );
-    let zh = out(&kaohe(
+    let zh = out(&common::kaohe_in(
         &dir,
         &["diff", "old.kh", "new.kh", "--data", "sample.json"],
     ));
     for quiet in ["办公室：", "计划财务处", "房产基建处"] {
         assert!(!zh.contains(quiet), "{quiet} in {zh}");
     }
-    let en = out(&kaohe(
+    let en = out(&common::kaohe_in(
         &dir,
         &[
             "--lang",
@@ -180,13 +174,13 @@ fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
         findings.iter().all(|f| f["code"] == "KH707"),
         "{findings:#?}"
     );
-    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
     assert_eq!(o.status.code(), Some(0));
     let zh = out(&o);
     assert!(zh.contains("新办法不接受这些数据"), "{zh}");
     assert!(zh.contains("KH707"));
     assert!(zh.contains("一岗双责 【四(二)1】：分值 10 → 8"), "{zh}");
-    let en = out(&kaohe(
+    let en = out(&common::kaohe_in(
         &dir,
         &[
             "--lang",
@@ -213,7 +207,7 @@ fn data_the_old_policy_rejects_is_said_too() {
     let v = json(&dir, &["--data", "sample.json"]);
     assert!(v["data"]["old_rejected"]["findings"].as_array().is_some());
     assert!(v["data"].get("new_rejected").is_none());
-    let zh = out(&kaohe(
+    let zh = out(&common::kaohe_in(
         &dir,
         &["diff", "old.kh", "new.kh", "--data", "sample.json"],
     ));
@@ -234,8 +228,11 @@ fn a_renamed_item_is_a_rename() {
     assert_eq!(changes[0]["mark"], "renamed");
     assert_eq!(changes[0]["renamed_from"], "责任清单工作");
     assert_eq!(changes[0]["subject"], "责任清单");
-    let zh = out(&kaohe(&dir, &["diff", "old.kh", "new.kh"]));
-    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    let zh = out(&common::kaohe_in(&dir, &["diff", "old.kh", "new.kh"]));
+    let en = out(&common::kaohe_in(
+        &dir,
+        &["--lang", "en", "diff", "old.kh", "new.kh"],
+    ));
     insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
 }
 
@@ -257,10 +254,13 @@ fn a_renamed_kind_is_a_rename_and_its_rules_do_not_change() {
 #[test]
 fn identical_policies_give_no_differences() {
     let dir = case("same", &[]);
-    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
     assert_eq!(o.status.code(), Some(0));
     assert!(out(&o).contains("无差异"), "{}", out(&o));
-    let en = out(&kaohe(&dir, &["--lang", "en", "diff", "old.kh", "new.kh"]));
+    let en = out(&common::kaohe_in(
+        &dir,
+        &["--lang", "en", "diff", "old.kh", "new.kh"],
+    ));
     assert!(en.contains("no differences"), "{en}");
     let v = json(&dir, &[]);
     assert_eq!(v["changes"].as_array().unwrap().len(), 0);
@@ -287,7 +287,7 @@ fn breadth_of_changes_across_parts() {
             ("自评 截止 12-20", "自评 截止 12-18"),
         ],
     );
-    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh", "--data", "sample.json"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -295,7 +295,7 @@ fn breadth_of_changes_across_parts() {
         String::from_utf8_lossy(&o.stderr)
     );
     let zh = out(&o);
-    let md = out(&kaohe(
+    let md = out(&common::kaohe_in(
         &dir,
         &["diff", "old.kh", "new.kh", "--format", "md"],
     ));
@@ -305,13 +305,13 @@ fn breadth_of_changes_across_parts() {
 #[test]
 fn a_policy_with_errors_fails_and_a_bad_call_is_a_usage_error() {
     let dir = case("errors", &[("制度执行 4", "制度执行 6")]);
-    let o = kaohe(&dir, &["diff", "old.kh", "new.kh"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("KH301"));
     assert!(out(&o).is_empty());
-    let o = kaohe(&dir, &["diff", "old.kh"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = kaohe(&dir, &["diff", "old.kh", "old.kh", "--format", "xml"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "old.kh", "--format", "xml"]);
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -363,7 +363,7 @@ fn a_changed_bottom_exclusion_is_one_change() {
 fn malformed_data_is_a_failure_not_a_rejection() {
     let dir = case("malformed", &[(TEN, EIGHT)]);
     std::fs::write(dir.join("bad.json"), "{\"units\": [").unwrap();
-    let o = kaohe(&dir, &["diff", "old.kh", "new.kh", "--data", "bad.json"]);
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh", "--data", "bad.json"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(out(&o).is_empty(), "no diff is printed");
     assert!(String::from_utf8_lossy(&o.stderr).contains("KH700"));

@@ -15,7 +15,6 @@
 
 use std::path::Path;
 
-use kaohe::check::check_file;
 use kaohe::diag::Diag;
 use kaohe::source::SourceFile;
 
@@ -74,10 +73,10 @@ fn check_doc(doc: &str) {
     let mut known = repository_policies();
     for (i, block) in blocks.iter().enumerate().filter(|(_, b)| is_complete(b)) {
         let file = SourceFile::new(format!("{doc} block {i}"), block.clone());
-        let diags = check_file(&file);
+        let diags = kaohe::driver::build(&file).diags;
         let errors: Vec<&Diag> = diags.iter().filter(|d| d.is_error()).collect();
         assert!(errors.is_empty(), "{}: {errors:?}", file.name);
-        let built = kaohe::build(&file);
+        let built = kaohe::driver::build(&file);
         let program = built.program.unwrap();
         for run in kaohe::examples::run_examples(&built.policy, &program) {
             assert!(
@@ -152,7 +151,8 @@ fn check_error_blocks(doc: &str) {
         named.dedup();
         assert!(!named.is_empty(), "{name}: its first line names a code");
         let file = SourceFile::new(name.clone(), block.clone());
-        let mut found: Vec<String> = check_file(&file)
+        let mut found: Vec<String> = kaohe::driver::build(&file)
+            .diags
             .iter()
             .filter(|d| d.is_error())
             .map(|d| d.code().as_str().to_string())

@@ -11,19 +11,12 @@
 //! survives, and Chinese → English → Chinese gives the Chinese text back.
 //! The shipped policy in both languages and the comment corpus are snapshots.
 
-use std::path::Path;
+mod common;
 
+use common::{read, root};
 use kaohe::format::format;
 use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn read(rel: &str) -> String {
-    std::fs::read_to_string(root().join(rel)).unwrap()
-}
 
 /// Every policy text of the repository, with a name to report it by.
 fn repository_policies() -> Vec<(String, String)> {
@@ -74,7 +67,7 @@ fn fmt(name: &str, text: &str, lang: Option<Lang>) -> String {
 fn every_repository_policy_formats_to_the_same_policy_stably() {
     let mut formatted = 0;
     for (name, text) in repository_policies() {
-        let parsed = kaohe::parse(&SourceFile::new(name.as_str(), text.as_str()));
+        let parsed = kaohe::driver::parse(&SourceFile::new(name.as_str(), text.as_str()));
         if !parsed.complete || parsed.has_errors() {
             // Syntax errors: not formatted, the findings come back instead.
             assert!(format(&SourceFile::new(name.as_str(), text.as_str()), None).is_err());
@@ -84,7 +77,7 @@ fn every_repository_policy_formats_to_the_same_policy_stably() {
         formatted += 1;
         for lang in [None, Some(Lang::Zh), Some(Lang::En)] {
             let out = fmt(&name, &text, lang);
-            let again = kaohe::parse(&SourceFile::new("formatted.kh", out.as_str()));
+            let again = kaohe::driver::parse(&SourceFile::new("formatted.kh", out.as_str()));
             assert!(again.diags.is_empty(), "{name} {lang:?}: {:?}", again.diags);
             assert_eq!(again.policy, parsed.policy, "{name} {lang:?}:\n{out}");
             assert_eq!(fmt(&name, &out, lang), out, "{name} {lang:?} twice");

@@ -8,31 +8,14 @@
 //! `kaohe fmt` as users run it: stdout, `--check`, `-w`, exit status, and the
 //! English rewrite of the shipped policy giving the same rulings.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use common::{kaohe, root, stderr, stdout};
 
 use serde_json::Value;
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 /// A file with `text` in a directory of this test's own.
 fn temp(test: &str, name: &str, text: &str) -> PathBuf {

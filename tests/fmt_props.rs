@@ -26,7 +26,7 @@ fn fmt(text: &str, lang: Lang) -> String {
 }
 
 fn check(text: &str, comments: &[String]) {
-    let parsed = kaohe::parse(&SourceFile::new("generated.kh", text));
+    let parsed = kaohe::driver::parse(&SourceFile::new("generated.kh", text));
     assert!(
         parsed.complete && parsed.diags.is_empty(),
         "the generator made a text that does not parse:\n{text}\n{:?}",
@@ -34,7 +34,7 @@ fn check(text: &str, comments: &[String]) {
     );
     for lang in [Lang::Zh, Lang::En] {
         let out = fmt(text, lang);
-        let again = kaohe::parse(&SourceFile::new("formatted.kh", out.as_str()));
+        let again = kaohe::driver::parse(&SourceFile::new("formatted.kh", out.as_str()));
         assert!(
             again.complete && again.diags.is_empty(),
             "{lang:?} output does not parse: {:?}\n--- source\n{text}\n--- {lang:?}\n{out}",
@@ -81,7 +81,7 @@ fn generated_policies_cover_every_declaration() {
     let mut seen = std::collections::HashSet::new();
     for seed in 0..400u64 {
         let (text, _) = policy_gen::policy(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        let parsed = kaohe::parse(&SourceFile::new("g.kh", text));
+        let parsed = kaohe::driver::parse(&SourceFile::new("g.kh", text));
         for d in &parsed.policy.decls {
             seen.insert(std::mem::discriminant(&d.node));
         }

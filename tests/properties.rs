@@ -20,17 +20,14 @@ use proptest::prelude::*;
 use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
+mod common;
+
+use common::program;
+use kaohe::data::Opened;
 use kaohe::data::source::DataSource;
 use kaohe::eval::decide::Selection;
-use kaohe::eval::{Evaluation, Threads, evaluate_with};
+use kaohe::eval::{Evaluation, Threads};
 use kaohe::ir::{AttrDomain, AwardId, OutcomeId, Program, RuleAmount, all_hold};
-use kaohe::source::SourceFile;
-
-fn program(rel: &str) -> Program {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    let file = SourceFile::new(rel, std::fs::read_to_string(path).unwrap());
-    kaohe::build(&file).program.unwrap()
-}
 
 /// A small deterministic generator (xorshift), seeded by proptest.
 struct Gen(u64);
@@ -142,7 +139,7 @@ fn data(p: &Program, seed: u64) -> Value {
 
 fn evaluate(p: &Program, text: &str) -> Evaluation<'static> {
     let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
-    evaluate_with(p, &DataSource::Json(leaked), true, Threads::One).unwrap()
+    common::evaluate(p, leaked, Threads::One).unwrap()
 }
 
 /// Everything decided about each unit, by name (order aside).
@@ -267,21 +264,20 @@ fn shuffled(mut v: Value, seed: u64, events_too: bool) -> Value {
 
 fn rulings_json(p: &Program, text: &str) -> String {
     let leaked: &'static str = Box::leak(text.to_string().into_boxed_str());
-    let e = evaluate(p, leaked);
-    let source = DataSource::Json(leaked);
-    let run = kaohe::report::RunInfo {
-        policy_sha256: String::new(),
-        data_sha256: String::new(),
+    let opened = Opened {
+        source: DataSource::Json(leaked),
+        cells: None,
+        findings: Vec::new(),
     };
-    let ctx = kaohe::report::Context {
-        p,
-        run: &run,
-        eval: &e,
-        source: &source,
-        lang: kaohe::i18n::Lang::Zh,
-        only: None,
-        progress: &kaohe::progress::Quiet,
-    };
+    let rulings = kaohe::driver::rulings(p, &opened, &kaohe::progress::Quiet).unwrap();
+    let run = kaohe::driver::RunInfo::default();
+    let ctx = kaohe::report::Context::new(
+        &rulings,
+        &run,
+        kaohe::i18n::Lang::Zh,
+        None,
+        &kaohe::progress::Quiet,
+    );
     let mut out = Vec::new();
     kaohe::report::json::write(&ctx, &mut out).unwrap();
     String::from_utf8(out).unwrap()
@@ -310,27 +306,15 @@ fn properties(rel: &str, seed: u64, shuffle: u64) {
 /// --data`'s library calls) gives byte-identical JSON rulings to the JSON.
 fn sheets_agree(rel: &str, seed: u64) {
     use kaohe::data::DataFile;
-    use kaohe::report::{Format, run_eval};
+    use kaohe::report::Format;
     use kaohe::source::SourceFile;
     let p = program(rel);
     let text = data(&p, seed).to_string();
-    let policy_text =
-        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel))
-            .unwrap();
-    let policy = SourceFile::new(rel, policy_text);
+    let policy = common::file(rel);
     let json_file = DataFile::Text(SourceFile::new("data.json", text.clone()));
     let rulings = |data: &DataFile| {
-        let mut out = Vec::new();
-        run_eval(
-            &policy,
-            data,
-            Format::Json,
-            kaohe::i18n::Lang::Zh,
-            None,
-            &mut out,
-        )
-        .unwrap();
-        String::from_utf8(out).unwrap()
+        let out = common::eval_data(&policy, data, Format::Json, kaohe::i18n::Lang::Zh, None);
+        String::from_utf8(out.unwrap().0).unwrap()
     };
     let expected = rulings(&json_file);
     let source = DataSource::Json(&text);

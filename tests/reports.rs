@@ -13,14 +13,12 @@
 use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
-use kaohe::i18n::Lang;
-use kaohe::report::{Format, run_eval};
-use kaohe::source::SourceFile;
+mod common;
 
-fn file(rel: &str) -> SourceFile {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    SourceFile::new(rel, std::fs::read_to_string(path).unwrap())
-}
+use common::file;
+use kaohe::i18n::Lang;
+use kaohe::report::Format;
+use kaohe::source::SourceFile;
 
 const POLICY: &str = "policies/shaoxing-2019.kh";
 const SAMPLE: &str = "policies/shaoxing-2019.sample.json";
@@ -28,9 +26,9 @@ const FEATURES: &str = "tests/corpus/ok/features-2b.kh";
 const FEATURES_DATA: &str = "tests/data/features-2b.json";
 
 fn bytes_of(policy: &SourceFile, data: &SourceFile, format: Format, lang: Lang) -> Vec<u8> {
-    let mut out = Vec::new();
-    run_eval(policy, &data.clone().into(), format, lang, None, &mut out).unwrap();
-    out
+    common::eval_bytes(policy, data, format, lang, None)
+        .unwrap()
+        .0
 }
 
 fn bytes(policy: &str, data: &str, format: Format, lang: Lang) -> Vec<u8> {
@@ -365,17 +363,7 @@ fn one_unit_only() {
     let policy = file(POLICY);
     let data = file(SAMPLE);
     for format in [Format::Md, Format::Html, Format::Csv] {
-        let mut out = Vec::new();
-        run_eval(
-            &policy,
-            &data.clone().into(),
-            format,
-            Lang::Zh,
-            Some("公共机构节能处"),
-            &mut out,
-        )
-        .unwrap();
-        let s = String::from_utf8(out).unwrap();
+        let s = common::eval(&policy, &data, format, Lang::Zh, Some("公共机构节能处")).unwrap();
         assert!(s.contains("公共机构节能处"), "{format:?}");
         assert!(!s.contains("综合业务处"), "{format:?}");
     }

@@ -8,20 +8,17 @@
 //! Rulings of the shipped policy on its sample data, in every format, as
 //! snapshots; plus determinism and format independence.
 
-use kaohe::i18n::Lang;
-use kaohe::report::{Format, run_eval};
-use kaohe::source::SourceFile;
+mod common;
 
-fn file(rel: &str) -> SourceFile {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
-    SourceFile::new(rel, std::fs::read_to_string(path).unwrap())
-}
+use common::file;
+use kaohe::i18n::Lang;
+use kaohe::report::Format;
 
 fn rulings(data: &str, format: Format, lang: Lang, only: Option<&str>) -> String {
-    let mut out = Vec::new();
     let policy = file("policies/shaoxing-2019.kh");
-    let warnings = run_eval(&policy, &file(data).into(), format, lang, only, &mut out).unwrap();
-    assert!(warnings.is_empty());
+    let (out, findings) = common::eval_bytes(&policy, &file(data), format, lang, only).unwrap();
+    // The policy's warnings and notes come back with the rulings, as check gives them.
+    assert_eq!(findings, common::check(&policy));
     String::from_utf8(out).unwrap()
 }
 

@@ -10,27 +10,18 @@
 //! `sheet!cell` with its unit and item; the empty template has both sheets,
 //! a row per listed unit and drop-down lists.
 
+mod common;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+use common::{kaohe, root};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
 const POLICY: &str = "policies/shaoxing-2019.kh";
 const SAMPLE: &str = "policies/shaoxing-2019.sample.json";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn kaohe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kaohe"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("kaohe-sheets-{}", std::process::id()));

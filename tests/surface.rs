@@ -14,7 +14,7 @@ use kaohe::source::SourceFile;
 fn parse(rel: &str) -> Policy {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
     let file = SourceFile::new(rel, std::fs::read_to_string(path).unwrap());
-    let parsed = kaohe::parse(&file);
+    let parsed = kaohe::driver::parse(&file);
     assert!(parsed.diags.is_empty(), "{rel}: {:?}", parsed.diags);
     parsed.policy
 }
@@ -41,7 +41,7 @@ fn a_changed_amount_is_a_different_policy() {
     let text = std::fs::read_to_string(path)
         .unwrap()
         .replace("=> 10 【", "=> 8 【");
-    let changed = kaohe::parse(&SourceFile::new("changed.kh", text)).policy;
+    let changed = kaohe::driver::parse(&SourceFile::new("changed.kh", text)).policy;
     assert_ne!(parse("policies/shaoxing-2019.kh"), changed);
 }
 
@@ -51,7 +51,7 @@ fn a_changed_amount_is_a_different_policy() {
 fn a_quoted_statement_leaves_out_comments_and_joins_its_lines() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ok/comments.kh");
     let file = SourceFile::new("comments.kh", std::fs::read_to_string(path).unwrap());
-    let built = kaohe::build(&file);
+    let built = kaohe::driver::build(&file);
     let p = built.program.unwrap();
     let texts: Vec<String> = p
         .rules
@@ -72,7 +72,7 @@ fn a_statement_span_stops_before_its_comment() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/ok/comments.kh");
     let text = std::fs::read_to_string(path).unwrap();
     let file = SourceFile::new("comments.kh", text.clone());
-    let parsed = kaohe::parse(&file);
+    let parsed = kaohe::driver::parse(&file);
     let mut ends = Vec::new();
     for d in &parsed.policy.decls {
         if let kaohe::ast::Decl::Adjust(section) = &d.node {

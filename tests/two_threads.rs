@@ -9,17 +9,13 @@
 //! boundary). The result must be exactly that of one thread: same rulings,
 //! same findings, whether the guess is right, wrong, or lands in bad data.
 
-use kaohe::data::source::DataSource;
-use kaohe::eval::{Threads, evaluate_with};
-use kaohe::source::SourceFile;
+mod common;
+
+use common::evaluate;
+use kaohe::eval::Threads;
 
 fn program() -> kaohe::ir::Program {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/shaoxing-2019-open.kh");
-    let file = SourceFile::new(
-        "bench/shaoxing-2019-open.kh",
-        std::fs::read_to_string(path).unwrap(),
-    );
-    kaohe::build(&file).program.unwrap()
+    common::program("bench/shaoxing-2019-open.kh")
 }
 
 /// `n` units in the data contract; unit `i`'s text comes from `unit(i)`.
@@ -54,9 +50,8 @@ fn ordinary(i: usize) -> String {
 
 fn both(text: &str) {
     let p = program();
-    let source = DataSource::Json(text);
-    let one = evaluate_with(&p, &source, true, Threads::One);
-    let two = evaluate_with(&p, &source, true, Threads::Two);
+    let one = evaluate(&p, text, Threads::One);
+    let two = evaluate(&p, text, Threads::Two);
     assert_eq!(one, two);
 }
 
@@ -76,8 +71,8 @@ fn a_clean_file_gives_the_same_rulings() {
         "the guess is a unit start: the second thread's work is taken over"
     );
     let p = program();
-    let one = evaluate_with(&p, &DataSource::Json(&text), true, Threads::One).unwrap();
-    let two = evaluate_with(&p, &DataSource::Json(&text), true, Threads::Two).unwrap();
+    let one = evaluate(&p, &text, Threads::One).unwrap();
+    let two = evaluate(&p, &text, Threads::Two).unwrap();
     assert_eq!(one.table.len(), 4000);
     assert_eq!(one, two);
 }
@@ -111,7 +106,7 @@ fn a_wrong_guess_is_discarded() {
         });
     both(&text);
     let p = program();
-    let diags = evaluate_with(&p, &DataSource::Json(&text), true, Threads::Two).unwrap_err();
+    let diags = evaluate(&p, &text, Threads::Two).unwrap_err();
     assert!(diags.iter().all(|d| d.code().as_str() == "KH709"));
     assert_eq!(diags.len(), 3000);
 }
@@ -128,7 +123,7 @@ fn problems_in_the_second_half_are_reported_as_in_one_thread() {
     });
     both(&text);
     let p = program();
-    let diags = evaluate_with(&p, &DataSource::Json(&text), true, Threads::Two).unwrap_err();
+    let diags = evaluate(&p, &text, Threads::Two).unwrap_err();
     let codes: Vec<&str> = diags.iter().map(|d| d.code().as_str()).collect();
     assert_eq!(codes, vec!["KH707", "KH703"]);
 }
@@ -138,7 +133,7 @@ fn a_duplicate_across_the_halves_is_found() {
     let text = data(3000, |i| if i == 2999 { ordinary(5) } else { ordinary(i) });
     both(&text);
     let p = program();
-    let diags = evaluate_with(&p, &DataSource::Json(&text), true, Threads::Two).unwrap_err();
+    let diags = evaluate(&p, &text, Threads::Two).unwrap_err();
     assert_eq!(
         diags.iter().map(|d| d.code().as_str()).collect::<Vec<_>>(),
         vec!["KH703"]

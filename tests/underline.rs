@@ -9,7 +9,8 @@
 //! `(policy fragment, code, underlined text)`. Fragments are placed in a
 //! complete policy so that only the finding under test appears.
 
-use kaohe::check::check_file;
+mod common;
+
 use kaohe::source::SourceFile;
 
 const BASE: &str = "考核办法 \"测试\" {\n    年度 2019\n}\n考核对象 {\n    分组 机关处室 { 办公室, 综合业务处 }\n    分组 直属单位 等\n}\n计分 满分 10 {\n    工作 6\n    共性 4 { 学习 2; 纪律 2 }\n}\n事项 表彰 { 层级: 国家 | 省政府; 对象: 集体 | 个人 }\n事项 弄虚作假 { 项目: 计分项 }\n处置 关注 当 有 表彰 或 有 弄虚作假\n";
@@ -17,7 +18,7 @@ const BASE: &str = "考核办法 \"测试\" {\n    年度 2019\n}\n考核对象 
 /// The code and underlined text of every finding for `BASE` + `extra`.
 fn findings(extra: &str) -> Vec<(String, String)> {
     let file = SourceFile::new("t.kh", format!("{BASE}{extra}\n"));
-    check_file(&file)
+    common::check(&file)
         .iter()
         .map(|d| {
             (
@@ -59,7 +60,7 @@ underlines! {
 fn weights_point_at_the_parent_maximum() {
     let text = BASE.replace("纪律 2", "纪律 3");
     let file = SourceFile::new("t.kh", text);
-    let diags = check_file(&file);
+    let diags = common::check(&file);
     let found: Vec<(&str, &str)> = diags
         .iter()
         .map(|d| (d.code().as_str(), file.slice(d.span)))

@@ -11,10 +11,11 @@
 
 use proptest::prelude::*;
 
-use kaohe::data::source::DataSource;
+mod common;
+
 use kaohe::diag::{Code, Diag, Message};
+use kaohe::eval::Threads;
 use kaohe::eval::decide::Grade;
-use kaohe::eval::{Threads, evaluate_with};
 use kaohe::ir::{AwardId, OutcomeId, Program};
 use kaohe::source::SourceFile;
 
@@ -176,22 +177,20 @@ fn policy(seed: u64) -> String {
 
 /// The program even when the analysis found errors (to replay KH401 witnesses).
 fn compiled(file: &SourceFile) -> Option<Program> {
-    let parsed = kaohe::parse(file);
+    let parsed = kaohe::driver::parse(file);
     if parsed.has_errors() {
         return None;
     }
-    let checked = kaohe::check::check(&parsed.policy);
-    checked
-        .policy
-        .map(|c| kaohe::compile::compile(&c, &file.text))
+    let checked = kaohe::driver::check(kaohe::driver::resolve(&parsed.policy));
+    checked.policy.map(|c| kaohe::driver::compile(&c, file))
 }
 
 /// Replays a witness's JSON and checks the finding's claim.
 fn replay(p: &Program, d: &Diag) {
     let json = serde_json::to_string(d.witness.as_ref().unwrap()).unwrap();
     let text: &'static str = Box::leak(json.into_boxed_str());
-    let source = DataSource::Json(text);
-    let result = evaluate_with(p, &source, true, Threads::One);
+    let result = common::evaluate(p, text, Threads::One);
+    let source = kaohe::data::source::DataSource::Json(text);
     let code = d.code();
     if code == Code::KH401 {
         let errors = result.unwrap_err();
@@ -238,7 +237,7 @@ fn replay(p: &Program, d: &Diag) {
 fn witnesses_hold(seed: u64) -> usize {
     let text = policy(seed);
     let file = SourceFile::new("generated.kh", text.clone());
-    let diags = kaohe::check::check_file(&file);
+    let diags = kaohe::driver::build(&file).diags;
     let Some(p) = compiled(&file) else {
         panic!("generated policy has front-end errors: {diags:?}\n{text}");
     };
@@ -266,7 +265,8 @@ fn generated_policies_have_every_kind_of_witness() {
     for seed in 1..=150u64 {
         witnesses_hold(seed * 7919);
         let file = SourceFile::new("generated.kh", policy(seed * 7919));
-        for d in kaohe::check::check_file(&file)
+        for d in kaohe::driver::build(&file)
+            .diags
             .into_iter()
             .filter(|d| d.witness.is_some())
         {

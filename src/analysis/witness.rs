@@ -12,7 +12,7 @@ use crate::calendar::Date;
 use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::Diag;
-use crate::eval::{Evaluation, Threads, evaluate_with};
+use crate::eval::{Evaluation, Feed, Threads};
 use crate::ir::{AttrDomain, KindId, Program};
 use crate::source::Span;
 
@@ -217,7 +217,7 @@ pub fn evaluate(p: &Program, units: &[UnitSpec]) -> Result<Evaluation<'static>, 
         units_at: Span::default(),
         other_keys: Vec::new(),
     };
-    let evaluation = evaluate_with(p, &source, true, Threads::One)?;
+    let evaluation = crate::eval::evaluate(p, Feed::new(&source).threads(Threads::One))?;
     Ok(evaluation)
 }
 
@@ -232,7 +232,7 @@ pub fn explain(
         units_at: Span::default(),
         other_keys: Vec::new(),
     };
-    let evaluation = evaluate_with(p, &source, true, Threads::One).ok()?;
+    let evaluation = crate::eval::evaluate(p, Feed::new(&source).threads(Threads::One)).ok()?;
     let row = evaluation.table.rows.iter().position(|r| r.index == u)?;
     evaluation
         .ruling(p, &source, row)

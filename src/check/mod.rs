@@ -9,8 +9,7 @@ mod window;
 
 use crate::ast::Policy;
 use crate::diag::{Diag, sort_and_dedup};
-use crate::resolve::{Symbols, resolve};
-use crate::source::SourceFile;
+use crate::resolve::{Resolved, Symbols};
 
 /// A policy with no error-severity finding: names resolve, weights add up,
 /// ranges, windows and schedule are consistent.
@@ -38,9 +37,14 @@ pub struct Checked<'a> {
     pub policy: Option<CheckedPolicy<'a>>,
 }
 
-/// Resolves and checks a parsed policy.
-pub fn check(policy: &Policy) -> Checked<'_> {
-    let (symbols, mut diags) = resolve(policy);
+/// Checks a resolved policy; its resolution's findings are kept among the
+/// checker's.
+pub fn check(resolved: Resolved<'_>) -> Checked<'_> {
+    let Resolved {
+        policy,
+        symbols,
+        mut diags,
+    } = resolved;
     diags.extend(weights::check(policy));
     diags.extend(amounts::check(policy));
     diags.extend(window::check(&symbols));
@@ -51,10 +55,4 @@ pub fn check(policy: &Policy) -> Checked<'_> {
         diags,
         policy: ok.then_some(CheckedPolicy { policy, symbols }),
     }
-}
-
-/// Every finding about one policy file: syntax, names, weights, windows,
-/// schedule, and the contradiction analysis of the compiled program.
-pub fn check_file(file: &SourceFile) -> Vec<Diag> {
-    crate::build(file).diags
 }

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::{DiagFormat, exit, render_options};
-use crate::check::check_file;
 use crate::diag::render::{render_text, to_json};
 use crate::diag::{Diag, Severity};
 use crate::i18n::Lang;
@@ -60,7 +59,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
 fn check_path(path: &Path) -> (SourceFile, Vec<Diag>) {
     match super::files::read(path) {
         Ok(file) => {
-            let diags = check_file(&file);
+            let diags = crate::driver::build(&file).diags;
             (file, diags)
         }
         Err(failed) => failed,

@@ -12,7 +12,8 @@ use clap::{Args, ValueEnum};
 use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
-use crate::diff::{Failure, render};
+use crate::diff::{Side, render};
+use crate::driver::{self, Failure};
 use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,15 +54,32 @@ pub fn run(args: DiffArgs, lang: Lang) -> ExitCode {
             return exit(true);
         }
     };
-    let made = match crate::diff::diff(&old, &new, data.as_ref(), lang) {
-        Ok(d) => d,
-        Err(Failure::Policy { old: o, new: n }) => {
-            eprint(&old, &o, opts);
-            eprint(&new, &n, opts);
+    let (old_built, new_built) = (driver::build(&old), driver::build(&new));
+    let (po, pn) = match (old_built.program(), new_built.program()) {
+        (Ok(po), Ok(pn)) => (po, pn),
+        (po, pn) => {
+            for (file, failed) in [(&old, po.err()), (&new, pn.err())] {
+                if let Some(Failure::Policy(d)) = failed {
+                    eprint(file, &d, opts);
+                }
+            }
             return exit(true);
         }
-        Err(Failure::Data(d)) => {
-            if let Some(data) = &data {
+    };
+    let o = Side {
+        p: po,
+        ast: &old_built.policy,
+        file: &old,
+    };
+    let n = Side {
+        p: pn,
+        ast: &new_built.policy,
+        file: &new,
+    };
+    let made = match crate::diff::diff(o, n, data.as_ref(), lang) {
+        Ok(d) => d,
+        Err(failed) => {
+            if let (Some(data), Failure::Data(d)) = (&data, failed) {
                 eprint(&data.source(), &d, opts);
             }
             return exit(true);

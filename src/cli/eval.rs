@@ -9,9 +9,11 @@ use clap::Args;
 use super::files::{eprint, read};
 use super::{exit, stderr_options};
 use crate::data::DataFile;
-use crate::diag::{Diag, IoProblem, Message};
+use crate::diag::{Diag, IoProblem, Message, Severity};
+use crate::driver::{self, Failure, RunInfo};
 use crate::i18n::Lang;
-use crate::report::{Failure, Format, run_eval_with_progress};
+use crate::progress::Progress;
+use crate::report::{Context, Format, WriteError};
 use crate::source::{SourceFile, Span};
 
 #[derive(Debug, Args)]
@@ -76,12 +78,10 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         Some(path) => {
             let partial = partial_path(path);
             let result = match std::fs::File::create(&partial) {
-                Ok(f) => run_eval_with_progress(
+                Ok(f) => write_rulings(
                     &policy,
                     &data,
-                    format,
-                    lang,
-                    only,
+                    Output { format, lang, only },
                     &mut BufWriter::new(f),
                     progress.as_ref(),
                 ),
@@ -99,12 +99,10 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
         }
         None => {
             let mut out = BufWriter::new(std::io::stdout().lock());
-            run_eval_with_progress(
+            write_rulings(
                 &policy,
                 &data,
-                format,
-                lang,
-                only,
+                Output { format, lang, only },
                 &mut out,
                 progress.as_ref(),
             )
@@ -112,8 +110,18 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
     };
     progress.finish();
     match result {
-        Ok(warnings) => {
-            eprint(&policy, &warnings, opts);
+        Ok(findings) => {
+            let warnings = findings
+                .iter()
+                .filter(|d| d.severity() == Severity::Warning)
+                .collect::<Vec<_>>();
+            if !warnings.is_empty() {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{}",
+                    warned(&policy.name, &warnings, lang)
+                );
+            }
             exit(false)
         }
         Err(Failure::Policy(d)) => {
@@ -146,8 +154,65 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
     }
 }
 
+/// One line on stderr for a policy with warnings: the rulings are made, and
+/// the drafter's findings stay `check`'s to show in full (printing them all
+/// on every run would bury the rulings' own messages).
+fn warned(policy: &str, warnings: &[&Diag], lang: Lang) -> String {
+    let mut codes: Vec<&str> = warnings.iter().map(|d| d.code().as_str()).collect();
+    codes.dedup();
+    let (n, codes) = (warnings.len(), codes.join(", "));
+    crate::zh_en!(
+        lang,
+        format!(
+            "注意：考核办法「{policy}」有 {n} 个警告（{codes}），裁定照常作出；运行 kaohe check {policy} 查看"
+        ),
+        format!(
+            "note: the policy `{policy}` has {n} warning(s) ({codes}); the rulings are made as usual; run `kaohe check {policy}` to see them"
+        ),
+    )
+}
+
 fn partial_path(path: &std::path::Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".partial");
     path.with_file_name(name)
+}
+
+/// What to write: the format, the language, and all units or one.
+#[derive(Debug, Clone, Copy)]
+pub struct Output<'o> {
+    pub format: Format,
+    pub lang: Lang,
+    /// Only this unit's explanation (`--unit NAME`).
+    pub only: Option<&'o str>,
+}
+
+/// `kaohe eval`: builds the policy, evaluates the data and writes the rulings
+/// to `out`. Returns the policy's warnings and notes; nothing is written when
+/// the policy or the data has an error (§7.20: no partial ruling).
+pub fn write_rulings(
+    policy: &SourceFile,
+    data: &DataFile,
+    output: Output<'_>,
+    out: &mut dyn Write,
+    progress: &dyn Progress,
+) -> Result<Vec<Diag>, Failure> {
+    let built = driver::build(policy);
+    let program = built.program()?;
+    let opened = driver::open(data)?;
+    let rulings = driver::rulings(program, &opened, progress)?;
+    if let Some(name) = output.only {
+        rulings.unit_named(name)?;
+    }
+    let run = if output.format.shows_hashes() {
+        driver::identify(policy, &opened)?
+    } else {
+        RunInfo::default()
+    };
+    let ctx = Context::new(&rulings, &run, output.lang, output.only, progress);
+    match crate::report::write(&ctx, output.format, out) {
+        Ok(()) => Ok(built.warnings()),
+        Err(WriteError::Data(d)) => Err(Failure::Data(d)),
+        Err(WriteError::Io(e)) => Err(Failure::Output(e)),
+    }
 }

@@ -8,7 +8,7 @@ mod bar;
 mod check;
 mod codes;
 mod diff;
-mod eval;
+pub mod eval;
 mod files;
 mod fmt;
 mod template;

@@ -46,7 +46,7 @@ pub fn run(args: TemplateArgs, lang: Lang) -> ExitCode {
             return exit(true);
         }
     };
-    let built = crate::build(&policy);
+    let built = crate::driver::build(&policy);
     let Some(program) = built.program else {
         let errors: Vec<Diag> = built.diags.into_iter().filter(Diag::is_error).collect();
         eprint(&policy, &errors, opts);

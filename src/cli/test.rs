@@ -33,7 +33,7 @@ pub fn run(args: TestArgs, lang: Lang) -> ExitCode {
                 continue;
             }
         };
-        let built = crate::build(&file);
+        let built = crate::driver::build(&file);
         let Some(program) = &built.program else {
             out.push_str(&render_text(&file, &built.diags, opts));
             broken = true;

@@ -269,7 +269,7 @@ fn statement_text(source: &str, span: Span, meta: &Meta) -> String {
     // its lines are joined, up to a block it opens.
     let mut plain = String::new();
     let mut at = 0;
-    for c in crate::format::comments::scan(&text) {
+    for c in crate::syntax::comments::scan(&text) {
         plain.push_str(text.get(at..c.start).unwrap_or(""));
         at = c.end;
     }
@@ -297,7 +297,7 @@ fn core_span(source: &str, span: Span, meta: &Meta) -> Span {
     }
     let text = source.get(span.start..end).unwrap_or("");
     // A comment at the end of the line is not part of the statement.
-    let text = match crate::format::comments::scan(text).first() {
+    let text = match crate::syntax::comments::scan(text).first() {
         Some(c) => text.get(..c.start).unwrap_or(text),
         None => text,
     };

@@ -16,6 +16,8 @@ pub struct UnitInput<'a> {
     /// Position in the data (`units[index]`).
     pub index: usize,
     pub name: Cow<'a, str>,
+    /// Where the unit's name stands: findings about the name point here.
+    pub name_span: Span,
     /// The policy's declaration of this unit, if it lists it.
     pub declared: Option<UnitId>,
     pub group: GroupId,
@@ -30,6 +32,7 @@ pub struct UnitInput<'a> {
 impl UnitInput<'_> {
     pub fn clear(&mut self) {
         self.name = Cow::Borrowed("");
+        self.name_span = Span::default();
         self.declared = None;
         self.scores.clear();
         self.events.clear();

@@ -3,6 +3,7 @@
 //! KH7xx findings that name the unit, the event, its path and its place.
 
 pub mod digest;
+pub mod feed;
 pub mod input;
 pub mod json;
 pub mod numbers;

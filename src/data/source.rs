@@ -5,10 +5,13 @@
 
 use std::borrow::Cow;
 
+use super::input::UnitInput;
 use super::json::{JsonError, JsonUnits};
 use super::raw::RawUnit;
+use super::validate::Validator;
 use crate::diag::suggest::suggest;
 use crate::diag::{DataMessage, Diag, Message, SyntaxDetail};
+use crate::ir::Program;
 use crate::source::Span;
 
 pub enum DataSource<'a> {
@@ -72,8 +75,27 @@ impl<'a> DataSource<'a> {
         }
     }
 
+    /// Unit `index` (found at `span` by an earlier reading) read and
+    /// validated again, for its explanation.
+    pub fn unit_again(
+        &self,
+        p: &Program,
+        index: usize,
+        span: Span,
+    ) -> Result<UnitInput<'a>, Vec<Diag>> {
+        let mut raw = RawUnit::default();
+        self.again(index, span, &mut raw).map_err(|d| vec![d])?;
+        let mut validator = Validator::new(p, false);
+        let mut input = UnitInput::default();
+        if validator.unit(&raw, index, &mut input) {
+            Ok(input)
+        } else {
+            Err(validator.diags)
+        }
+    }
+
     /// Reads unit `index` (found at `span` by `each`) again into `out`.
-    pub fn again(&self, index: usize, span: Span, out: &mut RawUnit<'a>) -> Result<(), Diag> {
+    fn again(&self, index: usize, span: Span, out: &mut RawUnit<'a>) -> Result<(), Diag> {
         match self {
             DataSource::Json(text) => JsonUnits::unit_at(text, span.start, out).map_err(json_diag),
             DataSource::Memory { units, .. } => {

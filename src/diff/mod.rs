@@ -16,9 +16,9 @@ pub mod words;
 use serde::Serialize;
 
 use crate::data::DataFile;
-use crate::diag::Diag;
+use crate::driver::Failure;
 use crate::i18n::Lang;
-use crate::source::SourceFile;
+pub use policy::Side;
 
 /// The part of the policy a change belongs to, in the order the diff lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -168,54 +168,23 @@ impl Diff {
     }
 }
 
-/// Why no diff was made: a policy has errors, or the data cannot be read.
-#[derive(Debug)]
-pub enum Failure {
-    /// Each version's errors (empty for a version without any).
-    Policy {
-        old: Vec<Diag>,
-        new: Vec<Diag>,
-    },
-    Data(Vec<Diag>),
-}
-
-/// Builds both policies and compares them; with `data`, evaluates it under both.
+/// Compares two versions of a policy, each built without error
+/// ([`driver::build`]); with `data`, evaluates it under both. Fails only when
+/// the data cannot be read at all.
 pub fn diff(
-    old: &SourceFile,
-    new: &SourceFile,
+    old: Side<'_>,
+    new: Side<'_>,
     data: Option<&DataFile>,
     lang: Lang,
 ) -> Result<Diff, Failure> {
-    let (bo, bn) = (crate::build(old), crate::build(new));
-    let errors = |b: &crate::Built| -> Vec<Diag> {
-        b.diags.iter().filter(|d| d.is_error()).cloned().collect()
-    };
-    let (Some(po), Some(pn)) = (&bo.program, &bn.program) else {
-        return Err(Failure::Policy {
-            old: errors(&bo),
-            new: errors(&bn),
-        });
-    };
-    let changes = policy::compare(
-        policy::Side {
-            p: po,
-            ast: &bo.policy,
-            file: old,
-        },
-        policy::Side {
-            p: pn,
-            ast: &bn.policy,
-            file: new,
-        },
-        lang,
-    );
+    let changes = policy::compare(old, new, lang);
     let data = data
-        .map(|d| rulings::compare(po, pn, d, lang))
+        .map(|d| rulings::compare(old.p, new.p, d, lang))
         .transpose()
         .map_err(Failure::Data)?;
     Ok(Diff {
-        old: old.name.clone(),
-        new: new.name.clone(),
+        old: old.file.name.clone(),
+        new: new.file.name.clone(),
         changes,
         data,
     })

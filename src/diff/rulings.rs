@@ -9,6 +9,7 @@ use super::words::words;
 use crate::data::DataFile;
 use crate::diag::Diag;
 use crate::diag::render::{JsonDiag, RenderOptions, render_text, to_json};
+use crate::driver::{self, Failure};
 use crate::eval::Evaluation;
 use crate::eval::decide::{Grade, Selection};
 use crate::i18n::Lang;
@@ -74,7 +75,11 @@ pub fn compare(
 ) -> Result<DataDiff, Vec<Diag>> {
     let opened = crate::data::open(data)?;
     let file = data.source();
-    let run = |p: &Program| crate::eval::run::evaluate_opened(p, &opened, &crate::progress::Quiet);
+    let run = |p: &Program| match driver::evaluate(p, &opened, &crate::progress::Quiet) {
+        Ok(e) => Ok(e),
+        Err(Failure::Data(d) | Failure::Policy(d)) => Err(d),
+        Err(Failure::Output(_)) => Err(Vec::new()),
+    };
     // Data that is not well-formed (KH700) cannot be read under either
     // version: that is a failure, not a rejection by one of them.
     let old_run = run(old);

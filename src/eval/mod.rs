@@ -11,4 +11,5 @@ pub mod run;
 pub mod table;
 pub mod unit;
 
-pub use run::{AwardRuling, Evaluation, Reason, Threads, UnitRuling, evaluate, evaluate_with};
+pub use crate::data::feed::{Feed, Threads};
+pub use run::{AwardRuling, Evaluation, Reason, UnitRuling, evaluate};

@@ -15,7 +15,7 @@
 //! Blank lines: a [`Gap`] says whether one may stand before a line; `Keep`
 //! keeps one where the source had at least one.
 
-use super::comments::Comment;
+use crate::syntax::comments::Comment;
 
 /// Whether a blank line stands before a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

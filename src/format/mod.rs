@@ -3,13 +3,12 @@
 //!
 //! The file is parsed; the AST is printed back (`printer/`), token by token
 //! (`words.rs`); the comments, which the grammar skips, are found in the source
-//! (`comments.rs`) and put back beside the statements they were written with
+//! (`syntax/comments.rs`) and put back beside the statements they were written with
 //! (`layout.rs`). Printing depends on the AST and the keyword language only,
 //! with two things read from the source: which list items were written on one
 //! line, and where blank lines stood. So formatting is idempotent, and
 //! Chinese → English → Chinese gives the Chinese text back exactly.
 
-pub(crate) mod comments;
 mod layout;
 mod printer;
 mod words;
@@ -27,7 +26,7 @@ pub fn format(file: &SourceFile, lang: Option<Lang>) -> Result<String, Vec<Diag>
         return Err(parsed.diags);
     }
     let lang = lang.unwrap_or(parsed.keywords.majority());
-    let comments = comments::scan(&file.text);
+    let comments = crate::syntax::comments::scan(&file.text);
     let lines = printer::print(&parsed.policy, &file.text, &comments, lang);
     let lines = layout::place_comments(lines, &comments);
     Ok(layout::render(&lines, &file.text))

@@ -23,25 +23,18 @@ pub mod xlsx;
 
 use std::io::{self, Write};
 
-use crate::data::source::DataSource;
 use crate::diag::{Diag, fmt_decimal};
+use crate::driver::{Rulings, RunInfo};
 use crate::eval::{Evaluation, Reason, UnitRuling};
 use crate::i18n::Lang;
 use crate::ir::{AttrDomain, ClauseId, Excl, Program};
-
-/// What identifies a run: the policy and the data, by content.
-#[derive(Debug, Clone)]
-pub struct RunInfo {
-    pub policy_sha256: String,
-    pub data_sha256: String,
-}
 
 /// Everything a renderer reads.
 pub struct Context<'r, 'a> {
     pub p: &'r Program,
     pub run: &'r RunInfo,
     pub eval: &'r Evaluation<'a>,
-    pub source: &'r DataSource<'a>,
+    pub rulings: &'r Rulings<'r, 'a>,
     pub lang: Lang,
     /// Only this unit's explanation (`--unit NAME`).
     pub only: Option<&'r str>,
@@ -61,7 +54,26 @@ impl From<io::Error> for WriteError {
     }
 }
 
-impl<'a> Context<'_, 'a> {
+impl<'r, 'a> Context<'r, 'a> {
+    /// What a renderer reads of `rulings`.
+    pub fn new(
+        rulings: &'r Rulings<'r, 'a>,
+        run: &'r RunInfo,
+        lang: Lang,
+        only: Option<&'r str>,
+        progress: &'r dyn crate::progress::Progress,
+    ) -> Self {
+        Context {
+            p: rulings.program,
+            run,
+            eval: &rulings.evaluation,
+            rulings,
+            lang,
+            only,
+            progress,
+        }
+    }
+
     /// Units to explain, in ranking order (table positions).
     pub fn units(&self) -> impl Iterator<Item = usize> + '_ {
         self.eval
@@ -83,9 +95,7 @@ impl<'a> Context<'_, 'a> {
     }
 
     pub fn ruling(&self, u: usize) -> Result<UnitRuling<'a>, WriteError> {
-        self.eval
-            .ruling(self.p, self.source, u)
-            .map_err(WriteError::Data)
+        self.rulings.ruling(u).map_err(WriteError::Data)
     }
 
     pub fn citation(&self, c: ClauseId) -> Option<&str> {
@@ -200,112 +210,24 @@ impl Format {
     pub fn is_binary(self) -> bool {
         self == Format::Xlsx
     }
-}
 
-/// Why an evaluation produced no rulings: findings about the policy or the data.
-#[derive(Debug)]
-pub enum Failure {
-    Policy(Vec<Diag>),
-    Data(Vec<Diag>),
-    Output(io::Error),
-}
-
-/// Builds the policy, evaluates the data and writes the rulings to `out`.
-/// Returns the policy's warnings and notes; nothing is written when the policy
-/// or the data has an error (§7.20: no partial ruling).
-pub fn run_eval(
-    policy: &crate::source::SourceFile,
-    data: &crate::data::DataFile,
-    format: Format,
-    lang: Lang,
-    only: Option<&str>,
-    out: &mut dyn Write,
-) -> Result<Vec<Diag>, Failure> {
-    run_eval_with_progress(
-        policy,
-        data,
-        format,
-        lang,
-        only,
-        out,
-        &crate::progress::Quiet,
-    )
-}
-
-/// [`run_eval`], reporting progress (reading, then writing).
-pub fn run_eval_with_progress(
-    policy: &crate::source::SourceFile,
-    data: &crate::data::DataFile,
-    format: Format,
-    lang: Lang,
-    only: Option<&str>,
-    out: &mut dyn Write,
-    progress: &dyn crate::progress::Progress,
-) -> Result<Vec<Diag>, Failure> {
-    let built = crate::build(policy);
-    let Some(program) = built.program else {
-        let errors = built.diags.into_iter().filter(Diag::is_error).collect();
-        return Err(Failure::Policy(errors));
-    };
-    let opened = crate::data::open(data).map_err(Failure::Data)?;
-    let source = &opened.source;
-    let evaluation =
-        crate::eval::run::evaluate_opened(&program, &opened, progress).map_err(Failure::Data)?;
-    if let Some(name) = only
-        && !evaluation.table.rows.iter().any(|r| r.name == name)
-    {
-        let names = evaluation.table.rows.iter().map(|r| r.name.as_ref());
-        let m = crate::diag::Message::NoSuchUnit {
-            unit: name.to_string(),
-            suggestion: crate::diag::suggest::suggest(name, names),
-        };
-        return Err(Failure::Data(vec![Diag::new(
-            m,
-            crate::source::Span::default(),
-        )]));
-    }
-    // Summary lines and CSV rows carry no hashes; hashing 300 MB would only cost time.
-    let hashed = !matches!(format, Format::Jsonl | Format::Csv);
-    let run = RunInfo {
-        policy_sha256: if hashed {
-            sha256(&policy.text)
-        } else {
-            String::new()
-        },
-        data_sha256: if hashed {
-            crate::data::digest::content_sha256(source).map_err(|d| Failure::Data(vec![d]))?
-        } else {
-            String::new()
-        },
-    };
-    let ctx = Context {
-        p: &program,
-        run: &run,
-        eval: &evaluation,
-        source,
-        lang,
-        only,
-        progress,
-    };
-    let written = match format {
-        Format::Text => text::write(&ctx, out),
-        Format::Json => json::write(&ctx, out),
-        Format::Jsonl => jsonl::write(&ctx, out),
-        Format::Md => markdown::write(&ctx, out),
-        Format::Html => html::write(&ctx, out),
-        Format::Csv => csv::write(&ctx, out),
-        Format::Xlsx => xlsx::write(&ctx, out),
-    };
-    // Warnings and notes about the policy are `check`'s to report.
-    match written.and_then(|()| out.flush().map_err(WriteError::Io)) {
-        Ok(()) => Ok(built.diags.into_iter().filter(Diag::is_error).collect()),
-        Err(WriteError::Data(d)) => Err(Failure::Data(opened.placed(d))),
-        Err(WriteError::Io(e)) => Err(Failure::Output(e)),
+    /// Whether the output names the policy's and the data's hashes (summary
+    /// lines and CSV rows do not: hashing 300 MB would only cost time).
+    pub fn shows_hashes(self) -> bool {
+        !matches!(self, Format::Jsonl | Format::Csv)
     }
 }
 
-/// The SHA-256 of a text, in hex.
-pub fn sha256(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+/// Writes the rulings in `format` to `out`, and flushes it.
+pub fn write(ctx: &Context<'_, '_>, format: Format, out: &mut dyn Write) -> Result<(), WriteError> {
+    match format {
+        Format::Text => text::write(ctx, out),
+        Format::Json => json::write(ctx, out),
+        Format::Jsonl => jsonl::write(ctx, out),
+        Format::Md => markdown::write(ctx, out),
+        Format::Html => html::write(ctx, out),
+        Format::Csv => csv::write(ctx, out),
+        Format::Xlsx => xlsx::write(ctx, out),
+    }?;
+    out.flush().map_err(WriteError::Io)
 }

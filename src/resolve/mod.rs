@@ -17,15 +17,28 @@ use crate::diag::{Diag, LabelText, Message, Sort, suggest::suggest};
 use crate::i18n::keywords::split_glued_keyword;
 use crate::source::Span;
 
-/// Resolves every name of `policy`; the findings are unsorted.
-pub fn resolve(policy: &Policy) -> (Symbols<'_>, Vec<Diag>) {
+/// A policy with its names resolved, and what resolving found wrong.
+#[derive(Debug)]
+pub struct Resolved<'a> {
+    pub policy: &'a Policy,
+    pub symbols: Symbols<'a>,
+    /// KH105/106, KH2xx findings, unsorted.
+    pub diags: Vec<Diag>,
+}
+
+/// Resolves every name of `policy`.
+pub fn resolve(policy: &Policy) -> Resolved<'_> {
     let mut r = Resolver {
         syms: Symbols::default(),
         diags: Vec::new(),
     };
     r.declare_all(policy);
     r.check_references(policy);
-    (r.syms, r.diags)
+    Resolved {
+        policy,
+        symbols: r.syms,
+        diags: r.diags,
+    }
 }
 
 struct Resolver<'a> {

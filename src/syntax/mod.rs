@@ -7,6 +7,7 @@
 //! its own, so errors in different declarations are all reported in one run.
 
 mod blocks;
+pub(crate) mod comments;
 mod expected;
 mod grammar;
 mod lower;

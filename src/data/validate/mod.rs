@@ -182,6 +182,7 @@ impl<'p, 'a> Validator<'p, 'a> {
             return;
         }
         out.name = name.clone();
+        out.name_span = span;
         let declared = self.units.get(name.as_ref()).copied();
         match (declared, group) {
             (Some(u), group) => {

@@ -15,12 +15,12 @@ mod ranked;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::comments::{Comment, SPACES};
 use super::layout::{Gap, Line, Role};
 use super::words::Words;
 use crate::ast::{Decl, Meta, Policy, Stmt, Text};
 use crate::i18n::{Kw, Lang};
 use crate::source::Span;
+use crate::syntax::comments::{Comment, SPACES};
 
 const INDENT: usize = 4;
 

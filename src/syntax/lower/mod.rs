@@ -70,7 +70,7 @@ impl Lower {
         let text = p.as_str();
         let kept = if text.contains("//") {
             let mut t = text;
-            while let Some(c) = crate::format::comments::scan(t).last() {
+            while let Some(c) = crate::syntax::comments::scan(t).last() {
                 if t.get(c.end..).is_some_and(|rest| rest.trim().is_empty()) {
                     t = t.get(..c.start).unwrap_or(t).trim_end();
                 } else {

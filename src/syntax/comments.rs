@@ -1,13 +1,15 @@
 //! The `//` comments of a source, with their places. The grammar skips
 //! comments, so the AST has none; the formatter finds them here and puts each
-//! back beside the statement it was written with (`layout.rs`).
+//! back beside the statement it was written with (`format/layout.rs`), and
+//! lowering and compiling use them to leave comments out of statements' spans
+//! and quoted text.
 //!
 //! Scanning is lexical and only run on a file that parsed: outside comments,
 //! `"` `“` `【` `「` and `` ` `` only ever open a string, a citation or a
 //! quoted name, so a `//` inside one of those is text, never a comment.
 
 /// The grammar's WHITESPACE: what may stand between tokens on a line.
-pub(super) const SPACES: [char; 4] = [' ', '\t', '\u{3000}', '\u{FEFF}'];
+pub(crate) const SPACES: [char; 4] = [' ', '\t', '\u{3000}', '\u{FEFF}'];
 
 /// One comment: `//` up to the end of its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
