@@ -55,7 +55,7 @@ pub fn run(args: EvalArgs, lang: Lang) -> ExitCode {
     // A workbook on a terminal is only noise and can upset it: refused as a
     // usage error (exit 2) before any work; a pipe or a redirect is fine.
     if format.is_binary() && args.output.is_none() && std::io::stdout().is_terminal() {
-        let w = crate::report::words::words(lang);
+        let w = crate::i18n::words::words(lang);
         let _ = writeln!(std::io::stderr(), "{}", w.binary_to_terminal);
         return ExitCode::from(2);
     }

@@ -2,9 +2,10 @@
 //! Markdown for circulating. JSON is serde's (see the model in `mod.rs`).
 
 use super::rulings::{DataDiff, UnitAspect, UnitField};
-use super::words::{Words, field, part, words};
+use super::words::{field, part};
 use super::{Change, Diff, Mark, Part};
 use crate::i18n::Lang;
+use crate::i18n::words::{Words, words};
 
 fn marker(m: Mark) -> char {
     match m {
@@ -64,7 +65,7 @@ fn unit_aspect(a: &UnitAspect, w: &Words) -> String {
         UnitField::Total => w.total,
         UnitField::Rank => w.rank,
         UnitField::Grade => w.grade,
-        UnitField::Veto => w.veto,
+        UnitField::Veto => w.vetoed,
         UnitField::Award => w.award,
         UnitField::Outcome => w.outcome,
     };

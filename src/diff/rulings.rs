@@ -5,7 +5,6 @@
 
 use serde::Serialize;
 
-use super::words::words;
 use crate::data::DataFile;
 use crate::diag::Diag;
 use crate::diag::render::{JsonDiag, RenderOptions, render_text, to_json};
@@ -13,6 +12,7 @@ use crate::driver::{self, Failure};
 use crate::eval::Evaluation;
 use crate::eval::decide::{Grade, Selection};
 use crate::i18n::Lang;
+use crate::i18n::words::words;
 use crate::ir::Program;
 
 /// What the data does under each version.
@@ -155,7 +155,7 @@ fn state(
     let grade = match e.decisions.grade(i) {
         Grade::None => None,
         Grade::Tier(t) => tier(t),
-        Grade::Pending(t) => tier(t).map(|n| format!("{} {n}", w.pending)),
+        Grade::Pending(t) => tier(t).map(|n| format!("{} {n}", w.pending_note)),
     };
     v.push((UnitField::Grade, None, grade.unwrap_or_else(none)));
     let vetoed = if row.result.vetoed { w.yes } else { w.no };
@@ -167,7 +167,7 @@ fn state(
             (true, Selection::NoQuota) => w.eligible,
             (true, Selection::Selected) => w.selected,
             (true, Selection::NotSelected) => w.not_selected,
-            (true, Selection::Pending) => w.pending,
+            (true, Selection::Pending) => w.pending_note,
         };
         v.push((UnitField::Award, Some(a.name.clone()), s.to_string()));
     }

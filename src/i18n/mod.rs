@@ -5,6 +5,7 @@
 //! two cannot drift apart; nothing here depends on any other module.
 
 pub mod keywords;
+pub mod words;
 
 pub use keywords::Kw;
 

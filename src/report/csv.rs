@@ -7,8 +7,8 @@ use std::io::Write;
 
 use super::flat;
 use super::summary::Summary;
-use super::words::words;
 use super::{Context, WriteError};
+use crate::i18n::words::words;
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 

@@ -3,8 +3,8 @@
 //! HTML and Markdown say the same thing.
 
 use super::summary::{Summary, grade_name, standing_cell};
-use super::words::Words;
 use super::{Context, WriteError, dec};
+use crate::i18n::words::Words;
 
 /// A table cell; numbers are right-aligned where the format can.
 #[derive(Debug, Clone)]

@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::summary::{Summary, grade_name};
-use super::words::Words;
 use super::{Context, dec};
+use crate::i18n::words::Words;
 
 /// A cell, typed so that XLSX can write numbers as numbers.
 #[derive(Debug, Clone, PartialEq)]

@@ -412,7 +412,7 @@ fn items<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Vec<ItemOut<'p>
 
 fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> EventOut<'p> {
     let p = ctx.p;
-    let w = super::words::words(ctx.lang);
+    let w = crate::i18n::words::words(ctx.lang);
     let ev = r.input.events.get(l.index);
     let rule = l.rule.and_then(|id| p.rule(id));
     let effect = match (&l.status, rule) {

@@ -2,9 +2,9 @@
 //! pending — gathered from the units' summaries, for HTML and Markdown.
 
 use super::summary::{Standing, Summary};
-use super::words::Words;
 use super::{Context, dec};
 use crate::eval::decide::Grade;
+use crate::i18n::words::Words;
 use crate::ir::{ClauseId, QuotaIr};
 
 /// The units named under one heading (an award, an outcome, a grade tier).

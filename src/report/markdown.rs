@@ -11,8 +11,8 @@ use super::doc::{self, Cell};
 use super::lists::{self, NamedList};
 use super::summary::{Summary, grade_name};
 use super::view::{Cited, UnitView};
-use super::words::{Words, words};
 use super::{Context, WriteError, dec};
+use crate::i18n::words::{Words, words};
 
 /// Text safe inline and in a table cell: Markdown's active characters are
 /// backslash-escaped, `|` included, and a line break becomes a space. `#` and

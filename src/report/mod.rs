@@ -18,7 +18,6 @@ pub mod markdown;
 pub mod summary;
 pub mod text;
 pub mod view;
-pub mod words;
 pub mod xlsx;
 
 use std::io::{self, Write};
@@ -133,7 +132,9 @@ impl<'r, 'a> Context<'r, 'a> {
     /// An exclusion in the policy's words, with its citation: `不含 末 2 名 【六(一)】`.
     pub fn reason_text(&self, reason: &Reason) -> String {
         match reason {
-            Reason::Vetoed => words::words(self.lang).vetoed_no_award.to_string(),
+            Reason::Vetoed => crate::i18n::words::words(self.lang)
+                .vetoed_no_award
+                .to_string(),
             Reason::Excluded(e, clause) => {
                 format!("{} {}", self.exclusion(e, *clause), self.cite(*clause))
                     .trim_end()
@@ -145,7 +146,7 @@ impl<'r, 'a> Context<'r, 'a> {
     /// An exclusion in the policy's words, without its citation (the document
     /// formats show clauses apart): `不含 末 2 名`.
     pub fn exclusion(&self, e: &Excl, clause: ClauseId) -> String {
-        let w = words::words(self.lang);
+        let w = crate::i18n::words::words(self.lang);
         let p = self.p;
         let what = match e {
             Excl::Unit(u) => p

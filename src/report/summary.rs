@@ -5,10 +5,10 @@
 
 use rust_decimal::Decimal;
 
-use super::words::Words;
 use super::{Context, WriteError};
 use crate::eval::UnitRuling;
 use crate::eval::decide::{Grade, Selection};
+use crate::i18n::words::Words;
 use crate::ir::{AwardId, OutcomeId, TierId};
 
 /// Where a unit stands for one award.

@@ -6,11 +6,11 @@ use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::words::{Words, words};
 use super::{Context, WriteError, dec};
 use crate::eval::UnitRuling;
 use crate::eval::decide::{Grade, Selection};
 use crate::eval::explain::EventStatus;
+use crate::i18n::words::{Words, words};
 use crate::ir::TierId;
 
 /// Pads `s` to `width` display columns.

@@ -5,12 +5,12 @@
 
 use rust_decimal::Decimal;
 
-use super::words::{Words, words};
 use super::{Context, dec};
 use crate::ast::Direction;
 use crate::eval::decide::Selection;
 use crate::eval::explain::{Capped, EventLine, EventStatus};
 use crate::eval::{Reason, UnitRuling};
+use crate::i18n::words::{Words, words};
 use crate::ir::{ClauseId, RuleAmount};
 
 /// A piece of explanation and the clause it rests on.

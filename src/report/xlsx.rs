@@ -17,8 +17,8 @@ use unicode_width::UnicodeWidthStr;
 use super::flat::{self, Value};
 use super::summary::Summary;
 use super::view::{Cited, UnitView};
-use super::words::{Words, words};
 use super::{Context, WriteError, dec};
+use crate::i18n::words::{Words, words};
 
 /// Widest column, in character widths (Excel's unit).
 const MAX_WIDTH: usize = 60;

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::{Change, Field, Mark, NONE, Pair, Part, Side, Stated, by_key, cite, dec, opt_dec};
 use crate::ast::Direction;
-use crate::diff::words::words;
+use crate::i18n::words::words;
 use crate::ir::{AttrDomain, AttrTest, KindId, KindIr, RuleAmount, RuleIr, VetoTrigger};
 
 /// Attribute tests: a key comparable across versions (sorted values) and the

@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use unicode_width::UnicodeWidthStr;
 
 use super::esc;
+use crate::i18n::words::Words;
 use crate::report::dec;
 use crate::report::summary::Summary;
-use crate::report::words::Words;
 
 const WIDTH: i64 = 760;
 const ROW: i64 = 26;

@@ -13,9 +13,9 @@ use super::doc::{self, Cell};
 use super::lists::{self, NamedList};
 use super::summary::Summary;
 use super::view::UnitView;
-use super::words::{Words, words};
 use super::{Context, WriteError};
 use crate::i18n::Lang;
+use crate::i18n::words::{Words, words};
 
 const STYLE: &str = include_str!("style.css");
 

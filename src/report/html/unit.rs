@@ -2,12 +2,12 @@
 //! the unit, laid out as tables. Printing starts each article on a new page.
 
 use super::{clause, esc};
+use crate::i18n::words::Words;
 use crate::report::Context;
 use crate::report::dec;
 use crate::report::doc;
 use crate::report::summary::{Summary, grade_name};
 use crate::report::view::{Cited, UnitView};
-use crate::report::words::Words;
 
 /// The parts of a cited explanation, each followed by its clause.
 fn cited(parts: &[Cited], sep: &str) -> String {
