@@ -1,4 +1,5 @@
-//! What a finding says, as data. Sentences live in `zh.rs` and `en.rs` only.
+//! What a finding says, as data. Its sentences, in Chinese and English side
+//! by side, live in `text/` only.
 
 use crate::i18n::keywords::Kw;
 use rust_decimal::Decimal;

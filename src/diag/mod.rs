@@ -1,15 +1,13 @@
 //! Diagnostics as data: a [`Diag`] is a [`Message`] (an enum with fields), a
-//! primary span and labelled secondary spans. Sentences in Chinese and English
-//! live in [`zh`] and [`en`]; rendering to miette happens in [`render`], at the edge.
+//! primary span and labelled secondary spans. Every sentence is written once,
+//! its Chinese and English side by side, in `text/` (one file per family of
+//! codes); rendering to miette happens in [`render`], at the edge.
 
 pub mod data;
-mod data_en;
-mod data_zh;
-mod en;
 mod message;
 pub mod render;
 pub mod suggest;
-mod zh;
+mod text;
 
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
@@ -262,35 +260,23 @@ impl Diag {
 
     /// The message sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => zh::message(&self.message),
-            Lang::En => en::message(&self.message),
-        }
+        text::message(&self.message, lang)
     }
 
     /// The help line in `lang`: how to fix it.
     pub fn help(&self, lang: Lang) -> Option<String> {
-        match lang {
-            Lang::Zh => zh::help(&self.message),
-            Lang::En => en::help(&self.message),
-        }
+        text::help(&self.message, lang)
     }
 
     /// The primary label's text.
     pub fn primary_label(&self, lang: Lang) -> Option<String> {
-        match lang {
-            Lang::Zh => zh::primary_label(&self.message),
-            Lang::En => en::primary_label(&self.message),
-        }
+        text::primary_label(&self.message, lang)
     }
 }
 
 /// A secondary label's text in `lang`.
 pub fn label_text(text: &LabelText, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh::label(text),
-        Lang::En => en::label(text),
-    }
+    text::label(text, lang)
 }
 
 /// Sorts findings by position (then code) for stable output.
