@@ -17,6 +17,7 @@
 
 pub mod ast;
 pub mod calendar;
+#[warn(missing_docs)]
 pub mod diag;
 pub mod driver;
 pub mod i18n;

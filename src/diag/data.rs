@@ -9,149 +9,264 @@ use super::Code;
 /// The type a data value should have.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueType {
+    /// A string.
     Text,
+    /// A decimal number.
     Number,
+    /// A whole number.
     Integer,
+    /// A date, `YYYY-MM-DD`.
     Date,
+    /// An object `{…}`.
     Object,
+    /// An array `[…]`.
     Array,
 }
 
+/// Every finding about unit data, with the facts its sentences need.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DataMessage {
     /// The file is not well-formed (JSON or TOML syntax); `detail` says what was expected.
     Syntax {
+        /// `JSON`, `TOML`, `CSV` or `Excel`.
         format: &'static str,
+        /// What is wrong.
         detail: SyntaxDetail,
     },
+    /// A value of the wrong type (KH714).
     WrongType {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The data path of the value.
         path: String,
+        /// The type it should have.
         expected: ValueType,
+        /// The type it has, as the reader names it (`string`, `array`…).
         found: &'static str,
     },
+    /// A unit the policy does not list, given without a group (KH701).
     UnknownUnit {
+        /// The unit.
         unit: String,
+        /// The data path of the unit.
         path: String,
+        /// The nearest unit's name, if one is near.
         suggestion: Option<String>,
     },
+    /// A unit the policy lists that the data lacks (KH702).
     MissingUnit {
+        /// The unit.
         unit: String,
+        /// Its group.
         group: String,
     },
+    /// A unit given twice (KH703).
     DuplicateUnit {
+        /// The unit.
         unit: String,
+        /// The data path of the repeat.
         path: String,
+        /// The data path of the first.
         first: String,
     },
+    /// A group the policy does not declare (KH704).
     UnknownGroup {
+        /// The unit.
         unit: String,
+        /// The group, as the data gives it.
         group: String,
+        /// The data path of the group.
         path: String,
+        /// The nearest group's name, if one is near.
         suggestion: Option<String>,
     },
+    /// A unit given a group other than the policy's (KH704).
     GroupMismatch {
+        /// The unit.
         unit: String,
+        /// The group the data gives.
         group: String,
+        /// The group the policy lists it in.
         declared: String,
+        /// The data path of the group.
         path: String,
     },
+    /// A new unit in a closed group (KH704).
     ClosedGroup {
+        /// The unit.
         unit: String,
+        /// The group.
         group: String,
+        /// The data path of the unit.
         path: String,
     },
+    /// A score for an item the policy does not declare (KH705).
     UnknownItem {
+        /// The unit.
         unit: String,
+        /// The item, as the data gives it.
         item: String,
+        /// The data path of the score.
         path: String,
+        /// The nearest leaf item's name, if one is near.
         suggestion: Option<String>,
     },
+    /// A score for an item with sub-items (KH705).
     ParentItem {
+        /// The unit.
         unit: String,
+        /// The item.
         item: String,
+        /// The data path of the score.
         path: String,
     },
+    /// No score for a leaf item (KH706).
     MissingScore {
+        /// The unit.
         unit: String,
+        /// The item.
         item: String,
+        /// The data path where the score belongs.
         path: String,
     },
+    /// A score below 0 or above the item's maximum (KH707).
     ScoreOutOfRange {
+        /// The unit.
         unit: String,
+        /// The item.
         item: String,
+        /// The score.
         value: Decimal,
+        /// The item's maximum (or the base it is scaled from).
         max: Decimal,
+        /// The data path of the score.
         path: String,
     },
+    /// An event of a kind the policy does not declare (KH708).
     UnknownKind {
+        /// The unit.
         unit: String,
+        /// The kind, as the data gives it.
         kind: String,
+        /// The data path of the kind.
         path: String,
+        /// The nearest kind's name, if one is near.
         suggestion: Option<String>,
     },
+    /// A key that is neither a field nor an attribute of the kind (KH709).
     UnknownKey {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The key.
         key: String,
+        /// The event's kind, for a key of an event.
         kind: Option<String>,
+        /// Where in the data.
         path: String,
+        /// The nearest key, if one is near.
         suggestion: Option<String>,
     },
+    /// A key given twice in one object (KH709).
     DuplicateKey {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The key.
         key: String,
+        /// The data path of the repeat.
         path: String,
     },
+    /// A required key is missing (KH710).
     MissingField {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The key.
         key: String,
+        /// The event's kind, for a key of an event.
         kind: Option<String>,
+        /// Where in the data.
         path: String,
     },
+    /// An attribute value the policy does not declare (KH711).
     UnknownValue {
+        /// The unit.
         unit: String,
+        /// The event kind.
         kind: String,
+        /// The attribute.
         attr: String,
+        /// The value, as the data gives it.
         value: String,
+        /// The data path of the value.
         path: String,
+        /// The nearest declared value, if one is near.
         suggestion: Option<String>,
     },
+    /// No `points` for an event its rule scores by a range (KH712).
     PointsMissing {
+        /// The unit.
         unit: String,
+        /// The event kind.
         kind: String,
+        /// The data path of the event.
         path: String,
+        /// The rule's least amount.
         low: Decimal,
+        /// The rule's greatest amount.
         high: Decimal,
     },
+    /// `points` outside the rule's range (KH712).
     PointsOutOfRange {
+        /// The unit.
         unit: String,
+        /// The event kind.
         kind: String,
+        /// The data path of the points.
         path: String,
+        /// The points given.
         value: Decimal,
+        /// The rule's least amount.
         low: Decimal,
+        /// The rule's greatest amount.
         high: Decimal,
     },
+    /// `points` for an event its rule scores by a fixed amount (KH712).
     PointsNotAllowed {
+        /// The unit.
         unit: String,
+        /// The event kind.
         kind: String,
+        /// The data path of the points.
         path: String,
+        /// The rule's amount.
         fixed: Decimal,
     },
+    /// A date that is not a real `YYYY-MM-DD` (KH713).
     BadDate {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The data path of the date.
         path: String,
+        /// The date, as written.
         text: String,
     },
+    /// A number that is not a plain decimal (KH714).
     BadNumber {
+        /// The unit, when known.
         unit: Option<String>,
+        /// The data path of the number.
         path: String,
+        /// The number, as written.
         text: String,
     },
     /// Two base rules match one counted event (found while evaluating).
     RuleOverlap {
+        /// The unit.
         unit: String,
+        /// The event kind.
         kind: String,
+        /// The data path of the event.
         path: String,
+        /// The texts of the rules it matches.
         rules: Vec<String>,
     },
 }
@@ -161,11 +276,17 @@ pub enum DataMessage {
 pub enum JsonProblem {
     /// The named token was expected here.
     Expected(&'static str),
+    /// A string runs to the end of the file.
     UnterminatedString,
+    /// A `\` escape JSON does not have.
     BadEscape,
+    /// A raw control character (a line break) inside a string.
     ControlCharacter,
+    /// A malformed number.
     BadNumber,
+    /// More text after the value.
     TrailingContent,
+    /// Nesting deeper than the reader follows.
     TooDeep,
     /// Well-formed JSON, but not `{"units": [...]}`.
     Shape(ShapeProblem),
@@ -189,38 +310,56 @@ pub enum SyntaxDetail {
 pub enum SheetProblem {
     /// Not a workbook calamine or the CSV reader can open (their words).
     NotAWorkbook(String),
+    /// A workbook without a sheet kaohe needs.
     MissingSheet {
+        /// The sheet.
         sheet: &'static str,
+        /// The sheets there are.
         found: Vec<String>,
     },
     /// A CSV folder without `得分.csv` (or `scores.csv`); `found`: its files.
     MissingFile {
+        /// The file.
         file: &'static str,
+        /// The files there are.
         found: Vec<String>,
     },
+    /// A sheet with nothing in it.
     EmptySheet {
+        /// The sheet.
         sheet: String,
     },
+    /// A header without a column kaohe needs.
     MissingColumn {
+        /// The sheet.
         sheet: String,
+        /// The column.
         column: &'static str,
     },
+    /// Two columns with one header.
     DuplicateColumn {
+        /// The cell of the second header.
         cell: String,
+        /// The header.
         column: String,
     },
     /// Values under a column with no header.
     UnnamedColumn {
+        /// The header's empty cell.
         cell: String,
     },
     /// A row with values but no unit name.
     NoUnitName {
+        /// The empty unit cell.
         cell: String,
     },
     /// An event row whose unit is not in the scores sheet.
     EventUnitUnknown {
+        /// The unit's cell.
         cell: String,
+        /// The unit.
         unit: String,
+        /// The nearest unit of the scores sheet, if one is near.
         suggestion: Option<String>,
     },
 }
@@ -228,8 +367,11 @@ pub enum SheetProblem {
 /// The top level of a data file is not `{"units": [...]}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ShapeProblem {
+    /// No `units` key.
     NoUnits,
+    /// `units` given twice.
     DuplicateUnits,
+    /// `units` is not an array.
     UnitsNotArray,
 }
 
@@ -266,6 +408,7 @@ impl DataMessage {
 }
 
 impl DataMessage {
+    /// The stable code of this finding.
     pub fn code(&self) -> Code {
         use DataMessage as D;
         match self {

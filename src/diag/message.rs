@@ -1,4 +1,5 @@
-//! What a finding says, as data. Sentences live in `zh.rs` and `en.rs` only.
+//! What a finding says, as data. Its sentences, in Chinese and English side
+//! by side, live in `text/` only.
 
 use crate::i18n::keywords::Kw;
 use rust_decimal::Decimal;
@@ -8,15 +9,25 @@ use super::{Code, Severity};
 /// The sort of thing a name stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 pub enum Sort {
+    /// A unit assessed (单位).
     Unit,
+    /// A group of units (分组).
     Group,
+    /// A scoring item (计分项).
     Item,
+    /// An event kind (事项).
     Kind,
+    /// An attribute of an event kind.
     Attr,
+    /// One of an attribute's declared values.
     Value,
+    /// An award (评优).
     Award,
+    /// An outcome, a sanction (处置).
     Outcome,
+    /// A grade tier (等次).
     Tier,
+    /// A schedule step (日程).
     Step,
 }
 
@@ -24,94 +35,153 @@ pub enum Sort {
 /// the drafter's words (never a grammar rule name).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Expected {
+    /// A keyword, spelt in the message's language.
     Keyword(Kw),
+    /// A top-level declaration.
     Declaration,
+    /// A name.
     Name,
+    /// A number.
     Number,
+    /// A date, full or within the year.
     Date,
+    /// A percentage.
     Percent,
+    /// A quoted text.
     Text,
+    /// A clause citation (`【四(一)】`).
     Citation,
+    /// `按 … 折算` (`scaled_from`).
     Scale,
+    /// The end of a statement: a line break or `;`.
     StatementEnd,
+    /// A punctuation mark.
     Punct(&'static str),
+    /// A comparison operator.
     Comparison,
+    /// An item line of `计分`.
     ItemLine,
+    /// A rule line of a bonus or deduction section.
     RuleLine,
+    /// An attribute condition.
     Condition,
+    /// A condition of an outcome or award.
     OutcomeCondition,
+    /// Points: a number, a range, or a modifier.
     Amount,
+    /// A unit of a group's list, or `等`.
     Member,
+    /// A field of an example's event.
     Field,
+    /// An example's expectation.
     Expectation,
 }
 
 /// What stood where the syntax error was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
+    /// The file ended.
     EndOfFile,
+    /// The line ended.
     LineEnd,
+    /// A word or mark, as written.
     Token(String),
 }
 
 /// What may appear at most once in a statement or section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Once {
+    /// A clause citation.
     Citation,
+    /// `解释` (`assume`).
     Assumption,
+    /// `说明` (`note`).
     Description,
+    /// `评分` (`scored_by`).
     Scorer,
+    /// `折算` (`scaled_from`).
     Scale,
+    /// A section's `封顶`.
     SectionCap,
+    /// `名额` (`quota`).
     Quota,
+    /// `截止` (`due`).
     Due,
+    /// A rule's `封顶`.
     RuleCap,
 }
 
 /// Declarations a policy needs exactly one of (or at most one of).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Single {
+    /// `考核办法` (`policy`), the header.
     Header,
+    /// `年度` (`year`).
     Year,
+    /// `制定` (`issuer`).
     Issuer,
+    /// `期间` (`window`).
     Window,
+    /// `考核对象` (`units`).
     Units,
+    /// `计分` (`score`).
     Score,
+    /// `排名` (`rank`).
     Ranking,
+    /// `等次` (`grades`).
     Grades,
+    /// `日程` (`schedule`).
     Schedule,
 }
 
 /// Numbers that must be positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Positive {
+    /// A cap.
     Cap,
+    /// A modifier's factor.
     Factor,
+    /// The base an item's score is scaled from.
     Scale,
+    /// An item's maximum.
     Max,
+    /// The full score.
     Full,
+    /// An award's or tier's quota.
     Quota,
+    /// N in `末 N 名` (`bottom N`).
     Bottom,
+    /// The policy year.
     Year,
 }
 
 /// Why a declaration's value fails to be an exact literal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LiteralProblem {
+    /// Not a real date (`2019-02-30`).
     Date,
+    /// A fraction where a whole number is needed.
     Integer,
+    /// Too large to compute with exactly.
     TooLarge,
+    /// A percentage outside 0% to 100%.
     Percent,
 }
 
 /// Which fact an example's `预期` is about.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ExpectWhat {
+    /// The total score.
     Total,
+    /// The bonus points.
     Bonus,
+    /// The points deducted.
     Deduct,
+    /// The rank.
     Rank,
+    /// Whether the unit is vetoed.
     Vetoed,
+    /// The grade tier.
     Grade,
     /// An award or an outcome, by name.
     Flag(String),
@@ -120,8 +190,11 @@ pub enum ExpectWhat {
 /// A value in an example's expectation or ruling.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FactValue {
+    /// A score or a rank.
     Number(Decimal),
+    /// A grade tier's name.
     Text(String),
+    /// Vetoed, or given an award or outcome.
     Bool(bool),
     /// No value (no rank, no grade).
     None,
@@ -130,31 +203,66 @@ pub enum FactValue {
 /// A span's secondary explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LabelText {
+    /// The place itself.
     Here,
+    /// Where a repeated name was first declared.
     FirstHere,
+    /// Where a name is declared.
     DeclaredHere,
+    /// Where a missing declaration can go.
     AddHere,
+    /// A block that is never closed.
     Unclosed,
-    Term { name: String, value: Decimal },
-    Parent { name: String, value: Decimal },
-    Prerequisite { step: String, due: String },
+    /// One term of a sum of weights.
+    Term {
+        /// The item.
+        name: String,
+        /// Its weight.
+        value: Decimal,
+    },
+    /// The parent whose weight the terms should add up to.
+    Parent {
+        /// The parent item.
+        name: String,
+        /// Its weight.
+        value: Decimal,
+    },
+    /// The step a schedule step comes after.
+    Prerequisite {
+        /// That earlier step.
+        step: String,
+        /// Its deadline.
+        due: String,
+    },
+    /// One step of a cycle in the schedule.
     InCycle,
+    /// The other of two overlapping rules.
     OtherRule,
-    Cap { value: Decimal },
+    /// The cap an amount exceeds.
+    Cap {
+        /// The cap.
+        value: Decimal,
+    },
+    /// The outcome that can fall on an award's winner.
     Sanction,
+    /// The assessment window.
     Window,
+    /// The policy year.
     Year,
 }
 
-/// Every finding the front end can report.
 /// Why a file could not be read or written, in words either language can say.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IoProblem {
+    /// No file at that path.
     NotFound,
+    /// The file may not be read or written.
     NoPermission,
+    /// The path is a folder.
     IsDirectory,
-    /// Not UTF-8 text: the byte offset of the first bad byte.
+    /// Not UTF-8 text.
     NotUtf8 {
+        /// The byte offset of the first bad byte.
         at: usize,
     },
     /// Anything else, as the operating system says it.
@@ -162,6 +270,7 @@ pub enum IoProblem {
 }
 
 impl IoProblem {
+    /// The problem of an I/O error, in words kaohe can translate where it can.
     pub fn of(e: &std::io::Error) -> IoProblem {
         use std::io::ErrorKind as K;
         match e.kind() {
@@ -173,77 +282,112 @@ impl IoProblem {
     }
 }
 
+/// Every finding kaohe can report, with the facts its sentences need.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
     /// A finding about unit data (KH7xx).
     Data(super::DataMessage),
+    /// A file cannot be read (KH001).
     CannotRead {
+        /// The file, as given.
         path: String,
+        /// Why not.
         reason: IoProblem,
     },
     /// The report cannot be written (`eval -o`).
     CannotWrite {
+        /// The file, as given.
         path: String,
+        /// Why not.
         reason: IoProblem,
     },
     /// A data file of a format kaohe does not read (by its extension).
     UnknownDataFormat {
+        /// The file, as given.
         path: String,
     },
     /// Two base rules can match one event (KH401).
     RuleOverlap {
+        /// The event kind.
         kind: String,
+        /// An event both match, described.
         witness: String,
+        /// The earlier rule's text.
         first: String,
+        /// The later rule's text.
         second: String,
         /// One rule adds and the other deducts.
         mixed: bool,
     },
     /// An attribute combination no base rule matches (KH402).
     RuleGap {
+        /// The event kind.
         kind: String,
+        /// An event no rule matches, described.
         witness: String,
     },
     /// A kind no rule, veto, finding, condition or exclusion uses (KH403).
     UnusedKind {
+        /// The event kind.
         kind: String,
     },
     /// A modifier no base rule of its kind and direction can meet (KH404).
     ModifierUnmatched {
+        /// The modifier's text.
         rule: String,
     },
     /// One event's largest amount exceeds a cap (KH303).
     AwardAboveCap {
+        /// The rule's text.
         rule: String,
+        /// The most one event can earn under it.
         amount: Decimal,
+        /// The cap it exceeds.
         cap: Decimal,
         /// The section's cap (else the rule's).
         section: bool,
+        /// An event that earns `amount`, described.
         witness: String,
     },
     /// A bonus section and rule without caps: totals can exceed 满分 (KH304).
     BonusUncapped {
+        /// The rule's text.
         rule: String,
+        /// The event that lifts a full score above 满分, described.
         witness: String,
+        /// The full score.
         full: Decimal,
+        /// The total a unit at full marks then reaches.
         total: Decimal,
+        /// What the event adds.
         amount: Decimal,
     },
     /// A comparison that is always or never true (KH501).
     ConditionConstant {
+        /// The comparison, as written.
         atom: String,
+        /// Always true (else never).
         always: bool,
+        /// The least value the compared quantity can take, if bounded.
         low: Option<Decimal>,
+        /// The greatest, if bounded.
         high: Option<Decimal>,
     },
     /// A quota above the units that can ever be eligible (KH502).
     QuotaAboveEligible {
+        /// The award.
         award: String,
+        /// Its places (a percentage's, rounded down).
         quota: usize,
+        /// The quota is a percentage.
         percent: bool,
+        /// The most units that can be eligible.
         most: usize,
+        /// The units in the scope.
         units: usize,
+        /// Units the award excludes by name.
         excluded: Vec<String>,
+        /// N of `末 N 名 不参评`, or 0.
         bottom: usize,
         /// The excluded units may themselves be in the bottom N.
         overlap: bool,
@@ -252,158 +396,262 @@ pub enum Message {
     },
     /// No unit can ever get an award (KH503).
     AwardImpossible {
+        /// The award.
         award: String,
     },
     /// One unit can get an award and a sanction at once (KH504).
     AwardAndSanction {
+        /// The award.
         award: String,
+        /// The outcome.
         outcome: String,
+        /// A unit that gets both.
         unit: String,
         /// Rank (`#1/9`), total, and the unit's events, as shown.
         state: Vec<String>,
     },
     /// A grade tier no unit can reach (KH505).
     TierUnreachable {
+        /// The tier.
         tier: String,
+        /// The earlier tier, without a quota, that takes all its units.
         by: String,
     },
     /// Totals no tier takes, without `其余` (KH505).
     TierGap {
+        /// A total that gets no grade.
         total: Decimal,
     },
     /// Percentage quotas of the tiers add up above 100% (KH505).
     TierQuotasOver {
+        /// Their sum, in percent.
         sum: Decimal,
     },
     /// A percentage quota gives no place in a closed scope (KH505, note).
     TierQuotaZero {
+        /// The tier.
         tier: String,
+        /// Its quota, in percent.
         percent: Decimal,
+        /// The units in the scope.
         units: usize,
+        /// The group, when grading is within groups.
         scope: Option<String>,
     },
     /// An example's `预期` does not hold.
     ExampleFailed {
+        /// The example's title.
         example: String,
+        /// The unit the expectation is about.
         unit: String,
+        /// Which fact.
         what: ExpectWhat,
+        /// What the example says.
         expected: FactValue,
+        /// What evaluation gives.
         actual: FactValue,
     },
     /// `--unit NAME` names no unit of the data.
     NoSuchUnit {
+        /// The name given.
         unit: String,
+        /// The nearest unit's name, if one is near.
         suggestion: Option<String>,
     },
+    /// The parser could not go on (KH101).
     Syntax {
+        /// What it could have accepted here.
         expected: Vec<Expected>,
+        /// What stood here.
         found: Found,
+        /// A keyword glued to the word after it (`年度2019`): the two halves.
         glued: Option<(String, String)>,
     },
+    /// A `{` without its `}` (KH102).
     UnclosedBlock,
+    /// `等` before the end of a group's list (KH101).
     OpenMarkerNotLast,
+    /// A date, number or percentage that is not valid (KH103).
     BadLiteral {
+        /// The literal, as written.
         text: String,
+        /// What is wrong with it.
         problem: LiteralProblem,
     },
+    /// A clause written twice where one is allowed (KH104).
     Repeated {
+        /// Which clause.
         what: Once,
     },
+    /// A required declaration is missing (KH105).
     Missing {
+        /// Which declaration.
         what: Single,
     },
+    /// A declaration allowed once is written twice (KH106).
     DuplicateDecl {
+        /// Which declaration.
         what: Single,
     },
+    /// A name that is not declared (KH201).
     UnknownName {
+        /// The name, as written.
         name: String,
+        /// The sorts of name allowed here.
         sorts: Vec<Sort>,
+        /// The nearest declared name, if one is near.
         suggestion: Option<String>,
+        /// A keyword glued to the word after it: the two halves.
         glued: Option<(String, String)>,
     },
+    /// A name declared twice, or for two things (KH202).
     DuplicateName {
+        /// The name.
         name: String,
+        /// What it is declared as here.
         sort: Sort,
+        /// What it was declared as first.
         first: Sort,
     },
+    /// A name of the wrong sort for its place (KH203).
     WrongSort {
+        /// The name.
         name: String,
+        /// What it is.
         found: Sort,
+        /// The sorts allowed here.
         sorts: Vec<Sort>,
     },
+    /// An attribute named like a reserved data key (KH204).
     ReservedAttr {
+        /// The attribute.
         name: String,
     },
+    /// `该项清零` on a kind without exactly one item attribute (KH205).
     FindingNeedsItemAttr {
+        /// The event kind.
         kind: String,
+        /// Its item attributes.
         count: usize,
     },
+    /// A veto condition on the rank, which is only known after vetoes (KH206).
     VetoUsesRank,
+    /// A score given to an item with sub-items (KH207).
     ParentScore {
+        /// The item.
         item: String,
     },
+    /// `按 … 折算` on an item with sub-items (KH207).
     ScaleOnParent {
+        /// The item.
         item: String,
     },
+    /// A closed group with no units (KH208).
     ClosedGroupEmpty {
+        /// The group.
         group: String,
     },
+    /// Sub-items whose weights do not add up to their parent's (KH301).
     WeightsChildren {
+        /// The parent item.
         parent: String,
+        /// Its weight.
         max: Decimal,
+        /// Each sub-item's weight.
         terms: Vec<(String, Decimal)>,
+        /// Their sum.
         sum: Decimal,
     },
+    /// Top items whose weights do not add up to 满分 (KH301).
     WeightsTop {
+        /// The full score.
         full: Decimal,
+        /// Each top item's weight.
         terms: Vec<(String, Decimal)>,
+        /// Their sum.
         sum: Decimal,
     },
+    /// A range whose low end is above its high end (KH302).
     InvertedRange {
+        /// The low end, as written.
         low: Decimal,
+        /// The high end, as written.
         high: Decimal,
     },
+    /// Points written negative (KH302).
     NegativeAmount {
+        /// The points.
         value: Decimal,
     },
+    /// A number that must be positive is not (KH302).
     NotPositive {
+        /// Which number.
         what: Positive,
+        /// Its value.
         value: Decimal,
     },
+    /// Scaling whose quotient does not terminate (KH302).
     ScaleNotExact {
+        /// The item's weight.
         max: Decimal,
+        /// The base scaled from.
         scale: Decimal,
     },
+    /// A window that ends before it starts (KH601).
     WindowInverted {
+        /// Its first day.
         from: String,
+        /// Its last day.
         to: String,
     },
+    /// A window wholly outside the policy year (KH601).
     WindowOutsideYear {
+        /// Its first day.
         from: String,
+        /// Its last day.
         to: String,
+        /// The policy year.
         year: i32,
     },
+    /// A window partly outside the policy year (KH601, warning).
     WindowPartlyOutside {
+        /// Its first day.
         from: String,
+        /// Its last day.
         to: String,
+        /// The policy year.
         year: i32,
     },
+    /// `除外 已计年度` naming a year not before the policy's (KH601).
     SkipYearNotBefore {
+        /// The year skipped.
         skip: i32,
+        /// The policy year.
         year: i32,
     },
+    /// A step due before a step it comes after (KH602).
     StepBeforePrerequisite {
+        /// The step.
         step: String,
+        /// Its deadline.
         due: String,
+        /// The step it comes after.
         prerequisite: String,
+        /// That step's deadline.
         prerequisite_due: String,
     },
+    /// Schedule steps that come after each other in a circle (KH602).
     ScheduleCycle {
+        /// The steps of the cycle, the first repeated at the end.
         steps: Vec<String>,
     },
+    /// A deadline outside the policy year (KH602, warning).
     DeadlineOutsideYear {
+        /// The step.
         step: String,
+        /// Its deadline.
         due: String,
+        /// The policy year.
         year: i32,
     },
 }
@@ -472,6 +720,7 @@ impl Message {
         }
     }
 
+    /// How bad the finding is.
     pub fn severity(&self) -> Severity {
         match self {
             Message::WindowPartlyOutside { .. } | Message::DeadlineOutsideYear { .. } => {

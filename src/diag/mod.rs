@@ -1,15 +1,13 @@
 //! Diagnostics as data: a [`Diag`] is a [`Message`] (an enum with fields), a
-//! primary span and labelled secondary spans. Sentences in Chinese and English
-//! live in [`zh`] and [`en`]; rendering to miette happens in [`render`], at the edge.
+//! primary span and labelled secondary spans. Every sentence is written once,
+//! its Chinese and English side by side, in `text/` (one file per family of
+//! codes); rendering to miette happens in [`render`], at the edge.
 
 pub mod data;
-mod data_en;
-mod data_zh;
-mod en;
 mod message;
 pub mod render;
 pub mod suggest;
-mod zh;
+mod text;
 
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
@@ -24,12 +22,16 @@ use crate::source::Span;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// The policy or data is wrong: it cannot be evaluated as written.
     Error,
+    /// Probably a mistake, though evaluation can go on.
     Warning,
+    /// Worth knowing; often intended.
     Note,
 }
 
 impl Severity {
+    /// The lowercase name, as JSON spells it.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -43,52 +45,99 @@ impl Severity {
 #[allow(clippy::upper_case_acronyms)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Code {
+    /// Cannot read a file.
     KH001,
+    /// Unknown data format or unit.
     KH002,
+    /// Syntax error.
     KH101,
+    /// Unclosed block.
     KH102,
+    /// Bad literal.
     KH103,
+    /// Repeated in one place.
     KH104,
+    /// Missing declaration.
     KH105,
+    /// Duplicate declaration.
     KH106,
+    /// Unknown name.
     KH201,
+    /// Duplicate name.
     KH202,
+    /// Wrong sort of name.
     KH203,
+    /// Reserved attribute name.
     KH204,
+    /// Zero item without an item attribute.
     KH205,
+    /// Veto uses the rank.
     KH206,
+    /// Parent item scored or scaled.
     KH207,
+    /// Empty closed group.
     KH208,
+    /// Weights do not add up.
     KH301,
+    /// Invalid number or range.
     KH302,
+    /// Single event above a cap.
     KH303,
+    /// Uncapped bonus.
     KH304,
+    /// Overlapping rules.
     KH401,
+    /// Rule gap.
     KH402,
+    /// Unused event kind.
     KH403,
+    /// Modifier never applies.
     KH404,
+    /// Constant condition.
     KH501,
+    /// Quota above eligible units.
     KH502,
+    /// Award nobody can get.
     KH503,
+    /// Award and sanction at once.
     KH504,
+    /// Grade tier problems.
     KH505,
+    /// Window or skipped year.
     KH601,
+    /// Schedule conflict.
     KH602,
+    /// Malformed data file.
     KH700,
+    /// Unknown unit.
     KH701,
+    /// Missing unit.
     KH702,
+    /// Duplicate unit.
     KH703,
+    /// Group problem.
     KH704,
+    /// Unknown or parent item.
     KH705,
+    /// Missing score.
     KH706,
+    /// Score out of range.
     KH707,
+    /// Unknown event kind.
     KH708,
+    /// Unknown or duplicate key.
     KH709,
+    /// Missing required key.
     KH710,
+    /// Undeclared attribute value.
     KH711,
+    /// Event points problem.
     KH712,
+    /// Invalid date.
     KH713,
+    /// Wrong type.
     KH714,
+    /// Example fails.
     KH801,
 }
 
@@ -152,6 +201,7 @@ impl Code {
             .find(|c| c.as_str().eq_ignore_ascii_case(text.trim()))
     }
 
+    /// The code as written in messages and docs (`KH401`).
     pub fn as_str(self) -> &'static str {
         match self {
             Code::KH001 => "KH001",
@@ -208,21 +258,27 @@ impl Code {
 /// A secondary span with its explanation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Label {
+    /// The related place.
     pub span: Span,
+    /// What it has to do with the finding.
     pub text: LabelText,
 }
 
 /// One finding: what, where, and the related places.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diag {
+    /// What was found, with its facts.
     pub message: Message,
+    /// Where: the place underlined first.
     pub span: Span,
+    /// Related places (the first declaration, the other rule…).
     pub labels: Vec<Label>,
     /// Unit data that shows the finding, confirmed by evaluation (KH4xx, KH5xx).
     pub witness: Option<serde_json::Value>,
 }
 
 impl Diag {
+    /// A finding at one place, without labels or witness yet.
     pub fn new(message: Message, span: Span) -> Diag {
         Diag {
             message,
@@ -232,6 +288,7 @@ impl Diag {
         }
     }
 
+    /// Attaches the unit data that shows the finding.
     pub fn with_witness(mut self, data: serde_json::Value) -> Diag {
         self.witness = Some(data);
         self
@@ -243,54 +300,46 @@ impl Diag {
         self
     }
 
+    /// Adds a related place.
     pub fn with_label(mut self, span: Span, text: LabelText) -> Diag {
         self.labels.push(Label { span, text });
         self
     }
 
+    /// The stable code, which follows from the message.
     pub fn code(&self) -> Code {
         self.message.code()
     }
 
+    /// How bad it is, which follows from the message.
     pub fn severity(&self) -> Severity {
         self.message.severity()
     }
 
+    /// Whether it stops the policy or data from being used.
     pub fn is_error(&self) -> bool {
         self.severity() == Severity::Error
     }
 
     /// The message sentence in `lang`.
     pub fn text(&self, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => zh::message(&self.message),
-            Lang::En => en::message(&self.message),
-        }
+        text::message(&self.message, lang)
     }
 
     /// The help line in `lang`: how to fix it.
     pub fn help(&self, lang: Lang) -> Option<String> {
-        match lang {
-            Lang::Zh => zh::help(&self.message),
-            Lang::En => en::help(&self.message),
-        }
+        text::help(&self.message, lang)
     }
 
     /// The primary label's text.
     pub fn primary_label(&self, lang: Lang) -> Option<String> {
-        match lang {
-            Lang::Zh => zh::primary_label(&self.message),
-            Lang::En => en::primary_label(&self.message),
-        }
+        text::primary_label(&self.message, lang)
     }
 }
 
 /// A secondary label's text in `lang`.
 pub fn label_text(text: &LabelText, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh::label(text),
-        Lang::En => en::label(text),
-    }
+    text::label(text, lang)
 }
 
 /// Sorts findings by position (then code) for stable output.

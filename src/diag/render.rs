@@ -16,8 +16,11 @@ use crate::source::{SourceFile, line_col};
 /// How to render: message language, colour, line width.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
+    /// The language of messages, help and labels.
     pub lang: Lang,
+    /// Whether to colour the report (for a terminal).
     pub color: bool,
+    /// The width to wrap the report to, in columns.
     pub width: usize,
 }
 
@@ -185,23 +188,35 @@ pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> St
 /// A finding as `check --format json` prints it.
 #[derive(Debug, Serialize)]
 pub struct JsonDiag {
+    /// The stable code (`KH401`), for tools to match on.
     pub code: &'static str,
+    /// `error`, `warning` or `note`.
     pub severity: Severity,
+    /// The message sentence.
     pub message: String,
+    /// The file, named as in the text report.
     pub file: String,
+    /// The line of the primary span, 1-based.
     pub line: usize,
+    /// The column of the primary span, 1-based, in characters.
     pub column: usize,
+    /// How to fix it.
     pub help: Option<String>,
+    /// The related places.
     pub labels: Vec<JsonLabel>,
     /// Unit data that shows the finding (confirmed by evaluation), in the data contract.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub witness: Option<serde_json::Value>,
 }
 
+/// A related place of a JSON finding.
 #[derive(Debug, Serialize)]
 pub struct JsonLabel {
+    /// Its line, 1-based.
     pub line: usize,
+    /// Its column, 1-based, in characters.
     pub column: usize,
+    /// What it has to do with the finding.
     pub text: String,
 }
 

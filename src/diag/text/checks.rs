@@ -1,0 +1,299 @@
+//! Findings about numbers and dates (KH3xx, KH6xx): weights that do not add
+//! up, ranges and amounts, caps, the assessment window and the schedule.
+
+use rust_decimal::Decimal;
+
+use crate::diag::fmt_decimal as d;
+use crate::diag::message::{Message, Positive};
+use crate::i18n::Lang;
+use crate::zh_en;
+
+/// A number that must be positive, named.
+fn positive(p: Positive, lang: Lang) -> &'static str {
+    match p {
+        Positive::Cap => lang.pick("封顶分值", "a cap"),
+        Positive::Factor => lang.pick("系数", "a factor"),
+        Positive::Scale => lang.pick("折算基数", "a scale"),
+        Positive::Max => lang.pick("计分项分值", "an item maximum"),
+        Positive::Full => lang.pick("满分", "the full score"),
+        Positive::Quota => lang.pick("名额", "a quota"),
+        Positive::Bottom => lang.pick("「末 N 名」的名次数", "N in `bottom N`"),
+        Positive::Year => lang.pick("年度", "the year"),
+    }
+}
+
+/// `甲 30 + 乙 20 = 50`: the same in both languages.
+fn terms(list: &[(String, Decimal)], sum: Decimal) -> String {
+    let parts: Vec<String> = list.iter().map(|(n, v)| format!("{n} {}", d(*v))).collect();
+    format!("{} = {}", parts.join(" + "), d(sum))
+}
+
+/// The message of KH3xx and KH6xx.
+pub(super) fn message(m: &Message, lang: Lang) -> String {
+    use Message as M;
+    match m {
+        M::WeightsChildren {
+            parent,
+            max,
+            terms: t,
+            sum,
+        } => zh_en!(
+            lang,
+            format!(
+                "「{parent}」的子项分值之和 {} 与其分值 {} 不符：{}",
+                d(*sum),
+                d(*max),
+                terms(t, *sum)
+            ),
+            format!(
+                "the sub-items of `{parent}` add up to {}, not its maximum {}: {}",
+                d(*sum),
+                d(*max),
+                terms(t, *sum)
+            )
+        ),
+        M::WeightsTop {
+            full,
+            terms: t,
+            sum,
+        } => zh_en!(
+            lang,
+            format!(
+                "顶层计分项分值之和 {} 与满分 {} 不符：{}",
+                d(*sum),
+                d(*full),
+                terms(t, *sum)
+            ),
+            format!(
+                "the top items add up to {}, not the full score {}: {}",
+                d(*sum),
+                d(*full),
+                terms(t, *sum)
+            )
+        ),
+        M::InvertedRange { low, high } => zh_en!(
+            lang,
+            format!("范围「{} 至 {}」的下限大于上限", d(*low), d(*high)),
+            format!(
+                "the range `{} to {}` starts above its end",
+                d(*low),
+                d(*high)
+            )
+        ),
+        M::NegativeAmount { value } => zh_en!(
+            lang,
+            format!("分值不能为负数：{}", d(*value)),
+            format!("points cannot be negative: {}", d(*value))
+        ),
+        M::NotPositive { what, value } => zh_en!(
+            lang,
+            format!("{}必须大于 0，此处为 {}", positive(*what, lang), d(*value)),
+            format!(
+                "{} must be greater than 0, not {}",
+                positive(*what, lang),
+                d(*value)
+            )
+        ),
+        M::ScaleNotExact { max, scale } => zh_en!(
+            lang,
+            format!(
+                "按 {} 折算到 {} 分不能精确计算：{} ÷ {} 是无限小数",
+                d(*scale),
+                d(*max),
+                d(*max),
+                d(*scale)
+            ),
+            format!(
+                "scaling from {} to {} is not exact: {} / {} does not terminate",
+                d(*scale),
+                d(*max),
+                d(*max),
+                d(*scale)
+            )
+        ),
+        M::AwardAboveCap {
+            amount,
+            cap,
+            section,
+            witness,
+            ..
+        } => zh_en!(
+            lang,
+            format!(
+                "一个事项最多可得 {}，超过{}封顶 {}，这条规则永远拿不满：{witness}",
+                d(*amount),
+                if *section { "段落" } else { "规则" },
+                d(*cap)
+            ),
+            format!(
+                "one event can earn {}, above the {} cap {}, so this rule never pays in full: {witness}",
+                d(*amount),
+                if *section { "section" } else { "rule" },
+                d(*cap)
+            )
+        ),
+        M::BonusUncapped {
+            witness,
+            full,
+            total,
+            ..
+        } => zh_en!(
+            lang,
+            format!(
+                "加分没有封顶：满分的单位再有一项「{witness}」，总分就是 {}，超过满分 {}",
+                d(*total),
+                d(*full)
+            ),
+            format!(
+                "bonuses have no cap: a unit at full marks with one {witness} totals {}, above the full score {}",
+                d(*total),
+                d(*full)
+            )
+        ),
+        M::WindowInverted { from, to } => zh_en!(
+            lang,
+            format!("期间的起始日 {from} 晚于结束日 {to}"),
+            format!("the window starts on {from}, after its end {to}")
+        ),
+        M::WindowOutsideYear { from, to, year } => zh_en!(
+            lang,
+            format!("期间 {from} 至 {to} 完全不在考核年度 {year} 内"),
+            format!("the window {from} to {to} lies entirely outside the policy year {year}")
+        ),
+        M::WindowPartlyOutside { from, to, year } => zh_en!(
+            lang,
+            format!("期间 {from} 至 {to} 有一部分不在考核年度 {year} 内"),
+            format!("the window {from} to {to} lies partly outside the policy year {year}")
+        ),
+        M::SkipYearNotBefore { skip, year } => zh_en!(
+            lang,
+            format!("「除外 已计年度 {skip}」不早于考核年度 {year}"),
+            format!("`skip credited_in {skip}` is not before the policy year {year}")
+        ),
+        M::StepBeforePrerequisite {
+            step,
+            due,
+            prerequisite,
+            prerequisite_due,
+        } => zh_en!(
+            lang,
+            format!(
+                "步骤「{step}」截止于 {due}，早于它之前的步骤「{prerequisite}」的截止日 {prerequisite_due}"
+            ),
+            format!(
+                "step `{step}` is due {due}, before `{prerequisite}` that it comes after (due {prerequisite_due})"
+            )
+        ),
+        M::ScheduleCycle { steps } => zh_en!(
+            lang,
+            format!("日程的先后关系成环：{}", steps.join(" → ")),
+            format!("the schedule's order is a cycle: {}", steps.join(" → "))
+        ),
+        M::DeadlineOutsideYear { step, due, year } => zh_en!(
+            lang,
+            format!("步骤「{step}」的截止日 {due} 不在考核年度 {year} 内"),
+            format!("step `{step}` is due {due}, outside the policy year {year}")
+        ),
+        // Another family's: `super::family` never sends it here.
+        _ => String::new(),
+    }
+}
+
+/// The help of KH3xx and KH6xx.
+pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
+    use Message as M;
+    Some(match m {
+        M::WeightsChildren {
+            parent, max, sum, ..
+        } => zh_en!(
+            lang,
+            format!(
+                "调整子项分值使其合计为 {}，或把「{parent}」改为 {}",
+                d(*max),
+                d(*sum)
+            ),
+            format!(
+                "change the sub-items to add up to {}, or set `{parent}` to {}",
+                d(*max),
+                d(*sum)
+            )
+        ),
+        M::WeightsTop { full, sum, .. } => zh_en!(
+            lang,
+            format!(
+                "调整顶层计分项使其合计为 {}，或把满分改为 {}",
+                d(*full),
+                d(*sum)
+            ),
+            format!(
+                "change the top items to add up to {}, or set the full score to {}",
+                d(*full),
+                d(*sum)
+            )
+        ),
+        M::InvertedRange { low, high } => zh_en!(
+            lang,
+            format!("写成「{} 至 {}」", d(*high), d(*low)),
+            format!("write `{} to {}`", d(*high), d(*low))
+        ),
+        M::NegativeAmount { .. } => lang
+            .pick(
+                "分值写成正数；扣分放在「扣分」段中",
+                "write points as positive numbers; deductions go in `deduct`",
+            )
+            .into(),
+        M::NotPositive { .. } => lang
+            .pick("写一个大于 0 的数", "write a number greater than 0")
+            .into(),
+        M::ScaleNotExact { .. } => lang
+            .pick(
+                "选一个能整除的折算基数，如 100 或 10",
+                "choose a scale that divides exactly, such as 100 or 10",
+            )
+            .into(),
+        M::AwardAboveCap { .. } => lang
+            .pick(
+                "提高封顶，或降低这条规则的分值",
+                "raise the cap, or lower the rule's amount",
+            )
+            .into(),
+        M::BonusUncapped { .. } => lang
+            .pick(
+                "若总分不应超过满分，给加分段写「封顶 N」；若允许超过，可不理会这条提示",
+                "if totals must not exceed the full score, give the bonus section a `cap N`; otherwise this note can be ignored",
+            )
+            .into(),
+        M::WindowInverted { .. } => lang.pick("交换起止日期", "swap the two dates").into(),
+        M::WindowOutsideYear { year, .. } | M::WindowPartlyOutside { year, .. } => zh_en!(
+            lang,
+            format!("通常写作「期间 {year}-01-01 至 {year}-12-31」"),
+            format!("the usual window is `window {year}-01-01 to {year}-12-31`")
+        ),
+        M::SkipYearNotBefore { year, .. } => zh_en!(
+            lang,
+            format!("「除外 已计年度」指以前年度已计分的事项，如 {}", year - 1),
+            format!(
+                "`skip credited_in` names an earlier year whose events were already credited, such as {}",
+                year - 1
+            )
+        ),
+        M::StepBeforePrerequisite {
+            step, prerequisite, ..
+        } => zh_en!(
+            lang,
+            format!("推迟「{step}」的截止日，或提前「{prerequisite}」的截止日"),
+            format!("move `{step}` later or `{prerequisite}` earlier")
+        ),
+        M::ScheduleCycle { .. } => lang
+            .pick("删去环上的一个「在 … 之后」", "remove one `after` on the cycle")
+            .into(),
+        M::DeadlineOutsideYear { .. } => lang
+            .pick(
+                "截止日应在考核年度内",
+                "deadlines should fall within the policy year",
+            )
+            .into(),
+        // Another family's: `super::family` never sends it here.
+        _ => return None,
+    })
+}

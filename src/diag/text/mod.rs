@@ -1,0 +1,119 @@
+//! Every sentence of every finding, each written once with its Chinese and
+//! English side by side (see [`zh_en!`](crate::zh_en)), so the two cannot
+//! drift apart. Names the user wrote are quoted `「」` in Chinese and in
+//! backticks in English.
+//!
+//! One file per family of codes; the entry points here send each message to
+//! its family's file.
+
+mod analysis;
+mod checks;
+mod common;
+mod data;
+mod data_help;
+mod data_syntax;
+mod labels;
+mod names;
+mod syntax;
+
+pub(super) use labels::{label, primary_label};
+
+use super::data::DataMessage;
+use super::message::Message;
+use crate::i18n::Lang;
+
+/// The file that writes a message's sentences.
+enum Family<'m> {
+    /// KH001, KH002, KH801: files, the command line, examples.
+    Common,
+    /// KH1xx.
+    Syntax,
+    /// KH2xx.
+    Names,
+    /// KH3xx, KH6xx.
+    Checks,
+    /// KH4xx, KH5xx.
+    Analysis,
+    /// KH7xx, and the overlaps evaluation finds in the data.
+    Data(&'m DataMessage),
+}
+
+/// A message's family; exhaustive, so that a new message must be given one.
+fn family(m: &Message) -> Family<'_> {
+    use Message as M;
+    match m {
+        M::Data(d) => Family::Data(d),
+        M::CannotRead { .. }
+        | M::CannotWrite { .. }
+        | M::UnknownDataFormat { .. }
+        | M::NoSuchUnit { .. }
+        | M::ExampleFailed { .. } => Family::Common,
+        M::Syntax { .. }
+        | M::UnclosedBlock
+        | M::OpenMarkerNotLast
+        | M::BadLiteral { .. }
+        | M::Repeated { .. }
+        | M::Missing { .. }
+        | M::DuplicateDecl { .. } => Family::Syntax,
+        M::UnknownName { .. }
+        | M::DuplicateName { .. }
+        | M::WrongSort { .. }
+        | M::ReservedAttr { .. }
+        | M::FindingNeedsItemAttr { .. }
+        | M::VetoUsesRank
+        | M::ParentScore { .. }
+        | M::ScaleOnParent { .. }
+        | M::ClosedGroupEmpty { .. } => Family::Names,
+        M::WeightsChildren { .. }
+        | M::WeightsTop { .. }
+        | M::InvertedRange { .. }
+        | M::NegativeAmount { .. }
+        | M::NotPositive { .. }
+        | M::ScaleNotExact { .. }
+        | M::AwardAboveCap { .. }
+        | M::BonusUncapped { .. }
+        | M::WindowInverted { .. }
+        | M::WindowOutsideYear { .. }
+        | M::WindowPartlyOutside { .. }
+        | M::SkipYearNotBefore { .. }
+        | M::StepBeforePrerequisite { .. }
+        | M::ScheduleCycle { .. }
+        | M::DeadlineOutsideYear { .. } => Family::Checks,
+        M::RuleOverlap { .. }
+        | M::RuleGap { .. }
+        | M::UnusedKind { .. }
+        | M::ModifierUnmatched { .. }
+        | M::ConditionConstant { .. }
+        | M::QuotaAboveEligible { .. }
+        | M::AwardImpossible { .. }
+        | M::AwardAndSanction { .. }
+        | M::TierUnreachable { .. }
+        | M::TierGap { .. }
+        | M::TierQuotasOver { .. }
+        | M::TierQuotaZero { .. } => Family::Analysis,
+    }
+}
+
+/// What the finding says.
+pub(super) fn message(m: &Message, lang: Lang) -> String {
+    match family(m) {
+        Family::Common => common::message(m, lang),
+        Family::Syntax => syntax::message(m, lang),
+        Family::Names => names::message(m, lang),
+        Family::Checks => checks::message(m, lang),
+        Family::Analysis => analysis::message(m, lang),
+        Family::Data(d) => data::message(d, lang),
+    }
+}
+
+/// How to fix it.
+pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
+    match family(m) {
+        Family::Common => common::help(m, lang),
+        Family::Syntax => syntax::help(m, lang),
+        Family::Names => names::help(m, lang),
+        Family::Checks => checks::help(m, lang),
+        Family::Analysis => analysis::help(m, lang),
+        Family::Data(d) => data_help::help(d, lang),
+    }
+}
