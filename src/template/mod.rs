@@ -7,6 +7,9 @@
 pub mod csv;
 pub mod xlsx;
 
+use crate::contract::{
+    CREDITED_IN, DATE, DOC, EVENTS_SHEET, GROUP, ID, KIND, Named, POINTS, SCORES_SHEET, TITLE, UNIT,
+};
 use rust_decimal::Decimal;
 
 use crate::data::raw::{RawField, RawUnit, RawValue};
@@ -71,6 +74,7 @@ pub fn workbook(
         note: None,
         list: None,
     };
+    let fixed = |c: Named| col(c.header(lang).to_string(), c.key);
     let unit_names: Vec<String> = p.units.iter().map(|u| u.name.clone()).collect();
     let leaves: Vec<&crate::ir::ItemIr> = {
         let mut l: Vec<_> = p.items.iter().filter(|i| i.leaf.is_some()).collect();
@@ -93,11 +97,11 @@ pub fn workbook(
     };
 
     let mut scores = Sheet {
-        name: h("得分", "scores"),
+        name: SCORES_SHEET.header(lang).to_string(),
         columns: vec![
             Column {
                 list: Some(unit_names.clone()),
-                ..col(h("单位", "unit"), "unit")
+                ..fixed(UNIT)
             },
             Column {
                 list: Some(p.groups.iter().map(|g| g.name.clone()).collect()),
@@ -108,7 +112,7 @@ pub fn workbook(
                         "required for a unit the policy does not list",
                     )
                 }),
-                ..col(h("分组", "group"), "group")
+                ..fixed(GROUP)
             },
         ],
         rows: Vec::new(),
@@ -121,25 +125,25 @@ pub fn workbook(
     }
 
     let mut events = Sheet {
-        name: h("事项", "events"),
+        name: EVENTS_SHEET.header(lang).to_string(),
         columns: vec![
             Column {
                 list: Some(unit_names.clone()),
-                ..col(h("单位", "unit"), "unit")
+                ..fixed(UNIT)
             },
             Column {
                 list: Some(p.kinds.iter().map(|k| k.name.clone()).collect()),
-                ..col(h("事项", "kind"), "kind")
+                ..fixed(KIND)
             },
             Column {
                 note: Some(h("如 2019-05-10", "e.g. 2019-05-10")),
-                ..col(h("日期", "date"), "date")
+                ..fixed(DATE)
             },
-            col(h("分值", "points"), "points"),
-            col(h("文号", "doc"), "doc"),
-            col(h("标题", "title"), "title"),
-            col(h("已计年度", "credited_in"), "credited_in"),
-            col(h("编号", "id"), "id"),
+            fixed(POINTS),
+            fixed(DOC),
+            fixed(TITLE),
+            fixed(CREDITED_IN),
+            fixed(ID),
         ],
         rows: Vec::new(),
     };
@@ -199,7 +203,7 @@ pub fn workbook(
                 .columns
                 .first()
                 .cloned()
-                .unwrap_or_else(|| col(h("单位", "unit"), "unit")),
+                .unwrap_or_else(|| fixed(UNIT)),
         ];
         columns.extend(
             leaves

@@ -4,17 +4,18 @@
 use std::path::Path;
 
 use super::cells::Cell;
-use super::{EVENTS, Grid, SCORES, Workbook, sheet_diag};
+use super::{Grid, Workbook, sheet_diag};
+use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
 use crate::diag::{Diag, SheetProblem};
 
 pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
-    let find = |names: [&str; 2]| {
-        names
+    let find = |sheet: Named| {
+        [sheet.zh, sheet.en]
             .iter()
             .map(|n| dir.join(format!("{n}.csv")))
             .find(|p| p.is_file())
     };
-    let Some(scores) = find(SCORES) else {
+    let Some(scores) = find(SCORES_SHEET) else {
         let found = std::fs::read_dir(dir)
             .map(|entries| {
                 let mut names: Vec<String> = entries
@@ -33,8 +34,10 @@ pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
             },
         )]);
     };
-    let scores = grid(&scores, SCORES[0])?;
-    let events = find(EVENTS).map(|p| grid(&p, EVENTS[0])).transpose()?;
+    let scores = grid(&scores, SCORES_SHEET.zh)?;
+    let events = find(EVENTS_SHEET)
+        .map(|p| grid(&p, EVENTS_SHEET.zh))
+        .transpose()?;
     Ok(Workbook {
         format: "CSV",
         scores,

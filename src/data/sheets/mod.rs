@@ -19,10 +19,6 @@ use super::raw::RawUnit;
 use crate::diag::{DataMessage, Diag, Message, SheetProblem, SyntaxDetail};
 use crate::source::Span;
 
-/// The sheets kaohe reads, by their Chinese and English names.
-pub const SCORES: [&str; 2] = ["得分", "scores"];
-pub const EVENTS: [&str; 2] = ["事项", "events"];
-
 /// One sheet: its name and its cells, row by row from A1.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {

@@ -9,21 +9,10 @@ use std::borrow::Cow;
 use super::cells::{Cell, text_date, text_number};
 use super::index::{SheetIndex, cell_span};
 use super::{Grid, Workbook, cell_name, sheet_diag};
+use crate::contract::{EVENT_COLUMNS, KIND, Named, UNIT, UNIT_COLUMNS};
 use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::diag::suggest::suggest;
 use crate::diag::{Diag, SheetProblem};
-
-const UNIT_HEADERS: [(&str, &str); 2] = [("单位", "unit"), ("分组", "group")];
-const EVENT_HEADERS: [(&str, &str); 8] = [
-    ("单位", "unit"),
-    ("事项", "kind"),
-    ("日期", "date"),
-    ("分值", "points"),
-    ("文号", "doc"),
-    ("标题", "title"),
-    ("已计年度", "credited_in"),
-    ("编号", "id"),
-];
 
 /// How a column's cells are read.
 #[derive(Clone, Copy, PartialEq)]
@@ -43,7 +32,7 @@ struct Header {
 fn header(
     g: &Grid,
     sheet: usize,
-    fixed: &[(&str, &str)],
+    fixed: &[Named],
     format: &'static str,
     diags: &mut Vec<Diag>,
 ) -> Option<Header> {
@@ -72,8 +61,8 @@ fn header(
         let text = cell.text().trim().to_string();
         let key = fixed
             .iter()
-            .find(|(zh, en)| text == *zh || text.eq_ignore_ascii_case(en))
-            .map_or(text.clone(), |(_, en)| (*en).to_string());
+            .find(|c| c.is(&text))
+            .map_or(text.clone(), |c| c.key.to_string());
         if cols.iter().any(|(k, _)| *k == key) {
             let cell = format!("{}!{}", g.name, cell_name(row, col));
             diags.push(
@@ -123,7 +112,7 @@ pub fn read(book: &Workbook) -> Result<(Vec<RawUnit<'static>>, SheetIndex, Vec<D
         ..SheetIndex::default()
     };
     let g = &book.scores;
-    let Some(h) = header(g, 0, &UNIT_HEADERS, format, &mut diags) else {
+    let Some(h) = header(g, 0, &UNIT_COLUMNS, format, &mut diags) else {
         return Err(vec![sheet_diag(
             format,
             SheetProblem::EmptySheet {
@@ -131,8 +120,8 @@ pub fn read(book: &Workbook) -> Result<(Vec<RawUnit<'static>>, SheetIndex, Vec<D
             },
         )]);
     };
-    let Some(unit_col) = h.cols.iter().find(|(k, _)| k == "unit").map(|(_, c)| *c) else {
-        let column = "单位";
+    let Some(unit_col) = h.cols.iter().find(|(k, _)| k == UNIT.key).map(|(_, c)| *c) else {
+        let column = UNIT.zh;
         return Err(vec![sheet_diag(
             format,
             SheetProblem::MissingColumn {
@@ -198,15 +187,15 @@ fn events(
     index: &mut SheetIndex,
     diags: &mut Vec<Diag>,
 ) {
-    let Some(h) = header(g, 1, &EVENT_HEADERS, format, diags) else {
+    let Some(h) = header(g, 1, &EVENT_COLUMNS, format, diags) else {
         return;
     };
     let col_of = |key: &str| h.cols.iter().find(|(k, _)| k == key).map(|(_, c)| *c);
-    let (Some(unit_col), Some(_)) = (col_of("unit"), col_of("kind")) else {
-        let column = if col_of("unit").is_none() {
-            "单位"
+    let (Some(unit_col), Some(_)) = (col_of(UNIT.key), col_of(KIND.key)) else {
+        let column = if col_of(UNIT.key).is_none() {
+            UNIT.zh
         } else {
-            "事项"
+            KIND.zh
         };
         diags.push(sheet_diag(
             format,

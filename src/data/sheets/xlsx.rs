@@ -5,7 +5,8 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cells::{Cell, excel_number, serial_date};
-use super::{EVENTS, Grid, SCORES, Workbook, sheet_diag};
+use super::{Grid, Workbook, sheet_diag};
+use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
 use crate::diag::{Diag, IoProblem, Message, SheetProblem};
 use crate::source::Span;
 
@@ -21,17 +22,12 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| fail(e.to_string()))?;
     let names = book.sheet_names();
-    let find = |wanted: [&str; 2]| {
-        names
-            .iter()
-            .find(|n| wanted.iter().any(|w| n.trim().eq_ignore_ascii_case(w)))
-            .cloned()
-    };
-    let Some(scores) = find(SCORES) else {
+    let find = |wanted: Named| names.iter().find(|n| wanted.is(n)).cloned();
+    let Some(scores) = find(SCORES_SHEET) else {
         return Err(vec![sheet_diag(
             "Excel",
             SheetProblem::MissingSheet {
-                sheet: SCORES[0],
+                sheet: SCORES_SHEET.zh,
                 found: names.clone(),
             },
         )]);
@@ -50,7 +46,7 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
         Ok(Grid { name, rows })
     };
     let scores = grid(scores)?;
-    let events = find(EVENTS).map(&mut grid).transpose()?;
+    let events = find(EVENTS_SHEET).map(&mut grid).transpose()?;
     Ok(Workbook {
         format: "Excel",
         scores,
