@@ -1,12 +1,61 @@
 //! The policy as written: plain data, every node with its span, in source order.
 //!
-//! Equality ignores spans (see [`Span`]), so two policies are equal when they
-//! say the same thing; the formatter relies on this. The AST keeps the surface
+//! Equality ignores where things were written (see [`Loc`]), so two policies
+//! are equal when they say the same thing; the formatter and the diff rely on
+//! this. The AST keeps the surface
 //! forms a drafter chose where they differ in wording (`至多 5` vs `0 至 5`), and
 //! nothing here is resolved: names are plain text until `resolve`.
 
+use std::ops::Deref;
+
 use crate::source::Span;
 use rust_decimal::Decimal;
+
+/// Where a node was written: its span, which compares equal to every other
+/// `Loc`, so that nodes compare by meaning (`parse(fmt(ast)) == ast`, and an
+/// optional marker such as `等` compares by presence only). Code that needs
+/// the place reads the [`Span`] (`*loc`, or a span's fields through it).
+#[derive(Clone, Copy, Default)]
+pub struct Loc(pub Span);
+
+impl PartialEq for Loc {
+    fn eq(&self, _: &Loc) -> bool {
+        true
+    }
+}
+
+impl std::fmt::Debug for Loc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl Deref for Loc {
+    type Target = Span;
+
+    fn deref(&self) -> &Span {
+        &self.0
+    }
+}
+
+impl Loc {
+    /// The smallest place covering both.
+    pub fn to(self, other: impl Into<Span>) -> Loc {
+        Loc(self.0.to(other.into()))
+    }
+}
+
+impl From<Span> for Loc {
+    fn from(span: Span) -> Loc {
+        Loc(span)
+    }
+}
+
+impl From<Loc> for Span {
+    fn from(loc: Loc) -> Span {
+        loc.0
+    }
+}
 
 /// A whole policy file: its top-level declarations in source order.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,7 +69,7 @@ pub struct Policy {
 pub struct Stmt<T> {
     pub node: T,
     pub meta: Meta,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -36,7 +85,7 @@ pub struct Meta {
 pub struct Citation {
     pub text: String,
     pub style: CiteStyle,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,21 +99,21 @@ pub enum CiteStyle {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Name {
     pub text: String,
-    pub span: Span,
+    pub span: Loc,
 }
 
 /// The contents of a string literal (quotes removed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Text {
     pub text: String,
-    pub span: Span,
+    pub span: Loc,
 }
 
 /// A decimal literal, exact as written (`0.50` keeps its scale).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Num {
     pub value: Decimal,
-    pub span: Span,
+    pub span: Loc,
 }
 
 /// `2019-05-10`, or `05-10` (year `None`: the policy year).
@@ -73,7 +122,7 @@ pub struct DateLit {
     pub year: Option<i32>,
     pub month: u32,
     pub day: u32,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,7 +164,7 @@ pub struct Group {
     pub name: Name,
     pub label: Option<Text>,
     pub members: Vec<Stmt<UnitDecl>>,
-    pub open: Option<Span>,
+    pub open: Option<Loc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -161,7 +210,7 @@ pub struct AttrDecl {
 pub enum Domain {
     Values(Vec<Name>),
     /// `计分项`: the value is an item name.
-    Items(Span),
+    Items(Loc),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -197,7 +246,7 @@ pub struct Rule {
 pub struct Condition {
     pub attr: Name,
     pub test: Test,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -212,7 +261,7 @@ pub enum Amount {
     Fixed(Num),
     Range(Num, Num),
     UpTo(Num),
-    Half(Span),
+    Half(Loc),
     Times(Num),
 }
 
@@ -242,7 +291,7 @@ pub struct Finding {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum FindingAction {
-    ZeroItem(Span),
+    ZeroItem(Loc),
     Revoke(Name),
 }
 
@@ -250,14 +299,14 @@ pub enum FindingAction {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ranking {
     pub keys: Vec<RankKey>,
-    pub within_group: Option<Span>,
+    pub within_group: Option<Loc>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RankKey {
     pub target: KeyTarget,
     pub order: Order,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -290,7 +339,7 @@ pub enum AwardClause {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Exclusion {
-    Vetoed(Span),
+    Vetoed(Loc),
     Bottom(BottomN),
     /// A unit, group, event kind or outcome (told apart by `resolve`).
     Name(Name),
@@ -300,7 +349,7 @@ pub enum Exclusion {
 #[derive(Debug, Clone, PartialEq)]
 pub struct BottomN {
     pub n: Num,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -320,7 +369,7 @@ pub struct Outcome {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cond {
     pub node: CondNode,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -421,7 +470,7 @@ pub struct EventLit {
 pub struct Field {
     pub key: FieldKey,
     pub value: FieldValue,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -446,7 +495,7 @@ pub enum FieldValue {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expectation {
     pub node: Expect,
-    pub span: Span,
+    pub span: Loc,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -41,7 +41,7 @@ pub fn run_examples(policy: &Policy, program: &Program) -> Vec<ExampleRun> {
         .decls
         .iter()
         .filter_map(|d| match &d.node {
-            Decl::Example(e) => Some(run_one(e, d.span, program)),
+            Decl::Example(e) => Some(run_one(e, *d.span, program)),
             _ => None,
         })
         .collect()
@@ -51,7 +51,7 @@ fn run_one(example: &Example, span: Span, p: &Program) -> ExampleRun {
     let (units, expectations) = to_units(example, p.year);
     let source = DataSource::Memory {
         units,
-        units_at: example.title.span,
+        units_at: *example.title.span,
         other_keys: Vec::new(),
     };
     let mut run = ExampleRun {
@@ -83,7 +83,7 @@ fn to_units(example: &Example, year: i32) -> (Vec<RawUnit<'static>>, Vec<Vec<Exp
     for stmt in &example.stmts {
         if units.is_empty() || matches!(stmt.node, ExampleStmt::Unit { .. }) {
             units.push(RawUnit {
-                span: stmt.span,
+                span: *stmt.span,
                 ..RawUnit::default()
             });
             expectations.push(Vec::new());
@@ -93,23 +93,23 @@ fn to_units(example: &Example, year: i32) -> (Vec<RawUnit<'static>>, Vec<Vec<Exp
         };
         match &stmt.node {
             ExampleStmt::Unit { name, group } => {
-                u.fields.push(text_field("unit", &name.text, name.span));
+                u.fields.push(text_field("unit", &name.text, *name.span));
                 if let Some(g) = group {
-                    u.fields.push(text_field("group", &g.text, g.span));
+                    u.fields.push(text_field("group", &g.text, *g.span));
                 }
             }
             ExampleStmt::Scores(entries) => {
-                u.scores = Some(stmt.span);
+                u.scores = Some(*stmt.span);
                 for e in entries {
                     u.score_fields.push(RawField {
                         key: Cow::Owned(e.item.text.clone()),
-                        key_span: e.item.span,
+                        key_span: *e.item.span,
                         value: RawValue::Num(Cow::Owned(e.value.value.to_string())),
-                        span: e.value.span,
+                        span: *e.value.span,
                     });
                 }
             }
-            ExampleStmt::Event(ev) => push_event(u, ev, stmt.span, year),
+            ExampleStmt::Event(ev) => push_event(u, ev, *stmt.span, year),
             ExampleStmt::Expect(list) => x.extend(list.iter().cloned()),
         }
     }
@@ -128,7 +128,7 @@ fn text_field(key: &'static str, value: &str, span: Span) -> RawField<'static> {
 fn push_event(u: &mut RawUnit<'static>, ev: &EventLit, span: Span, year: i32) {
     let start = u.event_fields.len();
     u.event_fields
-        .push(text_field("kind", &ev.kind.text, ev.kind.span));
+        .push(text_field("kind", &ev.kind.text, *ev.kind.span));
     for f in &ev.fields {
         let key: Cow<'static, str> = match &f.key {
             FieldKey::Date => "date".into(),
@@ -152,9 +152,9 @@ fn push_event(u: &mut RawUnit<'static>, ev: &EventLit, span: Span, year: i32) {
         };
         u.event_fields.push(RawField {
             key,
-            key_span: f.span,
+            key_span: *f.span,
             value,
-            span: f.span,
+            span: *f.span,
         });
     }
     u.events.get_or_insert(span);

@@ -4,12 +4,9 @@
 
 use std::fmt;
 
-/// A byte range `start..end` into one source text.
-///
-/// Equality deliberately ignores the range: two AST nodes are equal when they
-/// mean the same thing, wherever they were written (`parse(fmt(ast)) == ast`).
-/// Code that needs the position compares `start`/`end` directly.
-#[derive(Clone, Copy, Default)]
+/// A byte range `start..end` into one source text. (AST nodes hold theirs
+/// as an [`crate::ast::Loc`], whose equality ignores the position.)
+#[derive(Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -44,14 +41,6 @@ impl Span {
     }
 }
 
-impl PartialEq for Span {
-    fn eq(&self, _: &Span) -> bool {
-        true
-    }
-}
-
-impl Eq for Span {}
-
 impl fmt::Debug for Span {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}..{}", self.start, self.end)
@@ -74,7 +63,8 @@ impl SourceFile {
     }
 
     /// The text a span covers ("" when the span is out of range).
-    pub fn slice(&self, span: Span) -> &str {
+    pub fn slice(&self, span: impl Into<Span>) -> &str {
+        let span = span.into();
         self.text.get(span.start..span.end).unwrap_or("")
     }
 
@@ -115,8 +105,8 @@ mod tests {
     }
 
     #[test]
-    fn spans_compare_equal_regardless_of_position() {
-        assert_eq!(Span::new(1, 2), Span::new(5, 9));
-        assert_eq!(Span::new(1, 2).to(Span::new(5, 9)).key(), (1, 9));
+    fn spans_compare_by_position() {
+        assert_ne!(Span::new(1, 2), Span::new(5, 9));
+        assert_eq!(Span::new(1, 2).to(Span::new(5, 9)), Span::new(1, 9));
     }
 }

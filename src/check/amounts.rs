@@ -116,7 +116,7 @@ impl Amounts {
                             low: low.value,
                             high: high.value,
                         },
-                        low.span.to(high.span),
+                        low.span.to(*high.span),
                     ));
                 }
             }

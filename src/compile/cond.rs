@@ -103,8 +103,8 @@ impl Compiler<'_, '_> {
                 op: *op,
                 value: value.value,
                 atom: Atom {
-                    text: self.source_text(cond.span),
-                    span: cond.span,
+                    text: self.source_text(*cond.span),
+                    span: *cond.span,
                 },
             },
             CondNode::Bottom(b) => CondIr::Bottom(u32::try_from(b.n.value).unwrap_or(0)),

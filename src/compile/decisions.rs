@@ -26,12 +26,12 @@ impl Compiler<'_, '_> {
             match &entry.node {
                 SectionEntry::Cap(n) => {
                     ir.cap = Some(n.value);
-                    ir.cap_span = n.span;
+                    ir.cap_span = *n.span;
                 }
                 SectionEntry::Rule(rule) => {
                     let kind = self.kind_id(&rule.kind.text);
                     let tests = self.tests(kind, &rule.conditions);
-                    let clause = self.clause(&entry.meta, entry.span, meta.citation.as_ref());
+                    let clause = self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
                     let amount = match &rule.amount {
                         Amount::Fixed(n) => RuleAmount::Fixed(n.value),
                         Amount::Range(lo, hi) => RuleAmount::Range {
@@ -62,7 +62,7 @@ impl Compiler<'_, '_> {
                         tests,
                         amount,
                         cap: rule.cap.as_ref().map(|c| c.value),
-                        cap_span: rule.cap.as_ref().map_or(Span::default(), |c| c.span),
+                        cap_span: rule.cap.as_ref().map_or(Span::default(), |c| *c.span),
                         clause,
                     });
                     ir.rules.push(rid);
@@ -180,7 +180,7 @@ impl Compiler<'_, '_> {
     pub(super) fn award(&mut self, award: &Award, meta: &Meta) {
         let a = self.index(&award.name.text, Sort::Award);
         for c in &award.clauses {
-            let clause = self.clause(&c.meta, c.span, meta.citation.as_ref());
+            let clause = self.clause(&c.meta, *c.span, meta.citation.as_ref());
             match &c.node {
                 AwardClause::Quota(q) => {
                     let quota = quota_ir(q);
@@ -222,7 +222,7 @@ impl Compiler<'_, '_> {
 
     pub(super) fn grades(&mut self, tiers: &[Stmt<Tier>], meta: &Meta) {
         for t in tiers {
-            let clause = self.clause(&t.meta, t.span, meta.citation.as_ref());
+            let clause = self.clause(&t.meta, *t.span, meta.citation.as_ref());
             let cond = t.node.when.as_ref().map(|c| self.cond(c));
             self.p.tiers.push(TierIr {
                 name: t.node.name.text.clone(),

@@ -130,12 +130,12 @@ impl<'s, 'a> Compiler<'s, 'a> {
         for stmt in &h.decl.stmts {
             match &stmt.node {
                 crate::ast::HeaderStmt::Window { .. } => {
-                    self.p.window_clause = self.clause(&stmt.meta, stmt.span, None);
+                    self.p.window_clause = self.clause(&stmt.meta, *stmt.span, None);
                 }
                 crate::ast::HeaderStmt::Issuer(t) => self.p.issuer = Some(t.text.clone()),
                 crate::ast::HeaderStmt::SkipCreditedIn(n) => {
                     let year = i32::try_from(n.value).unwrap_or(0);
-                    let clause = self.clause(&stmt.meta, stmt.span, None);
+                    let clause = self.clause(&stmt.meta, *stmt.span, None);
                     self.p.skip_years.push((year, clause));
                 }
                 _ => {}
@@ -146,7 +146,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
     fn units(&mut self) {
         let syms = self.syms;
         for g in &syms.groups {
-            let clause = self.clause(&g.decl.meta, g.decl.span, None);
+            let clause = self.clause(&g.decl.meta, *g.decl.span, None);
             self.p.groups.push(GroupIr {
                 name: g.name().to_string(),
                 label: g.decl.node.label.as_ref().map(|l| l.text.clone()),
@@ -175,7 +175,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
         });
         for (i, item) in syms.items.iter().enumerate() {
             let inherited = inherited_item_citation(syms, i);
-            let clause = self.clause(&item.decl.meta, item.decl.span, inherited);
+            let clause = self.clause(&item.decl.meta, *item.decl.span, inherited);
             let leaf = item.is_leaf().then_some(self.p.leaves.len());
             if leaf.is_some() {
                 self.p.leaves.push(ItemId::from_index(i));
@@ -236,10 +236,10 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn decl(&mut self, decl: &crate::ast::Stmt<Decl>) {
         match &decl.node {
-            Decl::Adjust(section) => self.section(section, &decl.meta, decl.span),
-            Decl::Veto(v) => self.veto(v, &decl.meta, decl.span),
-            Decl::Finding(f) => self.finding(f, &decl.meta, decl.span),
-            Decl::Ranking(r) => self.ranking(r, &decl.meta, decl.span),
+            Decl::Adjust(section) => self.section(section, &decl.meta, *decl.span),
+            Decl::Veto(v) => self.veto(v, &decl.meta, *decl.span),
+            Decl::Finding(f) => self.finding(f, &decl.meta, *decl.span),
+            Decl::Ranking(r) => self.ranking(r, &decl.meta, *decl.span),
             Decl::Award(a) => self.award(a, &decl.meta),
             Decl::Grades(tiers) => self.grades(tiers, &decl.meta),
             _ => {}
@@ -251,9 +251,9 @@ impl<'s, 'a> Compiler<'s, 'a> {
 /// without its citation, notes and assumption, spaces collapsed.
 fn statement_text(source: &str, span: Span, meta: &Meta) -> String {
     let mut cut: Vec<Span> = Vec::new();
-    cut.extend(meta.citation.iter().map(|c| c.span));
-    cut.extend(meta.notes.iter().map(|n| n.span));
-    cut.extend(meta.assumption.iter().map(|a| a.span));
+    cut.extend(meta.citation.iter().map(|c| c.span.0));
+    cut.extend(meta.notes.iter().map(|n| n.span.0));
+    cut.extend(meta.assumption.iter().map(|a| a.span.0));
     let mut text = String::new();
     let mut pos = span.start;
     cut.sort_by_key(|s| s.start);

@@ -279,10 +279,10 @@ pub struct Diag {
 
 impl Diag {
     /// A finding at one place, without labels or witness yet.
-    pub fn new(message: Message, span: Span) -> Diag {
+    pub fn new(message: Message, span: impl Into<Span>) -> Diag {
         Diag {
             message,
-            span,
+            span: span.into(),
             labels: Vec::new(),
             witness: None,
         }
@@ -295,14 +295,17 @@ impl Diag {
     }
 
     /// The same finding at another place.
-    pub fn at(mut self, span: Span) -> Diag {
-        self.span = span;
+    pub fn at(mut self, span: impl Into<Span>) -> Diag {
+        self.span = span.into();
         self
     }
 
     /// Adds a related place.
-    pub fn with_label(mut self, span: Span, text: LabelText) -> Diag {
-        self.labels.push(Label { span, text });
+    pub fn with_label(mut self, span: impl Into<Span>, text: LabelText) -> Diag {
+        self.labels.push(Label {
+            span: span.into(),
+            text,
+        });
         self
     }
 

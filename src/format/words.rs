@@ -125,12 +125,11 @@ pub(super) fn citation(c: &Citation, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Span;
 
     fn n(t: &str) -> Name {
         Name {
             text: t.to_string(),
-            span: Span::default(),
+            span: crate::ast::Loc::default(),
         }
     }
 

@@ -214,7 +214,7 @@ impl<'a> Resolver<'a> {
                 continue;
             }
             if let Some(first) = attrs.iter().find(|x| x.name.text == name.text) {
-                let diag = duplicate(&name.text, Sort::Attr, name.span, first.name.span);
+                let diag = duplicate(&name.text, Sort::Attr, *name.span, *first.name.span);
                 self.report(diag);
                 continue;
             }
@@ -222,7 +222,7 @@ impl<'a> Resolver<'a> {
                 for (i, v) in values.iter().enumerate() {
                     let earlier = values.iter().take(i).find(|w| w.text == v.text);
                     if let Some(first) = earlier {
-                        let diag = duplicate(&v.text, Sort::Value, v.span, first.span);
+                        let diag = duplicate(&v.text, Sort::Value, *v.span, *first.span);
                         self.report(diag);
                     }
                 }
@@ -252,7 +252,7 @@ fn declared<'a, T>(node: &'a T, decl: &'a Stmt<Decl>) -> Declared<'a, T> {
     Declared {
         node,
         meta: &decl.meta,
-        span: decl.span,
+        span: *decl.span,
     }
 }
 

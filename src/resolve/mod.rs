@@ -75,7 +75,7 @@ impl<'a> Resolver<'a> {
             Symbol {
                 sort,
                 index,
-                span: name.span,
+                span: *name.span,
             },
         );
         self.syms.order.push((&name.text, sort));

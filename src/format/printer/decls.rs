@@ -72,7 +72,7 @@ impl Printer<'_> {
             // Unreachable from parsed text: a note right after the name is its label.
             notes(&mut w, &g.meta);
         }
-        let mut items: Vec<(String, crate::source::Span)> = group
+        let mut items: Vec<(String, Loc)> = group
             .members
             .iter()
             .map(|m| (self.unit(m), m.span))

@@ -30,7 +30,7 @@ impl Printer<'_> {
                     .iter()
                     .map(|e| {
                         let text = format!("{} {}", words::name(&e.item), words::num(&e.value));
-                        (text, e.item.span.to(e.value.span))
+                        (text, e.item.span.to(*e.value.span))
                     })
                     .collect();
                 return self.list_stmt(&w, items, &tail, s.span);

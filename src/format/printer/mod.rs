@@ -17,7 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::layout::{Gap, Line, Role};
 use super::words::Words;
-use crate::ast::{Decl, Meta, Policy, Stmt, Text};
+use crate::ast::{Decl, Loc, Meta, Policy, Stmt, Text};
 use crate::i18n::{Kw, Lang};
 use crate::source::Span;
 use crate::syntax::comments::{Comment, SPACES};
@@ -100,14 +100,14 @@ impl Printer<'_> {
     }
 
     /// A statement on one line.
-    fn leaf(&mut self, w: &Words, span: Span) {
+    fn leaf(&mut self, w: &Words, span: Loc) {
         let span = self.core(span);
         let line = Line::new(self.indent(), w.line(), span.start, span.end, Gap::Keep);
         self.lines.push(line);
     }
 
     /// `head {`, then one level deeper.
-    fn open(&mut self, head: &Words, span: Span) {
+    fn open(&mut self, head: &Words, span: Loc) {
         let text = format!("{} {{", head.line());
         let line = Line::new(self.indent(), text, span.start, span.start, Gap::Keep);
         self.lines.push(line);
@@ -115,7 +115,7 @@ impl Printer<'_> {
     }
 
     /// `}` (followed by `tail`, if any), one level up.
-    fn close(&mut self, span: Span, tail: &Words) {
+    fn close(&mut self, span: Loc, tail: &Words) {
         self.depth = self.depth.saturating_sub(1);
         let span = self.core(span);
         let text = if tail.is_empty() {
@@ -132,7 +132,7 @@ impl Printer<'_> {
     fn block<T>(
         &mut self,
         head: &Words,
-        span: Span,
+        span: Loc,
         items: &[Stmt<T>],
         mut each: impl FnMut(&mut Self, &Stmt<T>),
     ) {
@@ -160,7 +160,7 @@ impl Printer<'_> {
         }
     }
 
-    fn comments_within(&self, span: Span) -> bool {
+    fn comments_within(&self, span: Loc) -> bool {
         // Comments are in source order: the first one after the start decides.
         let span = self.core(span);
         let i = self.comments.partition_point(|c| c.start <= span.start);
@@ -168,7 +168,7 @@ impl Printer<'_> {
     }
 
     /// Whether the source wrote `span` on one line, with no comment in it.
-    fn on_one_line(&self, span: Span) -> bool {
+    fn on_one_line(&self, span: Loc) -> bool {
         let span = self.core(span);
         self.line_of(span.start) == self.line_of(span.end) && !self.comments_within(span)
     }
@@ -176,7 +176,7 @@ impl Printer<'_> {
     /// `span` without the spaces and comment it may end with: pest puts the
     /// text skipped before an optional part that then did not match (a
     /// statement's empty tail, say) inside the rule's span.
-    fn core(&self, span: Span) -> Span {
+    fn core(&self, span: Loc) -> Loc {
         let mut end = span.end;
         loop {
             let text = self.source.get(span.start..end).unwrap_or("");
@@ -185,7 +185,7 @@ impl Printer<'_> {
             let found = self.comments.binary_search_by_key(&end, |c| c.end);
             match found.ok().and_then(|i| self.comments.get(i)) {
                 Some(c) if c.start >= span.start => end = c.start,
-                _ => return Span::new(span.start, end),
+                _ => return Loc(Span::new(span.start, end)),
             }
         }
     }
@@ -196,8 +196,8 @@ impl Printer<'_> {
     }
 
     /// Items grouped as the source wrote them: one group per source line.
-    fn by_source_line(&self, items: Vec<(String, Span)>) -> Vec<Vec<(String, Span)>> {
-        let mut groups: Vec<Vec<(String, Span)>> = Vec::new();
+    fn by_source_line(&self, items: Vec<(String, Loc)>) -> Vec<Vec<(String, Loc)>> {
+        let mut groups: Vec<Vec<(String, Loc)>> = Vec::new();
         let mut current_line = None;
         for (text, span) in items {
             let line = self.line_of(span.start);
@@ -212,9 +212,9 @@ impl Printer<'_> {
 
     /// `head a, b,` / `c, d tail`: a comma list that keeps the source's line
     /// breaks; continued lines are aligned under the first item.
-    fn list_stmt(&mut self, head: &Words, items: Vec<(String, Span)>, tail: &Words, span: Span) {
+    fn list_stmt(&mut self, head: &Words, items: Vec<(String, Loc)>, tail: &Words, span: Loc) {
         let span = self.core(span);
-        let items: Vec<(String, Span)> =
+        let items: Vec<(String, Loc)> =
             items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let head_text = head.line();
         let align = self.indent() + head_text.width() + 1;
@@ -250,8 +250,8 @@ impl Printer<'_> {
 
     /// The lines of a comma list inside a block (a group's units), keeping the
     /// source's line breaks; every line but the last ends with a comma.
-    fn list_lines(&mut self, items: Vec<(String, Span)>) {
-        let items: Vec<(String, Span)> =
+    fn list_lines(&mut self, items: Vec<(String, Loc)>) {
+        let items: Vec<(String, Loc)> =
             items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let groups = self.by_source_line(items);
         let count = groups.len();
@@ -267,7 +267,7 @@ impl Printer<'_> {
 }
 
 /// `a, b` and, when the list goes on on the next line, a trailing comma.
-fn join_items(group: Vec<(String, Span)>, more: bool) -> String {
+fn join_items(group: Vec<(String, Loc)>, more: bool) -> String {
     let mut text = group
         .into_iter()
         .map(|(t, _)| t)

@@ -1,7 +1,7 @@
 //! Rule conditions (`ATTR 是 V`) and outcome conditions (§7.19).
 
 use super::{Lower, P, significant};
-use crate::ast::{CmpOp, Cond, CondNode, Condition, Direction, Operand, Test};
+use crate::ast::{CmpOp, Cond, CondNode, Condition, Direction, Loc, Operand, Test};
 use crate::syntax::grammar::Rule;
 
 impl Lower {
@@ -157,7 +157,7 @@ fn cmp_op(text: &str) -> CmpOp {
     }
 }
 
-fn vetoed(span: crate::source::Span) -> Cond {
+fn vetoed(span: Loc) -> Cond {
     Cond {
         node: CondNode::Vetoed,
         span,
@@ -167,6 +167,6 @@ fn vetoed(span: crate::source::Span) -> Cond {
 fn zero_num(_: &Lower) -> crate::ast::Num {
     crate::ast::Num {
         value: rust_decimal::Decimal::ZERO,
-        span: crate::source::Span::default(),
+        span: Loc::default(),
     }
 }

@@ -3,7 +3,6 @@
 use super::{Lower, P};
 use crate::ast::*;
 use crate::diag::{Message, Once};
-use crate::source::Span;
 use crate::syntax::grammar::Rule;
 
 impl Lower {
@@ -31,7 +30,7 @@ impl Lower {
         Header {
             title: title.unwrap_or(Text {
                 text: String::new(),
-                span: Span::default(),
+                span: Loc::default(),
             }),
             stmts,
         }
@@ -105,7 +104,7 @@ impl Lower {
         &mut self,
         block: P<'_>,
         members: &mut Vec<Stmt<UnitDecl>>,
-        open: &mut Option<Span>,
+        open: &mut Option<Loc>,
     ) {
         for p in super::significant(block) {
             let span = self.span(&p);
@@ -468,7 +467,7 @@ impl Lower {
             name: name.unwrap_or_else(empty_name),
             when: when.unwrap_or_else(|| Cond {
                 node: CondNode::Vetoed,
-                span: Span::default(),
+                span: Loc::default(),
             }),
         }
     }
@@ -555,7 +554,7 @@ impl Lower {
 
 impl Lower {
     /// KH104 at every statement after the first of a kind that may appear once.
-    fn repeated_after_first(&mut self, spans: impl Iterator<Item = Span>, what: Once) {
+    fn repeated_after_first(&mut self, spans: impl Iterator<Item = Loc>, what: Once) {
         for span in spans.skip(1) {
             self.report(Message::Repeated { what }, span);
         }
@@ -567,13 +566,13 @@ type Rule_ = crate::ast::Rule;
 pub(super) fn empty_name() -> Name {
     Name {
         text: String::new(),
-        span: Span::default(),
+        span: Loc::default(),
     }
 }
 
 fn zero() -> Num {
     Num {
         value: rust_decimal::Decimal::ZERO,
-        span: Span::default(),
+        span: Loc::default(),
     }
 }

@@ -5,7 +5,7 @@ use crate::ast::{
     EventLit, Example, ExampleStmt, Expect, Expectation, Field, FieldKey, FieldValue, ScoreEntry,
     Text,
 };
-use crate::source::Span;
+use crate::ast::Loc;
 use crate::syntax::grammar::Rule;
 
 impl Lower {
@@ -24,7 +24,7 @@ impl Lower {
         Example {
             title: title.unwrap_or(Text {
                 text: String::new(),
-                span: Span::default(),
+                span: Loc::default(),
             }),
             stmts,
         }

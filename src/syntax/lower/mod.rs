@@ -10,7 +10,7 @@ mod literals;
 use pest::iterators::{Pair, Pairs};
 
 use super::grammar::Rule;
-use crate::ast::{Decl, Meta, Policy, Stmt};
+use crate::ast::{Decl, Loc, Meta, Policy, Stmt};
 use crate::diag::{Diag, Message, Once};
 use crate::source::Span;
 
@@ -65,7 +65,7 @@ impl Lower {
     /// A pair's place, without the spaces and end-of-line comments pest
     /// takes into a rule whose optional tail did not match: a statement ends
     /// with its last token, so underlines and quoted statements stop there.
-    fn span(&self, p: &P<'_>) -> Span {
+    fn span(&self, p: &P<'_>) -> Loc {
         let s = p.as_span();
         let text = p.as_str();
         let kept = if text.contains("//") {
@@ -87,15 +87,15 @@ impl Lower {
         } else {
             s.start() + kept.len()
         };
-        Span::new(s.start() + self.offset, end + self.offset)
+        Loc(Span::new(s.start() + self.offset, end + self.offset))
     }
 
-    fn report(&mut self, message: Message, span: Span) {
+    fn report(&mut self, message: Message, span: impl Into<Span>) {
         self.diags.push(Diag::new(message, span));
     }
 
     /// Reports `what` repeated at `span` when `slot` is already filled.
-    fn once<T>(&mut self, slot: &mut Option<T>, value: T, what: Once, span: Span) {
+    fn once<T>(&mut self, slot: &mut Option<T>, value: T, what: Once, span: Loc) {
         if slot.is_some() {
             self.report(Message::Repeated { what }, span);
         } else {
@@ -158,7 +158,7 @@ impl Lower {
     fn block<'i, T>(
         &mut self,
         block: P<'i>,
-        mut f: impl FnMut(&mut Self, Rule, Vec<P<'i>>, Span) -> Option<T>,
+        mut f: impl FnMut(&mut Self, Rule, Vec<P<'i>>, Loc) -> Option<T>,
     ) -> Vec<Stmt<T>> {
         let mut out = Vec::new();
         for p in significant(block) {
