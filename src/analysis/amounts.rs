@@ -32,17 +32,17 @@ pub fn check(p: &Program) -> Vec<Diag> {
 
 /// The largest amount one event can earn under base rule `r`, and that event.
 pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
-    let rule = p.rule(r)?;
+    let rule = &p[r];
     if matches!(rule.amount, RuleAmount::Modifier { .. }) {
         return None;
     }
-    let kind = p.kind(rule.kind)?;
+    let kind = &p[rule.kind];
     let sizes = domain_sizes(p, kind);
     let base = Box::of_tests(&rule.tests, sizes.len());
     let mods: Vec<(Box, Decimal)> = kind
         .modifiers
         .iter()
-        .filter_map(|m| p.rule(*m))
+        .map(|m| &p[*m])
         .filter(|m| m.direction == rule.direction)
         .filter_map(|m| match m.amount {
             RuleAmount::Modifier { factor, .. } => {
@@ -87,8 +87,8 @@ pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
 /// KH303 for base rule `r` of section `s`: its largest single event against
 /// the rule's cap, then the section's.
 fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
-    let rule = p.rule(r)?;
-    let section = p.sections.get(s.index())?;
+    let rule = &p[r];
+    let section = &p[s];
     let (amount, event) = largest_event(p, r)?;
     let (cap, cap_span, capped) = match (rule.cap, section.cap) {
         (Some(c), _) if amount > c => (c, rule.cap_span, Capped::Rule(r)),
@@ -125,14 +125,14 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
 /// of its first uncapped rule ends above 满分.
 fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
     let (r, amount, event) = rules.iter().find_map(|r| {
-        let rule = p.rule(*r)?;
+        let rule = &p[*r];
         if rule.cap.is_some() {
             return None;
         }
         let (amount, event) = largest_event(p, *r)?;
         (amount > Decimal::ZERO).then_some((*r, amount, event))
     })?;
-    let rule = p.rule(r)?;
+    let rule = &p[r];
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     unit.events.push(event.clone());
     let units = vec![unit];

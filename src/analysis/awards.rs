@@ -15,10 +15,10 @@ struct Scope {
 
 fn scopes(p: &Program) -> Vec<Scope> {
     let scope = |groups: Vec<GroupId>, name: Option<String>| {
-        let closed = groups.iter().all(|g| p.group(*g).is_some_and(|x| !x.open));
+        let closed = groups.iter().all(|g| !p[*g].open);
         let units = groups
             .iter()
-            .filter_map(|g| p.group(*g))
+            .map(|g| &p[*g])
             .flat_map(|g| g.members.iter().copied())
             .collect();
         Scope {
@@ -68,7 +68,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
             let excluded: Vec<String> = units
                 .iter()
                 .filter(|u| excludes_unit(p, award, **u))
-                .filter_map(|u| p.units.get(u.index()).map(|x| x.name.clone()))
+                .map(|u| p[*u].name.clone())
                 .collect();
             let n = units.len();
             let can = n.saturating_sub(excluded.len().max(bottom));
@@ -111,9 +111,9 @@ fn excludes_group(award: &AwardIr, g: GroupId) -> bool {
 
 /// Excluded by its own name or by its group's.
 fn excludes_unit(p: &Program, award: &AwardIr, u: UnitId) -> bool {
-    let group = p.units.get(u.index()).map(|x| x.group);
+    let group = p[u].group;
     award
         .exclusions
         .iter()
-        .any(|e| e.what == Excl::Unit(u) || group.is_some_and(|g| e.what == Excl::Group(g)))
+        .any(|e| e.what == Excl::Unit(u) || e.what == Excl::Group(group))
 }

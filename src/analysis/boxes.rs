@@ -84,17 +84,14 @@ pub use super::uncovered::first_uncovered;
 /// The events of a kind that veto the unit or are findings (`该项清零`,
 /// `取消`): events with a consequence other than points.
 pub fn consequence_boxes(p: &Program, kind: &KindIr, attrs: usize) -> Vec<Box> {
-    let vetoes = kind
-        .vetoes
-        .iter()
-        .filter_map(|v| match &p.vetoes.get(v.index())?.trigger {
-            VetoTrigger::Event { tests, .. } => Some(Box::of_tests(tests, attrs)),
-            VetoTrigger::When(_) => None,
-        });
+    let vetoes = kind.vetoes.iter().filter_map(|v| match &p[*v].trigger {
+        VetoTrigger::Event { tests, .. } => Some(Box::of_tests(tests, attrs)),
+        VetoTrigger::When(_) => None,
+    });
     let findings = kind
         .findings
         .iter()
-        .filter_map(|f| Some(Box::of_tests(&p.findings.get(f.index())?.tests, attrs)));
+        .map(|f| Box::of_tests(&p[*f].tests, attrs));
     vetoes.chain(findings).collect()
 }
 

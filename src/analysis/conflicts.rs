@@ -199,8 +199,8 @@ fn pick(
 
 /// A witness for (award, outcome): the units and which one is the witness.
 fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usize)> {
-    let award = p.awards.get(a.index())?;
-    let outcome = p.outcomes.get(o.index())?;
+    let award = &p[a];
+    let outcome = &p[o];
     for lits in dnf(&outcome.cond, true) {
         let plan = Plan::from(&lits);
         if plan.vetoed {
@@ -228,7 +228,7 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
             && !plan.group_out.contains(g)
             && !excluded(&Excl::Group(*g))
     })?;
-    let g = p.group(group)?;
+    let g = &p[group];
     let declared = g
         .members
         .iter()
@@ -237,7 +237,7 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
     let mut w = UnitSpec::typical(p, 0, |max| max);
     match declared {
         Some(u) => {
-            w.name = p.units.get(u.index())?.name.clone();
+            w.name = p[u].name.clone();
             w.group = None;
         }
         None if g.open => {
@@ -260,8 +260,12 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
 fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
     let mut events = Vec::new();
     for (fact, op, value) in &plan.facts {
-        let f = p.facts.get(fact.index())?;
-        if award.exclusions.iter().any(|e| matches!(e.what, Excl::Kind(x) if p.facts.get(x.index()).is_some_and(|y| y.kind == f.kind))) {
+        let f = &p[*fact];
+        if award
+            .exclusions
+            .iter()
+            .any(|e| matches!(e.what, Excl::Kind(x) if p[x].kind == f.kind))
+        {
             // The award excludes units with any event of this kind.
             if !crate::ir::compare(Decimal::ZERO, *op, *value) {
                 return None;
@@ -281,7 +285,7 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
             .iter()
             .filter(|s| s.direction == *d)
             .flat_map(|s| s.rules.iter())
-            .filter_map(|r| p.rule(*r).map(|x| (r, x)))
+            .map(|r| (r, &p[*r]))
             .find(|(_, x)| !x.is_modifier())?;
         let mut event = harmless_event(p, rule.1.kind, &rule.1.tests)?;
         if let RuleAmount::Range { high, .. } = rule.1.amount {
@@ -294,7 +298,7 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
 
 /// An event of `kind` passing `tests` that triggers no veto and no finding.
 fn harmless_event(p: &Program, kind: KindId, tests: &[AttrTest]) -> Option<EventSpec> {
-    let k = p.kind(kind)?;
+    let k = &p[kind];
     let sizes = domain_sizes(p, k);
     let within = Box::of_tests(tests, sizes.len());
     let harmful = consequence_boxes(p, k, sizes.len());
@@ -304,7 +308,7 @@ fn harmless_event(p: &Program, kind: KindId, tests: &[AttrTest]) -> Option<Event
     let base = k
         .base_rules
         .iter()
-        .filter_map(|r| p.rule(*r))
+        .map(|r| &p[*r])
         .find(|r| all_hold(&r.tests, &point));
     if let Some(RuleAmount::Range { high, .. }) = base.map(|r| &r.amount) {
         event.points = Some(*high);
@@ -326,14 +330,14 @@ fn set_scores(p: &Program, w: &mut UnitSpec, plan: &Plan, base: Decimal) -> Opti
         if cons.is_empty() {
             continue;
         }
-        let ir = p.item(*item)?;
+        let ir = &p[*item];
         let leaf = ir.leaf?;
         fixed.push((leaf, pick(&cons, Decimal::ZERO, ir.max, ir.max)?));
     }
     let mut left = base - fixed.iter().map(|(_, v)| *v).sum::<Decimal>();
     let mut scores = Vec::new();
     for (slot, leaf) in p.leaves.iter().enumerate() {
-        let ir = p.item(*leaf)?;
+        let ir = &p[*leaf];
         let contribution = match fixed.iter().find(|(s, _)| *s == slot) {
             Some((_, v)) => *v,
             None => {
@@ -381,9 +385,7 @@ fn place(
         }
     }
     let scope: Vec<UnitId> = if p.ranking.within_group {
-        p.group(group)
-            .map(|g| g.members.clone())
-            .unwrap_or_default()
+        p[group].members.clone()
     } else {
         p.groups
             .iter()
@@ -391,7 +393,7 @@ fn place(
             .collect()
     };
     let closed = if p.ranking.within_group {
-        p.group(group).is_some_and(|g| !g.open)
+        !p[group].open
     } else {
         p.groups.iter().all(|g| !g.open)
     };
@@ -438,12 +440,12 @@ fn place(
         });
         match others.get(i) {
             Some(id) => {
-                u.name = p.units.get(id.index())?.name.clone();
+                u.name = p[*id].name.clone();
                 u.group = None;
             }
             None => {
                 u.name = format!("示例单位{}", i + 1);
-                u.group = p.group(group).map(|g| g.name.clone());
+                u.group = Some(p[group].name.clone());
             }
         }
         Some(u)

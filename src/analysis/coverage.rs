@@ -16,7 +16,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
         let boxes: Vec<(RuleId, Box)> = kind
             .base_rules
             .iter()
-            .filter_map(|r| Some((*r, Box::of_tests(&p.rule(*r)?.tests, sizes.len()))))
+            .map(|r| (*r, Box::of_tests(&p[*r].tests, sizes.len())))
             .collect();
         out.extend(overlaps(p, id, &boxes, &sizes));
         out.extend(gap(p, id, &boxes, &sizes));
@@ -37,9 +37,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
 }
 
 fn rule_text(p: &Program, r: RuleId) -> String {
-    p.rule(r)
-        .map(|x| p.clause(x.clause).text.clone())
-        .unwrap_or_default()
+    p.clause(p[r].clause).text.clone()
 }
 
 /// A unit of the policy with one event: the witness of a finding about rules.
@@ -66,11 +64,9 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
             if !confirmed {
                 continue;
             }
-            let (Some(x), Some(y)) = (p.rule(*earlier), p.rule(*later)) else {
-                continue;
-            };
+            let (x, y) = (&p[*earlier], &p[*later]);
             let m = Message::RuleOverlap {
-                kind: p.kind(kind).map(|k| k.name.clone()).unwrap_or_default(),
+                kind: p[kind].name.clone(),
                 witness: units
                     .first()
                     .and_then(|u| u.events.first())
@@ -94,9 +90,7 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
 /// KH402: the first event of the kind no base rule matches and that neither
 /// vetoes the unit nor is a finding (those have their consequence already).
 fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec<Diag> {
-    let Some(k) = p.kind(kind) else {
-        return Vec::new();
-    };
+    let k = &p[kind];
     if boxes.is_empty() {
         return Vec::new();
     }
@@ -140,20 +134,15 @@ fn unmatched_modifiers(
     boxes: &[(RuleId, Box)],
     sizes: &[u32],
 ) -> Vec<Diag> {
-    let Some(k) = p.kind(kind) else {
-        return Vec::new();
-    };
+    let k = &p[kind];
     k.modifiers
         .iter()
         .filter_map(|m| {
-            let rule = p.rule(*m)?;
+            let rule = &p[*m];
             let mbox = Box::of_tests(&rule.tests, sizes.len());
             let meets = boxes.iter().any(|(r, b)| {
-                p.rule(*r).is_some_and(|x| x.direction == rule.direction)
-                    && !matches!(
-                        p.rule(*r).map(|x| &x.amount),
-                        Some(RuleAmount::Modifier { .. })
-                    )
+                p[*r].direction == rule.direction
+                    && !matches!(p[*r].amount, RuleAmount::Modifier { .. })
                     && b.intersect(&mbox, sizes).is_some()
             });
             (!meets).then(|| {

@@ -256,7 +256,7 @@ fn fill(p: &Program, unit: &mut UnitSpec, total: Decimal) -> Option<()> {
     }
     let mut left = total;
     for (slot, (_, score)) in unit.scores.iter_mut().enumerate() {
-        let item = p.leaves.get(slot).and_then(|l| p.item(*l))?;
+        let item = &p[*p.leaves.get(slot)?];
         let contribution = left.min(item.max);
         left -= contribution;
         *score = match item.scale {

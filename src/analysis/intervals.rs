@@ -60,7 +60,7 @@ impl Interval {
 fn section_max(p: &Program, section: &SectionIr) -> Option<Decimal> {
     let mut sum = Some(Decimal::ZERO);
     for &r in &section.rules {
-        let Some(rule) = p.rule(r) else { continue };
+        let rule = &p[r];
         if rule.is_modifier() {
             continue;
         }
@@ -140,8 +140,7 @@ pub fn operand(p: &Program, bounds: &Bounds, o: OperandIr) -> Interval {
             let max = p
                 .tracked_items
                 .get(slot)
-                .and_then(|i| p.item(*i))
-                .map_or(Decimal::ZERO, |i| i.max);
+                .map_or(Decimal::ZERO, |i| p[*i].max);
             Interval::new(Decimal::ZERO, max)
         }
     }

@@ -13,7 +13,7 @@ use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::Diag;
 use crate::eval::{Evaluation, Feed, Threads};
-use crate::ir::{AttrDomain, KindId, Program};
+use crate::ir::{KindId, Program};
 use crate::source::Span;
 
 /// One event of a witness, in the policy's terms.
@@ -29,24 +29,15 @@ impl EventSpec {
     /// An event of `kind` with attribute values `values` (value indices, or
     /// item ids), dated at the start of the window.
     pub fn new(p: &Program, kind: KindId, values: &[u32]) -> EventSpec {
-        let k = p.kind(kind);
+        let k = &p[kind];
         let attrs = k
-            .map(|k| {
-                k.attrs
-                    .iter()
-                    .zip(values)
-                    .map(|(a, v)| {
-                        let value = match &a.domain {
-                            AttrDomain::Values(vs) => vs.get(*v as usize).cloned(),
-                            AttrDomain::Items => p.items.get(*v as usize).map(|i| i.name.clone()),
-                        };
-                        (a.name.clone(), value.unwrap_or_default())
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+            .attrs
+            .iter()
+            .zip(values)
+            .map(|(a, v)| (a.name.clone(), p.value_name(a, *v).to_string()))
+            .collect();
         EventSpec {
-            kind: k.map(|k| k.name.clone()).unwrap_or_default(),
+            kind: k.name.clone(),
             attrs,
             date: p.window.0,
             points: None,
@@ -91,7 +82,7 @@ impl UnitSpec {
         let scores = p
             .leaves
             .iter()
-            .filter_map(|l| p.item(*l))
+            .map(|l| &p[*l])
             .map(|i| (i.name.clone(), score(i.data_max())))
             .collect();
         UnitSpec {

@@ -18,9 +18,7 @@ impl Compiler<'_, '_> {
 
     /// Attribute tests of `kind`, each as the set of admitted values.
     pub(super) fn tests(&self, kind: KindId, conditions: &[Condition]) -> Vec<AttrTest> {
-        let Some(k) = self.p.kinds.get(kind.index()) else {
-            return Vec::new();
-        };
+        let k = &self.p[kind];
         conditions
             .iter()
             .filter_map(|c| {

@@ -151,7 +151,7 @@ fn state(
         None,
         rank.map_or_else(none, |r| r.to_string()),
     ));
-    let tier = |t: crate::ir::TierId| p.tiers.get(t.index()).map(|x| x.name.clone());
+    let tier = |t: crate::ir::TierId| Some(p[t].name.clone());
     let grade = match e.decisions.grade(i) {
         Grade::None => None,
         Grade::Tier(t) => tier(t),

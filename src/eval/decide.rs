@@ -67,7 +67,7 @@ impl Decisions {
 }
 
 /// Whether exclusion `e` of an award applies to unit `u`.
-pub fn excludes(p: &Program, t: &Table<'_>, r: &Ranks, d: &Decisions, u: usize, e: &Excl) -> bool {
+pub fn excludes(t: &Table<'_>, r: &Ranks, d: &Decisions, u: usize, e: &Excl) -> bool {
     let Some(row) = t.rows.get(u) else {
         return false;
     };
@@ -82,7 +82,7 @@ pub fn excludes(p: &Program, t: &Table<'_>, r: &Ranks, d: &Decisions, u: usize, 
             // after + 1 ≤ N (§7.15)
             ranked && r.after.get(u).is_some_and(|a| a < n)
         }
-        Excl::Finding(f) => row.result.findings.contains(f) && p.findings.get(f.index()).is_some(),
+        Excl::Finding(f) => row.result.findings.contains(f),
     }
 }
 
@@ -109,10 +109,7 @@ pub fn decide(p: &Program, t: &Table<'_>, r: &Ranks) -> Decisions {
     for u in 0..n {
         for a in &p.awards {
             let vetoed = t.rows.get(u).is_some_and(|row| row.result.vetoed);
-            let excluded = vetoed
-                || a.exclusions
-                    .iter()
-                    .any(|e| excludes(p, t, r, &d, u, &e.what));
+            let excluded = vetoed || a.exclusions.iter().any(|e| excludes(t, r, &d, u, &e.what));
             d.eligible.push(!excluded);
         }
     }

@@ -140,7 +140,7 @@ impl<'a> Evaluation<'a> {
                 let mut reasons: Vec<Reason> = a
                     .exclusions
                     .iter()
-                    .filter(|e| excludes(p, &self.table, &self.ranks, &self.decisions, u, &e.what))
+                    .filter(|e| excludes(&self.table, &self.ranks, &self.decisions, u, &e.what))
                     .map(|e| Reason::Excluded(e.what.clone(), e.clause))
                     .collect();
                 let listed = a.exclusions.iter().any(|e| matches!(e.what, Excl::Vetoed));

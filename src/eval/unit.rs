@@ -94,20 +94,19 @@ impl<'p> UnitEvaluator<'p> {
     fn start(&mut self, unit: &UnitInput<'_>) {
         let p = self.p;
         self.contributions.clear();
-        self.contributions
-            .extend(
-                p.leaves
-                    .iter()
-                    .zip(&unit.scores)
-                    .map(|(item, value)| match p.item(*item) {
-                        Some(ItemIr {
-                            scale: Some(s),
-                            max,
-                            ..
-                        }) if !s.is_zero() => *value * *max / *s,
-                        _ => *value,
-                    }),
-            );
+        self.contributions.extend(
+            p.leaves
+                .iter()
+                .zip(&unit.scores)
+                .map(|(item, value)| match &p[*item] {
+                    ItemIr {
+                        scale: Some(s),
+                        max,
+                        ..
+                    } if !s.is_zero() => *value * *max / *s,
+                    _ => *value,
+                }),
+        );
         self.cleared.clear();
         self.cleared.resize(p.leaves.len(), None);
         self.rule_sums.clear();
@@ -149,27 +148,22 @@ impl<'p> UnitEvaluator<'p> {
             line.status = EventStatus::CreditedIn(y);
             return line;
         }
-        let Some(kind) = p.kind(ev.kind) else {
-            line.status = EventStatus::NoRule;
-            return line;
-        };
+        let kind = &p[ev.kind];
         let values = unit.values_of(ev);
         let mut counted = false;
-        let mut matched = kind.base_rules.iter().filter(|r| {
-            p.rule(**r)
-                .is_some_and(|rule| all_hold(&rule.tests, values))
-        });
+        let mut matched = kind
+            .base_rules
+            .iter()
+            .filter(|r| all_hold(&p[**r].tests, values));
         if let Some(&rid) = matched.next() {
             let others: Vec<RuleId> = matched.copied().collect();
             if !others.is_empty() {
                 problems.push(overlap(p, unit, j, ev, rid, &others));
             } else if let Some(amount) = self.adjust(unit, j, ev, rid, &mut line, problems) {
                 counted = true;
-                if let Some(rule) = p.rule(rid) {
-                    match rule.direction {
-                        Direction::Bonus => result.has_bonus = true,
-                        Direction::Deduct => result.has_deduct = true,
-                    }
+                match p[rid].direction {
+                    Direction::Bonus => result.has_bonus = true,
+                    Direction::Deduct => result.has_deduct = true,
                 }
                 if let Some(sum) = self.rule_sums.get_mut(rid.index()) {
                     *sum += amount;
@@ -177,10 +171,10 @@ impl<'p> UnitEvaluator<'p> {
             }
         }
         for &v in &kind.vetoes {
-            if let Some(VetoIr {
+            if let VetoIr {
                 trigger: VetoTrigger::Event { tests, .. },
                 ..
-            }) = p.vetoes.get(v.index())
+            } = &p[v]
                 && all_hold(tests, values)
             {
                 result.vetoed = true;
@@ -189,11 +183,8 @@ impl<'p> UnitEvaluator<'p> {
             }
         }
         for &f in &kind.findings {
-            if let Some(finding) = p
-                .findings
-                .get(f.index())
-                .filter(|x| all_hold(&x.tests, values))
-            {
+            let finding = &p[f];
+            if all_hold(&finding.tests, values) {
                 counted = true;
                 line.finding = line.finding.or(Some(f));
                 if !result.findings.contains(&f) {
@@ -235,8 +226,8 @@ impl<'p> UnitEvaluator<'p> {
         problems: &mut Vec<Diag>,
     ) -> Option<Decimal> {
         let p = self.p;
-        let rule = p.rule(rid)?;
-        let kind_name = p.kind(ev.kind).map_or(String::new(), |k| k.name.clone());
+        let rule = &p[rid];
+        let kind_name = p[ev.kind].name.clone();
         let path = || format!("units[{}].events[{j}]", unit.index);
         let base = match &rule.amount {
             RuleAmount::Fixed(v) => {
@@ -288,9 +279,8 @@ impl<'p> UnitEvaluator<'p> {
         };
         let values = unit.values_of(ev);
         let mut amount = base;
-        let kind = p.kind(ev.kind)?;
-        for &m in &kind.modifiers {
-            let Some(modifier) = p.rule(m) else { continue };
+        for &m in &p[ev.kind].modifiers {
+            let modifier = &p[m];
             if modifier.direction == rule.direction
                 && all_hold(&modifier.tests, values)
                 && let RuleAmount::Modifier { factor, .. } = modifier.amount
@@ -312,7 +302,7 @@ impl<'p> UnitEvaluator<'p> {
         let item = ItemId(*values.get(kind.item_attr?)?);
         let mut stack = vec![item];
         while let Some(i) = stack.pop() {
-            let Some(ir) = p.item(i) else { continue };
+            let ir = &p[i];
             match ir.leaf {
                 Some(slot) => {
                     if let Some(c) = self.contributions.get_mut(slot) {
@@ -336,7 +326,7 @@ impl<'p> UnitEvaluator<'p> {
             let mut sum = Decimal::ZERO;
             for &r in &section.rules {
                 let raw = self.rule_sums.get(r.index()).copied().unwrap_or_default();
-                let capped = match p.rule(r).and_then(|x| x.cap) {
+                let capped = match p[r].cap {
                     Some(cap) if raw > cap => {
                         if let Some(x) = explain.as_deref_mut() {
                             x.caps.push(CapLine {
@@ -443,7 +433,7 @@ impl<'p> UnitEvaluator<'p> {
         let mut sum = Decimal::ZERO;
         let mut stack = vec![item];
         while let Some(i) = stack.pop() {
-            let Some(ir) = p.item(i) else { continue };
+            let ir = &p[i];
             match ir.leaf {
                 Some(slot) => sum += self.contributions.get(slot).copied().unwrap_or_default(),
                 None => stack.extend(ir.children.iter().copied()),
@@ -461,16 +451,12 @@ fn overlap(
     first: RuleId,
     others: &[RuleId],
 ) -> Diag {
-    let describe = |r: RuleId| -> String {
-        p.rule(r)
-            .map(|rule| p.clause(rule.clause).text.clone())
-            .unwrap_or_default()
-    };
+    let describe = |r: RuleId| -> String { p.clause(p[r].clause).text.clone() };
     let mut rules = vec![describe(first)];
     rules.extend(others.iter().map(|r| describe(*r)));
     let m = DataMessage::RuleOverlap {
         unit: unit.name.to_string(),
-        kind: p.kind(ev.kind).map_or(String::new(), |k| k.name.clone()),
+        kind: p[ev.kind].name.clone(),
         path: format!("units[{}].events[{j}]", unit.index),
         rules,
     };

@@ -216,28 +216,54 @@ pub struct Program {
     pub assumptions: Vec<ClauseId>,
 }
 
+/// `p[id]`: what an id of the program stands for. Ids are made by `compile`
+/// for this program (and by validation, from names it checked against it),
+/// so a lookup that failed could only be a bug: it panics, loudly, instead of
+/// being passed over as a missing value that would silently change a ruling.
+macro_rules! index_by_id {
+    ($($id:ident => $field:ident: $item:ty,)*) => {$(
+        impl std::ops::Index<$id> for Program {
+            type Output = $item;
+
+            #[allow(clippy::indexing_slicing)]
+            fn index(&self, id: $id) -> &$item {
+                &self.$field[id.index()]
+            }
+        }
+    )*};
+}
+
+index_by_id! {
+    GroupId => groups: GroupIr,
+    UnitId => units: UnitIr,
+    ItemId => items: ItemIr,
+    KindId => kinds: KindIr,
+    SectionId => sections: SectionIr,
+    RuleId => rules: RuleIr,
+    VetoId => vetoes: VetoIr,
+    FindingId => findings: FindingIr,
+    FactId => facts: FactIr,
+    AwardId => awards: AwardIr,
+    OutcomeId => outcomes: OutcomeIr,
+    TierId => tiers: TierIr,
+    ClauseId => clauses: Clause,
+}
+
 impl Program {
+    /// The name of value `v` of attribute `a`: one of its listed values, or
+    /// for a `计分项` attribute an item's name. Values are indices that
+    /// validation (or the analysis, from the domain) made for this program.
+    #[allow(clippy::indexing_slicing)]
+    pub fn value_name<'p>(&'p self, a: &'p AttrIr, v: u32) -> &'p str {
+        match &a.domain {
+            AttrDomain::Values(values) => &values[v as usize],
+            AttrDomain::Items => &self[ItemId(v)].name,
+        }
+    }
+
+    /// The clause of a rule, item or decision.
     pub fn clause(&self, id: ClauseId) -> &Clause {
-        static NONE: std::sync::OnceLock<Clause> = std::sync::OnceLock::new();
-        self.clauses
-            .get(id.index())
-            .unwrap_or_else(|| NONE.get_or_init(Clause::default))
-    }
-
-    pub fn item(&self, id: ItemId) -> Option<&ItemIr> {
-        self.items.get(id.index())
-    }
-
-    pub fn kind(&self, id: KindId) -> Option<&KindIr> {
-        self.kinds.get(id.index())
-    }
-
-    pub fn rule(&self, id: RuleId) -> Option<&RuleIr> {
-        self.rules.get(id.index())
-    }
-
-    pub fn group(&self, id: GroupId) -> Option<&GroupIr> {
-        self.groups.get(id.index())
+        &self[id]
     }
 
     /// The slot of `item` among the tracked items, if conditions read it.

@@ -56,7 +56,7 @@ pub fn ranking_header(ctx: &Context<'_, '_>, w: &Words) -> Vec<Cell> {
     head.extend(
         p.top_items
             .iter()
-            .filter_map(|i| p.item(*i))
+            .map(|i| &p[*i])
             .map(|i| num(i.name.clone())),
     );
     head.extend([num(w.bonus), num(w.deduction), num(w.total)]);

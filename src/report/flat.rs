@@ -33,12 +33,7 @@ impl Value {
 pub fn header(ctx: &Context<'_, '_>, w: &Words) -> Vec<String> {
     let p = ctx.p;
     let mut h = vec![w.unit.to_string(), w.group.to_string()];
-    h.extend(
-        p.leaves
-            .iter()
-            .filter_map(|i| p.item(*i))
-            .map(|i| i.name.clone()),
-    );
+    h.extend(p.leaves.iter().map(|i| &p[*i]).map(|i| i.name.clone()));
     h.extend(
         [w.bonus, w.deduction, w.total, w.rank]
             .iter()

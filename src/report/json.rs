@@ -281,7 +281,7 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
     let e = ctx.eval;
     let row = e.table.rows.get(r.unit);
     let res = row.map(|x| &x.result);
-    let tier = |t: crate::ir::TierId| p.tiers.get(t.index()).map(|x| x.name.as_str());
+    let tier = |t: crate::ir::TierId| Some(p[t].name.as_str());
     let (grade, grade_pending) = match e.decisions.grade(r.unit) {
         Grade::None => (None, false),
         Grade::Tier(t) => (tier(t), false),
@@ -290,7 +290,7 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
     let zero = Decimal::ZERO;
     UnitOut {
         unit: row.map_or("", |x| x.name.as_ref()),
-        group: row.and_then(|x| p.group(x.group)).map(|g| g.name.as_str()),
+        group: row.map(|x| &p[x.group]).map(|g| g.name.as_str()),
         base: Dec(res.map_or(zero, |x| x.base)),
         bonus: Dec(res.map_or(zero, |x| x.bonus)),
         deduction: Dec(res.map_or(zero, |x| x.deduction)),
@@ -303,7 +303,7 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
         outcomes: Pairs(
             r.outcomes
                 .iter()
-                .filter_map(|(o, f)| Some((p.outcomes.get(o.index())?.name.as_str(), *f)))
+                .map(|(o, f)| (p[*o].name.as_str(), *f))
                 .collect(),
         ),
         items: items(ctx, r),
@@ -319,15 +319,13 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
             .iter()
             .map(|c| {
                 let (what, cl) = match c.what {
-                    Capped::Rule(id) => ("rule", p.rule(id).map(|x| x.clause)),
-                    Capped::Section(id) => {
-                        ("section", p.sections.get(id.index()).map(|x| x.clause))
-                    }
+                    Capped::Rule(id) => ("rule", p[id].clause),
+                    Capped::Section(id) => ("section", p[id].clause),
                 };
                 CapOut {
                     capped: what,
-                    statement: cl.map(|c| p.clause(c).text.as_str()),
-                    clause: cl.and_then(|c| clause(ctx, c)),
+                    statement: Some(p.clause(cl).text.as_str()),
+                    clause: clause(ctx, cl),
                     from: Dec(c.from),
                     to: Dec(c.to),
                 }
@@ -337,7 +335,7 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
             .explanation
             .vetoes
             .iter()
-            .filter_map(|id| p.vetoes.get(id.index()))
+            .map(|id| &p[*id])
             .map(|x| VetoOut {
                 statement: &p.clause(x.clause).text,
                 clause: clause(ctx, x.clause),
@@ -351,8 +349,8 @@ fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str,
     Pairs(
         r.awards
             .iter()
-            .filter_map(|a| {
-                let award = p.awards.get(a.award.index())?;
+            .map(|a| {
+                let award = &p[a.award];
                 let selected = award.quota.map(|_| match a.selection {
                     Selection::Selected => SelectedOut::Decided(true),
                     Selection::Pending => SelectedOut::Pending("pending"),
@@ -378,7 +376,7 @@ fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str,
                     selected,
                     reasons,
                 };
-                Some((award.name.as_str(), out))
+                (award.name.as_str(), out)
             })
             .collect(),
     )
@@ -389,15 +387,15 @@ fn items<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Vec<ItemOut<'p>
     r.explanation
         .items
         .iter()
-        .filter_map(|line| {
-            let item = p.item(line.item)?;
+        .map(|line| {
+            let item = &p[line.item];
             let cleared_by = line
                 .cleared_by
-                .and_then(|f| p.findings.get(f.index()))
+                .map(|f| &p[f])
                 .map(|f| clause(ctx, f.clause));
-            Some(ItemOut {
+            ItemOut {
                 item: &item.name,
-                parent: item.parent.and_then(|x| p.item(x)).map(|x| x.name.as_str()),
+                parent: item.parent.map(|x| &p[x]).map(|x| x.name.as_str()),
                 max: Dec(item.max),
                 score: line.value.map(Dec),
                 scale: item.scale.map(Dec),
@@ -405,7 +403,7 @@ fn items<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Vec<ItemOut<'p>
                 cleared: cleared_by.is_some(),
                 cleared_by,
                 clause: clause(ctx, item.clause),
-            })
+            }
         })
         .collect()
 }
@@ -414,7 +412,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
     let p = ctx.p;
     let w = crate::i18n::words::words(ctx.lang);
     let ev = r.input.events.get(l.index);
-    let rule = l.rule.and_then(|id| p.rule(id));
+    let rule = l.rule.map(|id| &p[id]);
     let effect = match (&l.status, rule) {
         (EventStatus::Counted, Some(x)) if x.direction == Direction::Bonus => Some("bonus"),
         (EventStatus::Counted, Some(_)) => Some("deduction"),
@@ -440,16 +438,8 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
     };
     let cl = rule
         .map(|x| x.clause)
-        .or_else(|| {
-            l.veto
-                .and_then(|v| p.vetoes.get(v.index()))
-                .map(|v| v.clause)
-        })
-        .or_else(|| {
-            l.finding
-                .and_then(|f| p.findings.get(f.index()))
-                .map(|f| f.clause)
-        })
+        .or_else(|| l.veto.map(|v| &p[v]).map(|v| v.clause))
+        .or_else(|| l.finding.map(|f| &p[f]).map(|f| f.clause))
         .or(match &l.status {
             EventStatus::OutsideWindow => Some(p.window_clause),
             EventStatus::CreditedIn(y) => {
@@ -459,7 +449,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         });
     EventOut {
         index: l.index,
-        kind: ev.and_then(|e| p.kind(e.kind)).map(|k| k.name.as_str()),
+        kind: ev.map(|e| &p[e.kind]).map(|k| k.name.as_str()),
         attributes: Pairs(ctx.attributes(r, l.index)),
         date: ev.map(|e| e.date.to_string()).unwrap_or_default(),
         doc: ev.and_then(|e| e.doc.as_deref()),
@@ -470,11 +460,11 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         modifiers: l
             .modifiers
             .iter()
-            .filter_map(|m| p.rule(*m))
+            .map(|m| &p[*m])
             .map(|m| p.clause(m.clause).text.as_str())
             .collect(),
         rule: rule.map(|x| p.clause(x.clause).text.as_str()),
-        cleared_item: l.cleared.and_then(|i| p.item(i)).map(|i| i.name.as_str()),
+        cleared_item: l.cleared.map(|i| &p[i]).map(|i| i.name.as_str()),
         clause: cl.and_then(|c| clause(ctx, c)),
         reason_code: code,
         reason,

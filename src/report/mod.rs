@@ -26,7 +26,7 @@ use crate::diag::{Diag, fmt_decimal};
 use crate::driver::{Rulings, RunInfo};
 use crate::eval::{Evaluation, Reason, UnitRuling};
 use crate::i18n::Lang;
-use crate::ir::{AttrDomain, ClauseId, Excl, Program};
+use crate::ir::{ClauseId, Excl, Program};
 
 /// Everything a renderer reads.
 pub struct Context<'r, 'a> {
@@ -113,19 +113,11 @@ impl<'r, 'a> Context<'r, 'a> {
         let Some(ev) = ruling.input.events.get(event) else {
             return Vec::new();
         };
-        let Some(kind) = self.p.kind(ev.kind) else {
-            return Vec::new();
-        };
-        kind.attrs
+        self.p[ev.kind]
+            .attrs
             .iter()
             .zip(ruling.input.values_of(ev))
-            .map(|(a, v)| {
-                let value = match &a.domain {
-                    AttrDomain::Values(vs) => vs.get(*v as usize).cloned(),
-                    AttrDomain::Items => self.p.items.get(*v as usize).map(|i| i.name.clone()),
-                };
-                (a.name.clone(), value.unwrap_or_default())
-            })
+            .map(|(a, v)| (a.name.clone(), self.p.value_name(a, *v).to_string()))
             .collect()
     }
 
@@ -149,24 +141,11 @@ impl<'r, 'a> Context<'r, 'a> {
         let w = crate::i18n::words::words(self.lang);
         let p = self.p;
         let what = match e {
-            Excl::Unit(u) => p
-                .units
-                .get(u.index())
-                .map(|x| x.name.clone())
-                .unwrap_or_default(),
-            Excl::Group(g) => p.group(*g).map(|x| x.name.clone()).unwrap_or_default(),
-            Excl::Kind(f) => p
-                .facts
-                .get(f.index())
-                .and_then(|f| p.kind(f.kind))
-                .map(|k| k.name.clone())
-                .unwrap_or_default(),
+            Excl::Unit(u) => p[*u].name.clone(),
+            Excl::Group(g) => p[*g].name.clone(),
+            Excl::Kind(f) => p[p[*f].kind].name.clone(),
             Excl::Vetoed => w.vetoed.to_string(),
-            Excl::Outcome(o) => p
-                .outcomes
-                .get(o.index())
-                .map(|x| x.name.clone())
-                .unwrap_or_default(),
+            Excl::Outcome(o) => p[*o].name.clone(),
             Excl::Bottom(n) => format!("{} {n} {}", w.bottom, w.bottom_end)
                 .trim_end()
                 .to_string(),

@@ -81,7 +81,7 @@ impl Summary {
         Summary {
             name: row.map(|r| r.name.to_string()).unwrap_or_default(),
             group: row
-                .and_then(|r| p.group(r.group))
+                .map(|r| &p[r.group])
                 .map(|g| g.name.clone())
                 .unwrap_or_default(),
             rank: e.ranks.rank.get(u).copied().flatten(),

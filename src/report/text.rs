@@ -105,9 +105,7 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
         let mut cells = vec![
             rank.map_or_else(|| w.vetoed.to_string(), |r| r.to_string()),
             row.name.to_string(),
-            p.group(row.group)
-                .map(|g| g.name.clone())
-                .unwrap_or_default(),
+            p[row.group].name.clone(),
             dec(row.result.total),
             dec(row.result.bonus),
             dec(row.result.deduction),
@@ -184,10 +182,7 @@ fn unit(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         return String::new();
     };
     let res = &row.result;
-    let group = p
-        .group(row.group)
-        .map(|g| g.name.clone())
-        .unwrap_or_default();
+    let group = p[row.group].name.clone();
     let mut s = format!("━━ {}{}{group}{}\n", row.name, w.open, w.close);
     let rank = match ctx.eval.ranks.rank.get(r.unit).copied().flatten() {
         Some(n) => format!("{} {n}", w.rank),
@@ -226,14 +221,12 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     let p = ctx.p;
     let mut rows = Vec::new();
     for line in &r.explanation.items {
-        let Some(item) = p.item(line.item) else {
-            continue;
-        };
+        let item = &p[line.item];
         let mut depth = 0;
         let mut cur = item.parent;
         while let Some(parent) = cur {
             depth += 1;
-            cur = p.item(parent).and_then(|i| i.parent);
+            cur = p[parent].parent;
         }
         let mut note = ctx.cite(item.clause);
         if let (Some(scale), Some(v)) = (item.scale, line.value) {
@@ -248,12 +241,11 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
             ));
         }
         if let Some(f) = line.cleared_by {
-            let clause = p.findings.get(f.index()).map(|x| x.clause);
             let from = line.value.map(dec).unwrap_or_default();
             note.push_str(&format!(
                 " {} {from} → 0 {}",
                 w.cleared,
-                clause.map(|c| ctx.cite(c)).unwrap_or_default()
+                ctx.cite(p[f].clause)
             ));
         }
         rows.push(vec![
@@ -275,7 +267,7 @@ fn events(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         let Some(ev) = r.input.events.get(line.index) else {
             continue;
         };
-        let kind = p.kind(ev.kind).map(|k| k.name.clone()).unwrap_or_default();
+        let kind = p[ev.kind].name.clone();
         let attrs: Vec<String> = ctx
             .attributes(r, line.index)
             .into_iter()
@@ -294,7 +286,7 @@ fn events(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
         s.push_str("  ");
         s.push_str(&event_effect(ctx, w, r, line));
         s.push('\n');
-        if let Some(rule) = line.rule.and_then(|id| p.rule(id)) {
+        if let Some(rule) = line.rule.map(|id| &p[id]) {
             s.push_str(&format!(
                 "      {}{}{}{}\n",
                 w.rule,
@@ -377,7 +369,8 @@ fn vetoes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     }
     let mut s = format!("{}\n", w.veto);
     for v in &r.explanation.vetoes {
-        if let Some(veto) = p.vetoes.get(v.index()) {
+        {
+            let veto = &p[*v];
             s.push_str(&format!(
                 "  {} {}\n",
                 p.clause(veto.clause).text,
@@ -395,9 +388,7 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     }
     let mut s = format!("{}\n", w.awards);
     for a in &r.awards {
-        let Some(award) = p.awards.get(a.award.index()) else {
-            continue;
-        };
+        let award = &p[a.award];
         let mut line = format!(
             "  {}{}{}",
             award.name,
@@ -443,21 +434,22 @@ fn outcomes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     let parts: Vec<String> = r
         .outcomes
         .iter()
-        .filter_map(|(o, flagged)| {
-            let o = p.outcomes.get(o.index())?;
-            Some(format!(
+        .map(|(o, flagged)| {
+            let o = &p[*o];
+            format!(
                 "{}{}{}",
                 o.name,
                 w.colon,
                 if *flagged { w.yes } else { w.no }
-            ))
+            )
         })
         .collect();
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
     for (o, flagged) in &r.outcomes {
-        let Some(o) = p.outcomes.get(o.index()).filter(|_| *flagged) else {
+        if !*flagged {
             continue;
-        };
+        }
+        let o = &p[*o];
         // Why: the outcome's clause, its condition as the policy states it.
         let note = assumed(ctx, w, o.clause);
         let rule = &p.clause(o.clause).text;

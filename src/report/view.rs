@@ -114,22 +114,22 @@ impl UnitView {
                 .explanation
                 .vetoes
                 .iter()
-                .filter_map(|v| ctx.p.vetoes.get(v.index()))
+                .map(|v| &ctx.p[*v])
                 .map(|v| cited(ctx, ctx.p.clause(v.clause).text.clone(), v.clause))
                 .collect(),
             awards: awards(ctx, w, r),
             outcomes: r
                 .outcomes
                 .iter()
-                .filter_map(|(o, flagged)| {
-                    let o = ctx.p.outcomes.get(o.index())?;
-                    Some(OutcomeView {
+                .map(|(o, flagged)| {
+                    let o = &ctx.p[*o];
+                    OutcomeView {
                         name: o.name.clone(),
                         flagged: *flagged,
                         clause: clause(ctx, o.clause),
                         rule: ctx.p.clause(o.clause).text.clone(),
                         assumption: ctx.p.clause(o.clause).assumption.clone(),
-                    })
+                    }
                 })
                 .collect(),
         }
@@ -160,13 +160,13 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> 
     r.explanation
         .items
         .iter()
-        .filter_map(|line| {
-            let item = p.item(line.item)?;
+        .map(|line| {
+            let item = &p[line.item];
             let mut depth = 0;
             let mut cur = item.parent;
             while let Some(parent) = cur {
                 depth += 1;
-                cur = p.item(parent).and_then(|i| i.parent);
+                cur = p[parent].parent;
             }
             let note = match (item.scale, line.value) {
                 (Some(scale), Some(v)) => Some(format!(
@@ -182,13 +182,12 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> 
             };
             let cleared = line.cleared_by.map(|f| {
                 let from = line.value.map(dec).unwrap_or_default();
-                let c = p.findings.get(f.index()).map(|x| x.clause);
                 Cited {
                     text: format!("{} {from} → 0", w.cleared),
-                    clause: c.and_then(|c| clause(ctx, c)),
+                    clause: clause(ctx, p[f].clause),
                 }
             });
-            Some(ItemView {
+            ItemView {
                 depth,
                 name: item.name.clone(),
                 contribution: line.contribution,
@@ -196,7 +195,7 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> 
                 clause: clause(ctx, item.clause),
                 note,
                 cleared,
-            })
+            }
         })
         .collect()
 }
@@ -209,7 +208,7 @@ fn event(
 ) -> Option<EventView> {
     let p = ctx.p;
     let ev = r.input.events.get(line.index)?;
-    let kind = p.kind(ev.kind).map(|k| k.name.clone()).unwrap_or_default();
+    let kind = p[ev.kind].name.clone();
     let attrs: Vec<String> = ctx
         .attributes(r, line.index)
         .into_iter()
@@ -223,7 +222,7 @@ fn event(
     if let Some(doc) = &ev.doc {
         what.push_str(&format!(" {doc}"));
     }
-    let rule = line.rule.and_then(|id| p.rule(id));
+    let rule = line.rule.map(|id| &p[id]);
     Some(EventView {
         number: line.index + 1,
         what,
@@ -266,7 +265,7 @@ fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
 pub fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
     let p = ctx.p;
     let mut parts = Vec::new();
-    if let (Some(rule), Some(amount)) = (line.rule.and_then(|id| p.rule(id)), line.amount) {
+    if let (Some(rule), Some(amount)) = (line.rule.map(|id| &p[id]), line.amount) {
         let dir = match rule.direction {
             Direction::Bonus => w.bonus,
             Direction::Deduct => w.deduction,
@@ -276,7 +275,7 @@ pub fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited>
             let factors: Vec<String> = line
                 .modifiers
                 .iter()
-                .filter_map(|m| p.rule(*m))
+                .map(|m| &p[*m])
                 .map(|m| match m.amount {
                     RuleAmount::Modifier { half: true, .. } => {
                         format!("× 0.5{}{}{}", w.open, w.half, w.close)
@@ -293,12 +292,12 @@ pub fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited>
         }
         parts.push(cited(ctx, text, rule.clause));
     }
-    if let Some(v) = line.veto.and_then(|v| p.vetoes.get(v.index())) {
+    if let Some(v) = line.veto.map(|v| &p[v]) {
         parts.push(cited(ctx, w.by_veto.to_string(), v.clause));
     }
-    if let Some(f) = line.finding.and_then(|f| p.findings.get(f.index())) {
+    if let Some(f) = line.finding.map(|f| &p[f]) {
         let mut text = w.by_finding.to_string();
-        if let Some(item) = line.cleared.and_then(|i| p.item(i)) {
+        if let Some(item) = line.cleared.map(|i| &p[i]) {
             text.push_str(&format!("{}{} {}", w.colon, item.name, w.cleared));
         }
         parts.push(cited(ctx, text, f.clause));
@@ -318,14 +317,14 @@ pub fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<CapView
     r.explanation
         .caps
         .iter()
-        .filter_map(|cap| {
+        .map(|cap| {
             let what = match cap.what {
                 Capped::Rule(id) => {
-                    let x = p.rule(id)?;
+                    let x = &p[id];
                     cited(ctx, p.clause(x.clause).text.clone(), x.clause)
                 }
                 Capped::Section(id) => {
-                    let x = p.sections.get(id.index())?;
+                    let x = &p[id];
                     let dir = match x.direction {
                         Direction::Bonus => w.section_bonus,
                         Direction::Deduct => w.section_deduct,
@@ -333,11 +332,11 @@ pub fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<CapView
                     cited(ctx, dir.to_string(), x.clause)
                 }
             };
-            Some(CapView {
+            CapView {
                 what,
                 from: cap.from,
                 to: cap.to,
-            })
+            }
         })
         .collect()
 }
@@ -346,8 +345,8 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
     let p = ctx.p;
     r.awards
         .iter()
-        .filter_map(|a| {
-            let award = p.awards.get(a.award.index())?;
+        .map(|a| {
+            let award = &p[a.award];
             let mut status = if a.eligible {
                 w.eligible
             } else {
@@ -376,12 +375,12 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
                     },
                 })
                 .collect();
-            Some(AwardView {
+            AwardView {
                 name: award.name.clone(),
                 eligible: a.eligible,
                 status,
                 reasons,
-            })
+            }
         })
         .collect()
 }

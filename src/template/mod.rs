@@ -181,7 +181,8 @@ pub fn workbook(
         None => {
             for g in p.groups.iter().filter(|g| !g.open) {
                 for u in &g.members {
-                    if let Some(unit) = p.units.get(u.index()) {
+                    {
+                        let unit = &p[*u];
                         let mut row =
                             vec![Value::Text(unit.name.clone()), Value::Text(g.name.clone())];
                         row.resize(scores.columns.len(), Value::Blank);

@@ -39,9 +39,7 @@ impl<'a> Validator<'_, 'a> {
         }
         let fields = raw.fields_of(ev);
         let kind = self.event_kind(fields, ev.span, unit, &path);
-        let attr_count = kind
-            .and_then(|k| self.p.kind(k))
-            .map_or(0, |k| k.attrs.len());
+        let attr_count = kind.map(|k| &self.p[k]).map_or(0, |k| k.attrs.len());
         let start = out.values.len();
         out.values.resize(start + attr_count, u32::MAX);
         let mut event = EventInput {
@@ -63,7 +61,7 @@ impl<'a> Validator<'_, 'a> {
         let mut has_date = false;
         // Keys seen so far: reserved keys by position in RESERVED, attributes after them.
         let mut seen: u128 = 0;
-        let kind_ir = kind.and_then(|k| self.p.kind(k));
+        let kind_ir = kind.map(|k| &self.p[k]);
         for (i, f) in fields.iter().enumerate() {
             let slot = RESERVED.iter().position(|r| *r == f.key).or_else(|| {
                 kind_ir
@@ -115,7 +113,7 @@ impl<'a> Validator<'_, 'a> {
         if !has_date {
             self.missing(unit, "date", None, path(), ev.span);
         }
-        if let Some(k) = kind.and_then(|k| self.p.kind(k)) {
+        if let Some(k) = kind.map(|k| &self.p[k]) {
             for (a, attr) in k.attrs.iter().enumerate() {
                 if out.values.get(start + a) == Some(&u32::MAX)
                     && !fields.iter().any(|f| f.key == attr.name)
@@ -178,9 +176,7 @@ impl<'a> Validator<'_, 'a> {
         out: &mut UnitInput<'a>,
     ) {
         let p = self.p;
-        let Some(kind) = p.kind(k) else {
-            return;
-        };
+        let kind = &p[k];
         let Some(a) = kind.attr_index(&f.key) else {
             let candidates = kind
                 .attrs

@@ -186,13 +186,13 @@ impl<'p, 'a> Validator<'p, 'a> {
         let declared = self.units.get(name.as_ref()).copied();
         match (declared, group) {
             (Some(u), group) => {
-                let declared_group = self.p.units.get(u.index()).map_or(GroupId(0), |x| x.group);
+                let declared_group = self.p[u].group;
                 if let Some(seen) = self.declared_seen.get_mut(u.index()) {
                     *seen = true;
                 }
                 out.declared = Some(u);
                 out.group = declared_group;
-                let group_name = self.p.group(declared_group).map_or("", |g| g.name.as_str());
+                let group_name = self.p[declared_group].name.as_str();
                 if let Some((g, gspan)) = group.filter(|(g, _)| g != group_name) {
                     let m = DataMessage::GroupMismatch {
                         unit: name.to_string(),
@@ -213,7 +213,7 @@ impl<'p, 'a> Validator<'p, 'a> {
                 self.report(m, span);
             }
             (None, Some((g, gspan))) => match self.groups.get(g.as_ref()).copied() {
-                Some(gid) if self.p.group(gid).is_some_and(|x| x.open) => out.group = gid,
+                Some(gid) if self.p[gid].open => out.group = gid,
                 Some(_) => {
                     let m = DataMessage::ClosedGroup {
                         unit: name.to_string(),
@@ -259,7 +259,7 @@ impl<'p, 'a> Validator<'p, 'a> {
         }
         for (slot, seen) in self.score_seen.clone().iter().enumerate() {
             if !seen {
-                let item = self.p.leaves.get(slot).and_then(|i| self.p.item(*i));
+                let item = self.p.leaves.get(slot).map(|i| &self.p[*i]);
                 let name = item.map_or(String::new(), |i| i.name.clone());
                 // The path of the score that should be there (for sheets:
                 // the blank cell itself).
@@ -287,16 +287,15 @@ impl<'p, 'a> Validator<'p, 'a> {
             .p
             .leaves
             .get(position)
-            .and_then(|i| self.p.item(*i))
+            .map(|i| &self.p[*i])
             .filter(|i| i.name == f.key);
-        let item =
-            in_order.or_else(|| self.items.get(f.key.as_ref()).and_then(|i| self.p.item(*i)));
+        let item = in_order.or_else(|| self.items.get(f.key.as_ref()).map(|i| &self.p[*i]));
         let Some(item) = item else {
             let leaves = self
                 .p
                 .leaves
                 .iter()
-                .filter_map(|i| self.p.item(*i))
+                .map(|i| &self.p[*i])
                 .map(|i| i.name.as_str());
             let m = DataMessage::UnknownItem {
                 unit: unit.to_string(),
@@ -417,10 +416,7 @@ impl<'p, 'a> Validator<'p, 'a> {
         }
         for (i, u) in self.p.units.iter().enumerate() {
             if !self.declared_seen.get(i).copied().unwrap_or(true) {
-                let group = self
-                    .p
-                    .group(u.group)
-                    .map_or(String::new(), |g| g.name.clone());
+                let group = self.p[u.group].name.clone();
                 let m = DataMessage::MissingUnit {
                     unit: u.name.clone(),
                     group,

@@ -31,7 +31,7 @@ fn allowed(s: &Side<'_>, a: &AwardIr) -> String {
     let mut v: Vec<String> = a
         .allowed
         .iter()
-        .filter_map(|o| s.p.outcomes.get(o.index()))
+        .map(|o| &s.p[*o])
         .map(|o| o.name.clone())
         .collect();
     v.sort();

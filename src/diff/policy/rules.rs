@@ -15,7 +15,7 @@ use crate::ir::{AttrDomain, AttrTest, KindId, KindIr, RuleAmount, RuleIr, VetoTr
 fn tests_of(
     pair: &Pair<'_>,
     side: &Side<'_>,
-    kind: Option<&KindIr>,
+    kind: &KindIr,
     tests: &[AttrTest],
     old: bool,
 ) -> (String, String) {
@@ -23,7 +23,7 @@ fn tests_of(
     let mut key = Vec::new();
     let mut text = Vec::new();
     for t in tests {
-        let Some(a) = kind.and_then(|k| k.attrs.get(t.attr)) else {
+        let Some(a) = kind.attrs.get(t.attr) else {
             continue;
         };
         let mut values: Vec<String> = match &a.domain {
@@ -35,7 +35,7 @@ fn tests_of(
             AttrDomain::Items => t
                 .allowed
                 .values()
-                .filter_map(|v| side.p.items.get(v as usize))
+                .map(|v| &side.p[crate::ir::ItemId(v)])
                 .map(|i| {
                     if old {
                         pair.item_name(&i.name).to_string()
@@ -87,8 +87,8 @@ struct View {
 }
 
 fn view(pair: &Pair<'_>, side: &Side<'_>, r: &RuleIr, old: bool) -> View {
-    let kind = side.p.kind(r.kind);
-    let name = kind.map(|k| k.name.clone()).unwrap_or_default();
+    let kind = &side.p[r.kind];
+    let name = kind.name.clone();
     let (key, tests) = tests_of(pair, side, kind, &r.tests, old);
     View {
         kind: if old {
@@ -114,7 +114,7 @@ pub(super) fn kind_rules(pair: &Pair<'_>, side: &Side<'_>, k: &KindIr, old: bool
         .base_rules
         .iter()
         .chain(&k.modifiers)
-        .filter_map(|r| side.p.rule(*r))
+        .map(|r| &side.p[*r])
         .map(|r| {
             let x = view(pair, side, r, old);
             format!("{:?} {} {} {}", x.direction, x.key, x.amount, x.cap)
@@ -242,7 +242,7 @@ pub(super) fn sections(pair: &mut Pair<'_>) {
 }
 
 fn kind_name(side: &Side<'_>, k: KindId) -> String {
-    side.p.kind(k).map(|k| k.name.clone()).unwrap_or_default()
+    side.p[k].name.clone()
 }
 
 /// Vetoes: by kind and tests (an event veto) or by condition (`当 …`).
@@ -260,7 +260,7 @@ pub(super) fn vetoes(pair: &mut Pair<'_>) {
                         } else {
                             name
                         };
-                        let (key, _) = tests_of(pair, side, side.p.kind(*kind), tests, old);
+                        let (key, _) = tests_of(pair, side, &side.p[*kind], tests, old);
                         (format!("event {name} {key}"), name)
                     }
                     VetoTrigger::When(_) => (format!("when {}", side.text(v.clause)), NONE.into()),
@@ -293,11 +293,11 @@ pub(super) fn findings(pair: &mut Pair<'_>) {
                 } else {
                     name
                 };
-                let (key, _) = tests_of(pair, side, side.p.kind(f.kind), &f.tests, old);
+                let (key, _) = tests_of(pair, side, &side.p[f.kind], &f.tests, old);
                 let mut revoke: Vec<String> = f
                     .revoke
                     .iter()
-                    .filter_map(|a| side.p.awards.get(a.index()))
+                    .map(|a| &side.p[*a])
                     .map(|a| a.name.clone())
                     .collect();
                 revoke.sort();

@@ -123,13 +123,9 @@ pub(super) fn units(pair: &mut Pair<'_>) {
     }
     // Units: where each stands (group name, position in it).
     let place = |s: &Side<'_>, u: &crate::ir::UnitIr| {
-        let g = s.p.group(u.group);
-        let name = g.map(|g| g.name.clone()).unwrap_or_default();
-        let pos = g.and_then(|g| {
-            g.members
-                .iter()
-                .position(|m| s.p.units.get(m.index()).is_some_and(|x| x.name == u.name))
-        });
+        let g = &s.p[u.group];
+        let pos = g.members.iter().position(|m| s.p[*m].name == u.name);
+        let name = g.name.clone();
         (name, pos)
     };
     let gone: Vec<&crate::ir::UnitIr> = o
@@ -175,7 +171,7 @@ pub(super) fn units(pair: &mut Pair<'_>) {
                         c
                     }
                 };
-                c.citation = n.group(u.group).and_then(|g| pair.new.citation(g.clause));
+                c.citation = pair.new.citation(n[u.group].clause);
                 pair.push(c);
             }
         }
@@ -184,7 +180,7 @@ pub(super) fn units(pair: &mut Pair<'_>) {
         let (group, _) = place(&pair.old, u);
         let mut c = Change::new(Part::Units, Mark::Removed, u.name.clone());
         c.aspect(Field::Group, group, NONE);
-        c.citation = o.group(u.group).and_then(|g| pair.old.citation(g.clause));
+        c.citation = pair.old.citation(o[u.group].clause);
         pair.push(c);
     }
 }
@@ -199,7 +195,7 @@ fn label(l: &Option<String>) -> String {
 }
 
 fn parent_name(p: &crate::ir::Program, item: &ItemIr) -> Option<String> {
-    item.parent.and_then(|x| p.item(x)).map(|x| x.name.clone())
+    item.parent.map(|x| &p[x]).map(|x| x.name.clone())
 }
 
 /// Score items: matched by name; an unmatched pair with the same maximum,

@@ -214,8 +214,7 @@ impl Printer<'_> {
     /// breaks; continued lines are aligned under the first item.
     fn list_stmt(&mut self, head: &Words, items: Vec<(String, Loc)>, tail: &Words, span: Loc) {
         let span = self.core(span);
-        let items: Vec<(String, Loc)> =
-            items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
+        let items: Vec<(String, Loc)> = items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let head_text = head.line();
         let align = self.indent() + head_text.width() + 1;
         let groups = self.by_source_line(items);
@@ -251,8 +250,7 @@ impl Printer<'_> {
     /// The lines of a comma list inside a block (a group's units), keeping the
     /// source's line breaks; every line but the last ends with a comma.
     fn list_lines(&mut self, items: Vec<(String, Loc)>) {
-        let items: Vec<(String, Loc)> =
-            items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
+        let items: Vec<(String, Loc)> = items.into_iter().map(|(t, s)| (t, self.core(s))).collect();
         let groups = self.by_source_line(items);
         let count = groups.len();
         for (i, group) in groups.into_iter().enumerate() {

@@ -100,12 +100,7 @@ impl Lower {
         }
     }
 
-    fn members(
-        &mut self,
-        block: P<'_>,
-        members: &mut Vec<Stmt<UnitDecl>>,
-        open: &mut Option<Loc>,
-    ) {
+    fn members(&mut self, block: P<'_>, members: &mut Vec<Stmt<UnitDecl>>, open: &mut Option<Loc>) {
         for p in super::significant(block) {
             let span = self.span(&p);
             if let Some(marker) = *open {

@@ -1,11 +1,11 @@
 //! `示例` blocks: units, scores, events and expectations.
 
 use super::{Lower, P, significant};
+use crate::ast::Loc;
 use crate::ast::{
     EventLit, Example, ExampleStmt, Expect, Expectation, Field, FieldKey, FieldValue, ScoreEntry,
     Text,
 };
-use crate::ast::Loc;
 use crate::syntax::grammar::Rule;
 
 impl Lower {
