@@ -51,15 +51,22 @@ impl Summary {
 
     /// The summary of a unit whose ruling is at hand.
     pub fn from_ruling(ctx: &Context<'_, '_>, ruling: &UnitRuling<'_>) -> Summary {
-        let u = ruling.unit;
-        let p = ctx.p;
-        let e = ctx.eval;
-        let mut items = vec![Decimal::ZERO; p.items.len()];
+        let mut s = Summary::of_row(ctx, ruling.unit);
+        s.items = vec![Decimal::ZERO; ctx.p.items.len()];
         for line in &ruling.explanation.items {
-            if let Some(slot) = items.get_mut(line.item.index()) {
+            if let Some(slot) = s.items.get_mut(line.item.index()) {
                 *slot = line.contribution;
             }
         }
+        s
+    }
+
+    /// The summary of unit `u` from the evaluation alone, without item
+    /// scores (which only its ruling has): enough for a ranking line.
+    pub fn of_row(ctx: &Context<'_, '_>, u: usize) -> Summary {
+        let p = ctx.p;
+        let e = ctx.eval;
+        let items = Vec::new();
         let row = e.table.rows.get(u);
         let res = row.map(|r| &r.result);
         let awards = p
@@ -134,13 +141,7 @@ impl Summary {
 
 /// A grade as the reports write it: `优秀`, `优秀（待定）`; `None` without a tier.
 pub fn grade_name(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> Option<String> {
-    let name = |t: TierId| {
-        ctx.p
-            .tiers
-            .get(t.index())
-            .map(|x| x.name.clone())
-            .unwrap_or_default()
-    };
+    let name = |t: TierId| ctx.p[t].name.clone();
     match g {
         Grade::None => None,
         Grade::Tier(t) => Some(name(t)),

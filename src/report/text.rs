@@ -1,17 +1,19 @@
 //! Rulings for the terminal: the ranking table, then a tree per unit: items,
-//! events (counted or not and why), caps, veto, awards, outcomes. Columns line
-//! up by display width, so Chinese names align.
+//! events (counted or not and why), caps, veto, awards, outcomes. The facts
+//! and their wording come from the view model every document format shares
+//! (`summary.rs`, `view.rs`, `doc.rs`); this file only lays them out, with
+//! columns lined up by display width so Chinese names align.
 
 use std::io::Write;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::doc;
+use super::summary::{Summary, grade_name, standing_cell};
+use super::view::{Cited, UnitView};
 use super::{Context, WriteError, dec};
 use crate::eval::UnitRuling;
-use crate::eval::decide::{Grade, Selection};
-use crate::eval::explain::EventStatus;
 use crate::i18n::words::{Words, words};
-use crate::ir::TierId;
 
 /// Pads `s` to `width` display columns.
 pub fn pad(s: &str, width: usize) -> String {
@@ -83,7 +85,6 @@ fn header(ctx: &Context<'_, '_>, w: &Words) -> String {
 
 fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
     let p = ctx.p;
-    let t = &ctx.eval.table;
     let mut head = vec![
         w.rank.to_string(),
         w.unit.to_string(),
@@ -99,257 +100,117 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
     head.extend(p.outcomes.iter().map(|o| o.name.clone()));
     let mut rows = vec![head];
     for &u in &ctx.eval.ranks.order {
-        let u = u as usize;
-        let Some(row) = t.rows.get(u) else { continue };
-        let rank = ctx.eval.ranks.rank.get(u).copied().flatten();
+        let s = Summary::of_row(ctx, u as usize);
         let mut cells = vec![
-            rank.map_or_else(|| w.vetoed.to_string(), |r| r.to_string()),
-            row.name.to_string(),
-            p[row.group].name.clone(),
-            dec(row.result.total),
-            dec(row.result.bonus),
-            dec(row.result.deduction),
+            s.rank.map_or_else(|| w.vetoed.to_string(), |r| r.to_string()),
+            s.name.clone(),
+            s.group.clone(),
+            dec(s.total),
+            dec(s.bonus),
+            dec(s.deduction),
         ];
         if !p.tiers.is_empty() {
-            cells.push(grade_text(ctx, w, ctx.eval.decisions.grade(u)));
+            cells.push(grade_name(ctx, w, s.grade).unwrap_or_else(|| w.no_grade.to_string()));
         }
-        for (i, a) in p.awards.iter().enumerate() {
-            let id = crate::ir::AwardId::from_index(i);
-            let eligible = ctx.eval.decisions.eligible(u, id);
-            let cell = match (a.quota.is_some(), ctx.eval.decisions.selection(u, id)) {
-                (true, Selection::Selected) => w.selected,
-                (true, Selection::Pending) => w.pending_note,
-                (true, _) => "—",
-                (false, _) if eligible => w.eligible,
-                (false, _) => "—",
-            };
-            cells.push(cell.to_string());
+        for (a, standing) in p.awards.iter().zip(&s.awards) {
+            cells.push(standing_cell(w, a.quota.is_some(), *standing).to_string());
         }
-        for (i, _) in p.outcomes.iter().enumerate() {
-            let flagged = ctx
-                .eval
-                .decisions
-                .outcome(u, crate::ir::OutcomeId::from_index(i));
-            cells.push(if flagged { w.yes } else { "—" }.to_string());
-        }
+        cells.extend(s.outcomes.iter().map(|f| if *f { w.yes } else { "—" }.to_string()));
         rows.push(cells);
     }
     format!("{}\n{}\n", w.ranking, table(&rows, "  "))
 }
 
 fn assumptions(ctx: &Context<'_, '_>, w: &Words) -> String {
-    let p = ctx.p;
-    if p.assumptions.is_empty() {
+    let all = doc::assumptions(ctx);
+    if all.is_empty() {
         return String::new();
     }
     let mut s = format!("{}\n", w.assumptions);
-    for &c in &p.assumptions {
-        let clause = p.clause(c);
-        if let Some(a) = &clause.assumption {
-            s.push_str(&format!("  {}{a}\n", ctx.cite(c)));
-        }
+    for a in all {
+        s.push_str(&format!("  {}{}\n", doc::bracket(a.clause.as_deref()), a.text));
     }
     s.push('\n');
     s
 }
 
-/// ` （解释：…）` when the clause quantifies a vague phrase of the source text.
-fn assumed(ctx: &Context<'_, '_>, w: &Words, c: crate::ir::ClauseId) -> String {
-    match &ctx.p.clause(c).assumption {
-        Some(a) => format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close),
-        None => String::new(),
-    }
+/// `（解释：…）`, or nothing.
+fn assumed(w: &Words, assumption: Option<&str>) -> String {
+    assumption
+        .map(|a| format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close))
+        .unwrap_or_default()
 }
 
-fn grade_text(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> String {
-    let name = |t: TierId| {
-        ctx.p
-            .tiers
-            .get(t.index())
-            .map(|x| x.name.clone())
-            .unwrap_or_default()
-    };
-    match g {
-        Grade::None => w.no_grade.to_string(),
-        Grade::Tier(t) => name(t),
-        Grade::Pending(t) => format!("{}{}{}{}", name(t), w.open, w.pending_note, w.close),
-    }
+/// The parts joined, each with its citation after it.
+fn cited(parts: &[Cited], sep: &str) -> String {
+    parts.iter().map(Cited::plain).collect::<Vec<_>>().join(sep)
 }
 
 fn unit(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    let Some(row) = ctx.eval.table.rows.get(r.unit) else {
-        return String::new();
-    };
-    let res = &row.result;
-    let group = p[row.group].name.clone();
-    let mut s = format!("━━ {}{}{group}{}\n", row.name, w.open, w.close);
-    let rank = match ctx.eval.ranks.rank.get(r.unit).copied().flatten() {
-        Some(n) => format!("{} {n}", w.rank),
-        None => w.vetoed.to_string(),
-    };
-    s.push_str(&format!(
-        "{} {} = {} {} + {} {} − {} {}{}{rank}\n",
-        w.total,
-        dec(res.total),
-        w.base,
-        dec(res.base),
-        w.bonus,
-        dec(res.bonus),
-        w.deduction,
-        dec(res.deduction),
-        w.semicolon
-    ));
-    if !p.tiers.is_empty() {
-        s.push_str(&format!(
-            "{} {}\n",
-            w.grade,
-            grade_text(ctx, w, ctx.eval.decisions.grade(r.unit))
-        ));
+    let s = Summary::from_ruling(ctx, r);
+    let v = UnitView::of(ctx, r);
+    let mut out = format!("━━ {}{}{}{}\n", s.name, w.open, s.group, w.close);
+    out.push_str(&doc::total_line(w, &s));
+    out.push('\n');
+    if !ctx.p.tiers.is_empty() {
+        let grade = grade_name(ctx, w, s.grade).unwrap_or_else(|| w.no_grade.to_string());
+        out.push_str(&format!("{} {grade}\n", w.grade));
     }
-    s.push_str(&items(ctx, w, r));
-    s.push_str(&events(ctx, w, r));
-    s.push_str(&caps(ctx, w, r));
-    s.push_str(&vetoes(ctx, w, r));
-    s.push_str(&awards(ctx, w, r));
-    s.push_str(&outcomes(ctx, w, r));
-    s.push('\n');
-    s
+    out.push_str(&items(w, &v));
+    out.push_str(&events(w, &v));
+    out.push_str(&caps(w, &v));
+    out.push_str(&vetoes(w, &v));
+    out.push_str(&awards(w, &v));
+    out.push_str(&outcomes(w, &v));
+    out.push('\n');
+    out
 }
 
-fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    let mut rows = Vec::new();
-    for line in &r.explanation.items {
-        let item = &p[line.item];
-        let mut depth = 0;
-        let mut cur = item.parent;
-        while let Some(parent) = cur {
-            depth += 1;
-            cur = p[parent].parent;
-        }
-        let mut note = ctx.cite(item.clause);
-        if let (Some(scale), Some(v)) = (item.scale, line.value) {
-            note.push_str(&format!(
-                " {} {}{}{} {}{}",
-                w.data_value,
-                dec(v),
-                w.open,
-                w.scaled,
-                dec(scale),
-                w.close
-            ));
-        }
-        if let Some(f) = line.cleared_by {
-            let from = line.value.map(dec).unwrap_or_default();
-            note.push_str(&format!(
-                " {} {from} → 0 {}",
-                w.cleared,
-                ctx.cite(p[f].clause)
-            ));
-        }
-        rows.push(vec![
-            format!("{}{}", "  ".repeat(depth), item.name),
-            format!("{} / {}", dec(line.contribution), dec(item.max)),
-            note.trim().to_string(),
-        ]);
-    }
+fn items(w: &Words, v: &UnitView) -> String {
+    let rows: Vec<Vec<String>> = v
+        .items
+        .iter()
+        .map(|i| {
+            let mut note = doc::bracket(i.clause.as_deref());
+            for part in i.note.iter().chain(i.cleared.as_ref().map(Cited::plain).iter()) {
+                note.push(' ');
+                note.push_str(part);
+            }
+            vec![
+                format!("{}{}", "  ".repeat(i.depth), i.name),
+                format!("{} / {}", dec(i.contribution), dec(i.max)),
+                note.trim().to_string(),
+            ]
+        })
+        .collect();
     format!("{}\n{}", w.items, table(&rows, "  "))
 }
 
-fn events(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
+fn events(w: &Words, v: &UnitView) -> String {
     let mut s = format!("{}\n", w.events);
-    if r.explanation.events.is_empty() {
+    if v.events.is_empty() {
         s.push_str(&format!("  {}\n", w.no_events));
     }
-    for line in &r.explanation.events {
-        let Some(ev) = r.input.events.get(line.index) else {
-            continue;
-        };
-        let kind = p[ev.kind].name.clone();
-        let attrs: Vec<String> = ctx
-            .attributes(r, line.index)
-            .into_iter()
-            .map(|(a, v)| format!("{a} {v}"))
-            .collect();
-        let attrs = if attrs.is_empty() {
-            String::new()
+    for e in &v.events {
+        let effect = if e.counted {
+            format!("{} {}", w.counted, cited(&e.effects, w.semicolon))
         } else {
-            format!("{}{}{}", w.open, attrs.join(w.comma), w.close)
+            format!("{}{}{}", w.not_counted, w.colon, cited(&e.effects, w.semicolon))
         };
-        let mut desc = format!("  #{} {kind}{attrs} {}", line.index + 1, ev.date);
-        if let Some(doc) = &ev.doc {
-            desc.push_str(&format!(" {doc}"));
-        }
-        s.push_str(&desc);
-        s.push_str("  ");
-        s.push_str(&event_effect(ctx, w, r, line));
-        s.push('\n');
-        if let Some(rule) = line.rule.map(|id| &p[id]) {
-            s.push_str(&format!(
-                "      {}{}{}{}\n",
-                w.rule,
-                w.colon,
-                p.clause(rule.clause).text,
-                assumed(ctx, w, rule.clause)
-            ));
+        s.push_str(&format!("  #{} {}  {effect}\n", e.number, e.what));
+        if let Some(rule) = &e.rule {
+            s.push_str(&format!("      {}{}{rule}\n", w.rule, w.colon));
         }
     }
     s
 }
 
-fn event_effect(
-    ctx: &Context<'_, '_>,
-    w: &Words,
-    _r: &UnitRuling<'_>,
-    line: &crate::eval::explain::EventLine,
-) -> String {
-    let p = ctx.p;
-    match &line.status {
-        EventStatus::OutsideWindow => format!(
-            "{}{}{} {} {} {} {}",
-            w.not_counted,
-            w.colon,
-            w.outside_window,
-            p.window.0,
-            w.to,
-            p.window.1,
-            ctx.cite(p.window_clause)
-        ),
-        EventStatus::CreditedIn(y) => {
-            let clause = p
-                .skip_years
-                .iter()
-                .find(|(s, _)| s == y)
-                .map(|(_, c)| ctx.cite(*c));
-            format!(
-                "{}{}{} {y}{} {}",
-                w.not_counted,
-                w.colon,
-                w.credited_in,
-                w.credited_after,
-                clause.unwrap_or_default()
-            )
-        }
-        EventStatus::NoRule => format!("{}{}{}", w.not_counted, w.colon, w.no_rule),
-        EventStatus::Counted => {
-            let parts: Vec<String> = super::view::counted(ctx, w, line)
-                .iter()
-                .map(super::view::Cited::plain)
-                .collect();
-            format!("{} {}", w.counted, parts.join(w.semicolon))
-        }
-    }
-}
-
-fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let caps = super::view::caps(ctx, w, r);
-    if caps.is_empty() {
+fn caps(w: &Words, v: &UnitView) -> String {
+    if v.caps.is_empty() {
         return String::new();
     }
     let mut s = format!("{}\n", w.caps);
-    for cap in caps {
+    for cap in &v.caps {
         s.push_str(&format!(
             "  {}{}{} {} → {}\n",
             cap.what.plain(),
@@ -362,102 +223,51 @@ fn caps(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     s
 }
 
-fn vetoes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    if r.explanation.vetoes.is_empty() {
+fn vetoes(w: &Words, v: &UnitView) -> String {
+    if v.vetoes.is_empty() {
         return String::new();
     }
     let mut s = format!("{}\n", w.veto);
-    for v in &r.explanation.vetoes {
-        {
-            let veto = &p[*v];
-            s.push_str(&format!(
-                "  {} {}\n",
-                p.clause(veto.clause).text,
-                ctx.cite(veto.clause)
-            ));
-        }
+    for veto in &v.vetoes {
+        s.push_str(&format!("  {}\n", veto.plain()));
     }
     s
 }
 
-fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    if r.awards.is_empty() {
+fn awards(w: &Words, v: &UnitView) -> String {
+    if v.awards.is_empty() {
         return String::new();
     }
     let mut s = format!("{}\n", w.awards);
-    for a in &r.awards {
-        let award = &p[a.award];
-        let mut line = format!(
-            "  {}{}{}",
-            award.name,
-            w.colon,
-            if a.eligible {
-                w.eligible
-            } else {
-                w.not_eligible
-            }
-        );
-        if award.quota.is_some() && a.eligible {
-            let sel = match a.selection {
-                Selection::Selected => w.selected,
-                Selection::Pending => w.pending,
-                _ => w.not_selected,
-            };
-            line.push_str(&format!("{}{sel}", w.comma));
-        }
+    for a in &v.awards {
+        s.push_str(&format!("  {}{}{}", a.name, w.colon, a.status));
         if !a.reasons.is_empty() {
-            let reasons: Vec<String> = a
-                .reasons
-                .iter()
-                .map(|x| match x {
-                    crate::eval::Reason::Excluded(_, c) => {
-                        format!("{}{}", ctx.reason_text(x), assumed(ctx, w, *c))
-                    }
-                    crate::eval::Reason::Vetoed => ctx.reason_text(x),
-                })
-                .collect();
-            line.push_str(&format!("{}{}", w.dash, reasons.join(w.semicolon)));
+            s.push_str(&format!("{}{}", w.dash, cited(&a.reasons, w.semicolon)));
         }
-        s.push_str(&line);
         s.push('\n');
     }
     s
 }
 
-fn outcomes(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
-    let p = ctx.p;
-    if r.outcomes.is_empty() {
+fn outcomes(w: &Words, v: &UnitView) -> String {
+    if v.outcomes.is_empty() {
         return String::new();
     }
-    let parts: Vec<String> = r
+    let parts: Vec<String> = v
         .outcomes
         .iter()
-        .map(|(o, flagged)| {
-            let o = &p[*o];
-            format!(
-                "{}{}{}",
-                o.name,
-                w.colon,
-                if *flagged { w.yes } else { w.no }
-            )
-        })
+        .map(|o| format!("{}{}{}", o.name, w.colon, if o.flagged { w.yes } else { w.no }))
         .collect();
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
-    for (o, flagged) in &r.outcomes {
-        if !*flagged {
-            continue;
-        }
-        let o = &p[*o];
-        // Why: the outcome's clause, its condition as the policy states it.
-        let note = assumed(ctx, w, o.clause);
-        let rule = &p.clause(o.clause).text;
+    // Why each applies: its clause, its condition as the policy states it.
+    for o in v.outcomes.iter().filter(|o| o.flagged) {
         s.push_str(&format!(
-            "  {} {}{}{rule}{note}\n",
+            "  {} {}{}{}{}\n",
             o.name,
-            ctx.cite(o.clause),
-            w.colon
+            doc::bracket(o.clause.as_deref()),
+            w.colon,
+            o.rule,
+            assumed(w, o.assumption.as_deref())
         ));
     }
     s
