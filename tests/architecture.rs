@@ -273,5 +273,8 @@ fn a_forbidden_use_is_caught() {
     // Comments and strings are no dependency.
     let quiet = "// see crate::report\nlet s = \"crate::report\";\n";
     assert!(violations("eval", &code_only(quiet)).is_empty());
-    assert!(!violations("eval", quiet).is_empty(), "as code it would be one");
+    assert!(
+        !violations("eval", quiet).is_empty(),
+        "as code it would be one"
+    );
 }

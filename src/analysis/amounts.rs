@@ -6,7 +6,8 @@
 use rust_decimal::Decimal;
 
 use super::boxes::{Box, domain_sizes, first_uncovered};
-use super::witness::{EventSpec, UnitSpec, evaluate, explain, to_json};
+use super::confirm::{Claim, confirm};
+use super::witness::{EventSpec, UnitSpec};
 use crate::ast::Direction;
 use crate::diag::{Diag, LabelText, Message};
 use crate::eval::explain::Capped;
@@ -98,15 +99,12 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     unit.events.push(event.clone());
     let units = vec![unit];
-    // Proven: evaluating that one event reports the cap biting.
-    let confirmed = explain(p, &units, 0).is_some_and(|x| {
-        x.caps
-            .iter()
-            .any(|c| c.what == capped && c.from == amount && c.to == cap)
-    });
-    if !confirmed {
-        return None;
-    }
+    let claim = Claim::CapBites {
+        what: capped,
+        from: amount,
+        to: cap,
+    };
+    let confirmed = confirm(p, &units, &claim)?;
     let m = Message::AwardAboveCap {
         rule: p.clause(rule.clause).text.clone(),
         amount,
@@ -117,7 +115,7 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
     Some(
         Diag::new(m, p.clause(rule.clause).core)
             .with_label(cap_span, LabelText::Cap { value: cap })
-            .with_witness(to_json(p, &units)),
+            .with_witness(confirmed.data),
     )
 }
 
@@ -136,11 +134,8 @@ fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     unit.events.push(event.clone());
     let units = vec![unit];
-    let total = evaluate(p, &units).ok()?.table.rows.first()?.result.total;
-    // Proven: that unit's total exceeds 满分.
-    if total <= p.full {
-        return None;
-    }
+    let confirmed = confirm(p, &units, &Claim::TotalAbove(p.full))?;
+    let total = confirmed.total(0)?;
     let m = Message::BonusUncapped {
         rule: p.clause(rule.clause).text.clone(),
         witness: event.describe(),
@@ -148,5 +143,5 @@ fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
         total,
         amount,
     };
-    Some(Diag::new(m, p.clause(rule.clause).core).with_witness(to_json(p, &units)))
+    Some(Diag::new(m, p.clause(rule.clause).core).with_witness(confirmed.data))
 }

@@ -10,7 +10,8 @@
 use rust_decimal::Decimal;
 
 use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
-use super::witness::{EventSpec, UnitSpec, evaluate, to_json};
+use super::confirm::{Claim, Confirmed, confirm};
+use super::witness::{EventSpec, UnitSpec, evaluate};
 use crate::ast::{CmpOp, Direction};
 use crate::diag::{Diag, LabelText, Message};
 use crate::ir::*;
@@ -26,7 +27,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
             if award.allowed.contains(&oid) {
                 continue;
             }
-            let Some((units, w)) = witness(p, AwardId::from_index(a), oid) else {
+            let Some((units, w, confirmed)) = witness(p, AwardId::from_index(a), oid) else {
                 continue;
             };
             let Some(unit) = units.get(w) else { continue };
@@ -34,12 +35,12 @@ pub fn check(p: &Program) -> Vec<Diag> {
                 award: award.name.clone(),
                 outcome: outcome.name.clone(),
                 unit: unit.name.clone(),
-                state: state_text(p, &units, w),
+                state: state_text(&units, w, &confirmed),
             };
             out.push(
                 Diag::new(m, p.clause(award.clause).core)
                     .with_label(p.clause(outcome.clause).core, LabelText::Sanction)
-                    .with_witness(to_json(p, &units)),
+                    .with_witness(confirmed.data),
             );
         }
     }
@@ -47,8 +48,8 @@ pub fn check(p: &Program) -> Vec<Diag> {
 }
 
 /// `排名 1，总分 79，通报批评 { 责任 主要 }`: what the witness unit is.
-fn state_text(p: &Program, units: &[UnitSpec], w: usize) -> Vec<String> {
-    let Ok(e) = evaluate(p, units) else {
+fn state_text(units: &[UnitSpec], w: usize, confirmed: &Confirmed) -> Vec<String> {
+    let Some(e) = &confirmed.evaluation else {
         return Vec::new();
     };
     let Some(row) = e.table.rows.iter().position(|r| r.index == w) else {
@@ -198,7 +199,7 @@ fn pick(
 }
 
 /// A witness for (award, outcome): the units and which one is the witness.
-fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usize)> {
+fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usize, Confirmed)> {
     let award = &p[a];
     let outcome = &p[o];
     for lits in dnf(&outcome.cond, true) {
@@ -209,12 +210,13 @@ fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usiz
         let Some(units) = realize(p, award, &plan) else {
             continue;
         };
-        let Ok(e) = evaluate(p, &units) else { continue };
-        let Some(row) = e.table.rows.iter().position(|r| r.index == 0) else {
-            continue;
+        let claim = Claim::AwardAndOutcome {
+            unit: 0,
+            award: a,
+            outcome: o,
         };
-        if e.decisions.eligible(row, a) && e.decisions.outcome(row, o) {
-            return Some((units, 0));
+        if let Some(confirmed) = confirm(p, &units, &claim) {
+            return Some((units, 0, confirmed));
         }
     }
     None

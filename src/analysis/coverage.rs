@@ -3,9 +3,9 @@
 //! matches, KH403 a kind nothing uses, KH404 a modifier no base rule meets.
 
 use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
-use super::witness::{EventSpec, UnitSpec, evaluate, explain, to_json};
-use crate::diag::{Code, Diag, LabelText, Message};
-use crate::eval::explain::EventStatus;
+use super::confirm::{Claim, confirm};
+use super::witness::{EventSpec, UnitSpec};
+use crate::diag::{Diag, LabelText, Message};
 use crate::ir::{KindId, Program, RuleAmount, RuleId};
 
 pub fn check(p: &Program) -> Vec<Diag> {
@@ -57,13 +57,9 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
                 continue;
             };
             let units = one_event(p, EventSpec::new(p, kind, &point));
-            // Proven: the evaluator refuses the event for matching two rules.
-            let confirmed = evaluate(p, &units)
-                .err()
-                .is_some_and(|ds| ds.iter().any(|d| d.code() == Code::KH401));
-            if !confirmed {
+            let Some(confirmed) = confirm(p, &units, &Claim::Overlap) else {
                 continue;
-            }
+            };
             let (x, y) = (&p[*earlier], &p[*later]);
             let m = Message::RuleOverlap {
                 kind: p[kind].name.clone(),
@@ -79,7 +75,7 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
             out.push(
                 Diag::new(m, p.clause(y.clause).core)
                     .with_label(p.clause(x.clause).core, LabelText::OtherRule)
-                    .with_witness(to_json(p, &units)),
+                    .with_witness(confirmed.data),
             );
             break;
         }
@@ -107,15 +103,9 @@ fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec
         return Vec::new();
     };
     let units = one_event(p, EventSpec::new(p, kind, &point));
-    // Proven: the evaluator finds no base rule for the event.
-    let confirmed = explain(p, &units, 0).is_some_and(|x| {
-        x.events
-            .first()
-            .is_some_and(|e| e.rule.is_none() && e.status != EventStatus::OutsideWindow)
-    });
-    if !confirmed {
+    let Some(confirmed) = confirm(p, &units, &Claim::NoRule) else {
         return Vec::new();
-    }
+    };
     let m = Message::RuleGap {
         kind: k.name.clone(),
         witness: units
@@ -124,7 +114,7 @@ fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec
             .map(EventSpec::describe)
             .unwrap_or_default(),
     };
-    vec![Diag::new(m, p.clause(k.clause).core).with_witness(to_json(p, &units))]
+    vec![Diag::new(m, p.clause(k.clause).core).with_witness(confirmed.data)]
 }
 
 /// KH404: a modifier whose box meets no base rule of its kind and direction.

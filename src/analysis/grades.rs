@@ -8,11 +8,11 @@
 
 use rust_decimal::Decimal;
 
+use super::confirm::{Claim, confirm};
 use super::intervals::{Bounds, Interval, operand};
-use super::witness::{UnitSpec, evaluate, to_json};
+use super::witness::UnitSpec;
 use crate::ast::CmpOp;
 use crate::diag::{Diag, Message};
-use crate::eval::decide::Grade;
 use crate::ir::{CondIr, OperandIr, Program, QuotaIr};
 
 /// One end of a range: its value and whether it is included.
@@ -230,15 +230,10 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     fill(p, &mut unit, witness)?;
     let units = vec![unit];
-    let e = evaluate(p, &units).ok()?;
-    // Proven: that unit's total is as planned and it gets no grade.
-    let row = e.table.rows.first()?;
-    if row.result.total != witness || e.decisions.grade(0) != Grade::None {
-        return None;
-    }
+    let confirmed = confirm(p, &units, &Claim::NoGrade { total: witness })?;
     let first = p.tiers.first()?;
     let m = Message::TierGap { total: witness };
-    Some(Diag::new(m, p.clause(first.clause).core).with_witness(to_json(p, &units)))
+    Some(Diag::new(m, p.clause(first.clause).core).with_witness(confirmed.data))
 }
 
 /// The total's interval, closed at 满分 above and 0 below when unbounded.

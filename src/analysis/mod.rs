@@ -7,6 +7,7 @@
 mod amounts;
 mod awards;
 pub mod boxes;
+mod confirm;
 mod conflicts;
 mod coverage;
 mod grades;

@@ -1,7 +1,8 @@
 //! Witnesses as real unit data. A finding's witness is built as units in the
-//! data contract, evaluated by the ordinary evaluator, and reported only when
-//! the evaluation shows what the finding claims. The same data is kept as
-//! JSON so that `check --format json` gives it, and `kaohe eval` can replay it.
+//! data contract; `confirm.rs` evaluates it with the ordinary evaluator, and
+//! the finding is reported only when the evaluation shows what it claims. The
+//! same data is kept as JSON so that `check --format json` gives it, and
+//! `kaohe eval` can replay it.
 
 use std::borrow::Cow;
 
@@ -201,32 +202,18 @@ pub fn to_json(p: &Program, units: &[UnitSpec]) -> Value {
     json!({ "units": units })
 }
 
-/// Evaluates the witness, made complete, with the ordinary evaluator.
-pub fn evaluate(p: &Program, units: &[UnitSpec]) -> Result<Evaluation<'static>, Vec<Diag>> {
-    let source = DataSource::Memory {
+/// The witness, made complete, as the data source the evaluator reads.
+pub fn memory(p: &Program, units: &[UnitSpec]) -> DataSource<'static> {
+    DataSource::Memory {
         units: complete(p, units).iter().map(raw).collect(),
         units_at: Span::default(),
         other_keys: Vec::new(),
-    };
-    let evaluation = crate::eval::evaluate(p, Feed::new(&source).threads(Threads::One))?;
-    Ok(evaluation)
+    }
 }
 
-/// The explanation of unit `u` of the witness.
-pub fn explain(
-    p: &Program,
-    units: &[UnitSpec],
-    u: usize,
-) -> Option<crate::eval::explain::Explanation> {
-    let source = DataSource::Memory {
-        units: complete(p, units).iter().map(raw).collect(),
-        units_at: Span::default(),
-        other_keys: Vec::new(),
-    };
-    let evaluation = crate::eval::evaluate(p, Feed::new(&source).threads(Threads::One)).ok()?;
-    let row = evaluation.table.rows.iter().position(|r| r.index == u)?;
-    evaluation
-        .ruling(p, &source, row)
-        .ok()
-        .map(|r| r.explanation)
+/// Evaluates the witness, made complete, with the ordinary evaluator: for
+/// building a witness (what a unit scores with these events); a finding's
+/// witness is confirmed by [`super::confirm::confirm`].
+pub fn evaluate(p: &Program, units: &[UnitSpec]) -> Result<Evaluation<'static>, Vec<Diag>> {
+    crate::eval::evaluate(p, Feed::new(&memory(p, units)).threads(Threads::One))
 }

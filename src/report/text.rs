@@ -102,7 +102,8 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
     for &u in &ctx.eval.ranks.order {
         let s = Summary::of_row(ctx, u as usize);
         let mut cells = vec![
-            s.rank.map_or_else(|| w.vetoed.to_string(), |r| r.to_string()),
+            s.rank
+                .map_or_else(|| w.vetoed.to_string(), |r| r.to_string()),
             s.name.clone(),
             s.group.clone(),
             dec(s.total),
@@ -115,7 +116,11 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
         for (a, standing) in p.awards.iter().zip(&s.awards) {
             cells.push(standing_cell(w, a.quota.is_some(), *standing).to_string());
         }
-        cells.extend(s.outcomes.iter().map(|f| if *f { w.yes } else { "—" }.to_string()));
+        cells.extend(
+            s.outcomes
+                .iter()
+                .map(|f| if *f { w.yes } else { "—" }.to_string()),
+        );
         rows.push(cells);
     }
     format!("{}\n{}\n", w.ranking, table(&rows, "  "))
@@ -128,7 +133,11 @@ fn assumptions(ctx: &Context<'_, '_>, w: &Words) -> String {
     }
     let mut s = format!("{}\n", w.assumptions);
     for a in all {
-        s.push_str(&format!("  {}{}\n", doc::bracket(a.clause.as_deref()), a.text));
+        s.push_str(&format!(
+            "  {}{}\n",
+            doc::bracket(a.clause.as_deref()),
+            a.text
+        ));
     }
     s.push('\n');
     s
@@ -172,7 +181,11 @@ fn items(w: &Words, v: &UnitView) -> String {
         .iter()
         .map(|i| {
             let mut note = doc::bracket(i.clause.as_deref());
-            for part in i.note.iter().chain(i.cleared.as_ref().map(Cited::plain).iter()) {
+            for part in i
+                .note
+                .iter()
+                .chain(i.cleared.as_ref().map(Cited::plain).iter())
+            {
                 note.push(' ');
                 note.push_str(part);
             }
@@ -195,7 +208,12 @@ fn events(w: &Words, v: &UnitView) -> String {
         let effect = if e.counted {
             format!("{} {}", w.counted, cited(&e.effects, w.semicolon))
         } else {
-            format!("{}{}{}", w.not_counted, w.colon, cited(&e.effects, w.semicolon))
+            format!(
+                "{}{}{}",
+                w.not_counted,
+                w.colon,
+                cited(&e.effects, w.semicolon)
+            )
         };
         s.push_str(&format!("  #{} {}  {effect}\n", e.number, e.what));
         if let Some(rule) = &e.rule {
@@ -256,7 +274,14 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
     let parts: Vec<String> = v
         .outcomes
         .iter()
-        .map(|o| format!("{}{}{}", o.name, w.colon, if o.flagged { w.yes } else { w.no }))
+        .map(|o| {
+            format!(
+                "{}{}{}",
+                o.name,
+                w.colon,
+                if o.flagged { w.yes } else { w.no }
+            )
+        })
         .collect();
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
     // Why each applies: its clause, its condition as the policy states it.
