@@ -139,3 +139,44 @@ fn a_duplicate_across_the_halves_is_found() {
         vec!["KH703"]
     );
 }
+
+/// The binary gives byte-identical findings on one CPU and on two, for a file
+/// above the two-thread threshold with bad units in each half (a duplicate
+/// name across the halves once reported at the whole unit with two threads,
+/// at its name with one).
+#[test]
+fn findings_do_not_depend_on_the_number_of_cpus() {
+    let text = data(6000, |i| {
+        let u = ordinary(i);
+        match i {
+            10 => u.replace("\"一岗双责\": 9.5", "\"一岗双责\": 11"),
+            20 => u.replace("\"预算执行\": 2", "\"预算执行\": \"二\""),
+            // The second half's only problem spans units: its reading is
+            // taken over, and the duplicate found when it is.
+            5990 => ordinary(30),
+            _ => u,
+        }
+    });
+    assert!(text.len() > 1 << 20, "above the two-thread threshold");
+    let dir = common::TempDir::new("cpus");
+    let data = dir.write("units.json", &text);
+    let args = ["eval", "bench/shaoxing-2019-open.kh", data.to_str().unwrap()];
+    let both = common::kaohe(&args);
+    let one = std::process::Command::new("taskset")
+        .args(["-c", "0", env!("CARGO_BIN_EXE_kaohe")])
+        .args(args)
+        .current_dir(common::root())
+        .env("NO_COLOR", "1")
+        .output();
+    let Ok(one) = one else {
+        eprintln!("skipped: no taskset here");
+        return;
+    };
+    assert_eq!(both.status.code(), Some(1));
+    let (a, b) = (common::stderr(&both), common::stderr(&one));
+    for code in ["KH703", "KH707", "KH714"] {
+        assert!(a.contains(code), "{code} in {a}");
+    }
+    assert_eq!(a, b, "the same findings, at the same places");
+    assert_eq!(one.status.code(), Some(1));
+}
