@@ -114,11 +114,15 @@ fn policy(seed: u64) -> String {
         }
         for _ in 0..1 + g.below(4) {
             let k = g.below(kinds);
-            let amount = match g.below(5) {
+            // Long decimals too: a witness's points must reach the data
+            // exactly (2.9999999999999999999 once came out as 3.0).
+            let amount = match g.below(7) {
                 0 => format!("{}", 1 + g.below(6)),
                 1 => format!("1 至 {}", 2 + g.below(5)),
                 2 => format!("至多 {}", 1 + g.below(5)),
                 3 => "减半".to_string(),
+                4 => format!("0.0000000000000000001 至 {}.9999999999999999999", 1 + g.below(4)),
+                5 => format!("{}.0000000000000000001", 1 + g.below(4)),
                 _ => format!("{}.5", g.below(3)),
             };
             let cap = if g.chance(20) {
