@@ -73,7 +73,7 @@ fn expand(data: &str) -> String {
 /// The value of one fact of `unit`'s ruling, written as a case writes it.
 fn actual(fact: &str, args: &[String], s: &State<'_>) -> String {
     let p = s.program;
-    let (e, u) = (&s.evaluation, s.row);
+    let (e, u) = (s.evaluation, s.row);
     let r = &e.table.rows[u].result;
     match fact {
         "total" => r.total.normalize().to_string(),
@@ -109,7 +109,7 @@ fn actual(fact: &str, args: &[String], s: &State<'_>) -> String {
 
 struct State<'a> {
     program: &'a kaohe::ir::Program,
-    evaluation: kaohe::eval::Evaluation<'a>,
+    evaluation: &'a kaohe::eval::Evaluation<'a>,
     row: usize,
 }
 
@@ -139,7 +139,7 @@ fn check(fragment: &str, data: &str, units: &[(&str, &[Fact<'_>])]) {
         let row = row.unwrap_or_else(|| panic!("no unit {unit} in the data"));
         let state = State {
             program,
-            evaluation: evaluation.clone(),
+            evaluation: &evaluation,
             row,
         };
         for (fact, words) in *facts {
