@@ -8,12 +8,14 @@
 //! The corpus: every `.kh` file under `tests/corpus/` is checked; the codes it
 //! produces must be exactly those its `// expect:` header lists (`ok` for
 //! none), and the rendered findings, in Chinese and in English, are snapshots.
+//! Every example (`示例`) of a corpus policy that builds must pass.
 
 mod common;
 
 use std::path::Path;
 
 use kaohe::diag::render::{RenderOptions, render_text};
+use kaohe::examples::run_examples;
 use kaohe::i18n::Lang;
 use kaohe::source::SourceFile;
 
@@ -59,6 +61,49 @@ fn corpus_findings() {
         let en = render_text(&file, &diags, en_opts);
         insta::assert_snapshot!(format!("{zh}──── en ────\n{en}"));
     });
+}
+
+/// Every example of every corpus policy whose program builds (every `ok`
+/// file, and the `err` files that only warn) passes, as `kaohe test` runs it;
+/// a failing example shows its findings.
+#[test]
+fn corpus_examples_pass() {
+    let mut failures = String::new();
+    let (mut policies, mut examples) = (0, 0);
+    for dir in ["ok", "err"] {
+        let folder = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus")
+            .join(dir);
+        let mut paths: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "kh"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let file =
+                SourceFile::new(display_name(&path), std::fs::read_to_string(&path).unwrap());
+            let built = kaohe::driver::build(&file);
+            let Some(program) = &built.program else {
+                assert_ne!(dir, "ok", "{} builds no program", file.name);
+                continue;
+            };
+            policies += 1;
+            for run in run_examples(&built.policy, program) {
+                examples += 1;
+                if !run.passed() {
+                    failures.push_str(&format!("{}: {}\n", file.name, run.title));
+                    failures.push_str(&render_text(&file, &run.diags, RenderOptions::default()));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "failing examples:\n{failures}");
+    // Files that build: 7 ok, 12 err; their examples: 18 at least.
+    assert!(
+        policies >= 19 && examples >= 18,
+        "{policies} policies, {examples} examples"
+    );
 }
 
 /// The shipped policy checks with no error; what the analysis says of it is

@@ -3,6 +3,8 @@
 //! modifiers with their attribute tests), and a side table of clauses lets
 //! rulings cite the policy without the AST.
 
+pub mod dump;
+
 use rust_decimal::Decimal;
 
 use crate::ast::{CmpOp, Direction, Order};

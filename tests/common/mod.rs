@@ -3,6 +3,9 @@
 //! of it.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+pub mod ast_text;
+pub mod rulings;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
