@@ -160,7 +160,11 @@ fn findings_do_not_depend_on_the_number_of_cpus() {
     assert!(text.len() > 1 << 20, "above the two-thread threshold");
     let dir = common::TempDir::new("cpus");
     let data = dir.write("units.json", &text);
-    let args = ["eval", "bench/shaoxing-2019-open.kh", data.to_str().unwrap()];
+    let args = [
+        "eval",
+        "bench/shaoxing-2019-open.kh",
+        data.to_str().unwrap(),
+    ];
     let both = common::kaohe(&args);
     let one = std::process::Command::new("taskset")
         .args(["-c", "0", env!("CARGO_BIN_EXE_kaohe")])

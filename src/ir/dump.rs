@@ -115,9 +115,7 @@ impl Dump<'_> {
     }
 
     fn item(&mut self, id: ItemId, depth: usize) {
-        let Some(item) = self.p.item(id) else {
-            return;
-        };
+        let item = &self.p[id];
         let mut text = format!(
             "{}#{} {} max {}",
             "  ".repeat(depth),
@@ -177,9 +175,7 @@ impl Dump<'_> {
 
     /// One row of a kind's decision table.
     fn rule(&mut self, role: &str, id: RuleId) {
-        let Some(r) = self.p.rule(id) else {
-            return;
-        };
+        let r = &self.p[id];
         let tests = self.tests(r.kind, &r.tests);
         let when = if tests.is_empty() {
             "any".to_string()
@@ -301,7 +297,7 @@ impl Dump<'_> {
                 format!("unit {name} #{}", u.0)
             }
             Excl::Group(g) => {
-                let name = self.p.group(*g).map_or("?", |g| &g.name);
+                let name = self.p[*g].name.as_str();
                 format!("group {name} #{}", g.0)
             }
             Excl::Kind(f) => format!("any {} (fact #{})", self.fact_kind(*f), f.0),
@@ -366,7 +362,7 @@ impl Dump<'_> {
     }
 
     fn item_name(&self, id: ItemId) -> String {
-        let name = self.p.item(id).map_or("?", |i| &i.name);
+        let name = self.p[id].name.as_str();
         format!("{name} #{}", id.0)
     }
 
@@ -374,12 +370,12 @@ impl Dump<'_> {
         self.p
             .tracked_items
             .get(slot)
-            .and_then(|i| self.p.item(*i))
+            .map(|i| &self.p[*i])
             .map_or_else(|| format!("tracked {slot}"), |i| i.name.clone())
     }
 
     fn kind_name(&self, id: KindId) -> &str {
-        self.p.kind(id).map_or("?", |k| &k.name)
+        self.p[id].name.as_str()
     }
 
     fn award_name(&self, id: AwardId) -> &str {
@@ -410,9 +406,7 @@ impl Dump<'_> {
 
     /// `层级 in 国家 | 省 and 对象 is 个人`: each test's admitted values.
     fn tests(&self, kind: KindId, tests: &[AttrTest]) -> String {
-        let Some(k) = self.p.kind(kind) else {
-            return String::new();
-        };
+        let k = &self.p[kind];
         let one = |t: &AttrTest| -> String {
             let Some(attr) = k.attrs.get(t.attr) else {
                 return format!("attr {}?", t.attr);
@@ -454,7 +448,7 @@ impl Dump<'_> {
                 format!("count#{}({event}) {} {value}", fact.0, cmp(*op))
             }
             CondIr::InGroup(g) => {
-                let name = self.p.group(*g).map_or("?", |g| &g.name);
+                let name = self.p[*g].name.as_str();
                 format!("in {name}")
             }
         }
