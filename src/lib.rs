@@ -15,6 +15,7 @@
 // value on the error path is clearer than boxing each one.
 #![allow(clippy::result_large_err)]
 
+#[warn(missing_docs)]
 pub mod ast;
 pub mod calendar;
 #[warn(missing_docs)]
@@ -35,6 +36,7 @@ pub mod eval;
 pub mod examples;
 pub mod files;
 pub mod format;
+#[warn(missing_docs)]
 pub mod ir;
 pub mod progress;
 pub mod report;
