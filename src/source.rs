@@ -91,6 +91,93 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Lines and character columns of one text, found in logarithmic time: the
+/// start of every line, and within long lines a mark every [`LineIndex::STEP`]
+/// bytes, so that a finding deep in a one-line JSON export costs no more than
+/// one near the top. Built once per file that has findings to show.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// `(byte offset, 0-based line, 0-based character column)`, in order;
+    /// every offset is a character boundary.
+    marks: Vec<(usize, usize, usize)>,
+    len: usize,
+}
+
+impl LineIndex {
+    /// Bytes between marks within a line.
+    const STEP: usize = 4096;
+
+    pub fn new(text: &str) -> LineIndex {
+        let mut marks = vec![(0, 0, 0)];
+        let (mut line, mut col, mut last) = (0, 0, 0);
+        for (i, c) in text.char_indices() {
+            if i - last >= Self::STEP {
+                marks.push((i, line, col));
+                last = i;
+            }
+            if c == '\n' {
+                line += 1;
+                col = 0;
+                marks.push((i + 1, line, 0));
+                last = i + 1;
+            } else {
+                col += 1;
+            }
+        }
+        LineIndex {
+            marks,
+            len: text.len(),
+        }
+    }
+
+    /// 0-based line and character column of byte `offset` in `text` (the
+    /// text the index was built from), as [`line_col`] counts them.
+    pub fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.len);
+        let at = self.marks.partition_point(|m| m.0 <= offset);
+        let (start, line, col) = self
+            .marks
+            .get(at.wrapping_sub(1))
+            .copied()
+            .unwrap_or((0, 0, 0));
+        let mut end = offset;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let extra = text.get(start..end).map_or(0, |s| s.chars().count());
+        (line, col + extra)
+    }
+
+    /// 1-based line and character column of byte `offset`, as findings show them.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let (line, col) = self.locate(text, offset);
+        (line + 1, col + 1)
+    }
+
+    /// The byte range of 0-based line `line`, without its line break.
+    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+        let start_at = self.marks.partition_point(|m| m.1 < line);
+        let start = self.marks.get(start_at).map_or(self.len, |m| m.0);
+        let next = self.marks.partition_point(|m| m.1 <= line);
+        let end = self
+            .marks
+            .get(next)
+            .map_or(self.len, |m| m.0.saturating_sub(1));
+        let end = end.max(start);
+        let end = if text.get(start..end).is_some_and(|s| s.ends_with('\r')) {
+            end - 1
+        } else {
+            end
+        };
+        start..end
+    }
+
+    /// How many lines the text has (a final line break starts an empty one).
+    pub fn lines(&self) -> usize {
+        self.marks.last().map_or(1, |m| m.1 + 1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +189,25 @@ mod tests {
         assert_eq!(line_col(text, offset), (2, 6));
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, text.len()), (3, 1));
+    }
+
+    #[test]
+    fn the_index_agrees_with_counting() {
+        let long = format!("甲{}乙\n", "x".repeat(10_000));
+        let text = format!("考核 \"x\"\r\n{long}  丙 丁\n\n末");
+        let index = LineIndex::new(&text);
+        for offset in 0..=text.len() {
+            assert_eq!(
+                index.line_col(&text, offset),
+                line_col(&text, offset),
+                "{offset}"
+            );
+        }
+        assert_eq!(index.lines(), 5);
+        assert_eq!(&text[index.line_range(&text, 0)], "考核 \"x\"");
+        assert_eq!(&text[index.line_range(&text, 1)], long.trim_end());
+        assert_eq!(&text[index.line_range(&text, 3)], "");
+        assert_eq!(&text[index.line_range(&text, 4)], "末");
     }
 
     #[test]

@@ -68,7 +68,13 @@ fn check_path(path: &Path) -> (SourceFile, Vec<Diag>) {
 
 /// One line per file: how many errors, warnings and notes.
 fn summary(name: &str, diags: &[Diag], lang: Lang) -> String {
-    let count = |s: Severity| diags.iter().filter(|d| d.severity() == s).count();
+    let count = |s: Severity| {
+        diags
+            .iter()
+            .filter(|d| d.severity() == s)
+            .map(Diag::count)
+            .sum::<usize>()
+    };
     let (e, w, n) = (
         count(Severity::Error),
         count(Severity::Warning),

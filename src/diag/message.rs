@@ -451,6 +451,17 @@ pub enum Message {
         /// What evaluation gives.
         actual: FactValue,
     },
+    /// More findings of one code than are worth reading one by one: the
+    /// first ones are reported, then this note says how many more there are
+    /// (a file of 100,000 unclosed `{` gets a hundred KH102 and this).
+    MoreOfTheSame {
+        /// The code of the findings left out.
+        code: Code,
+        /// Their severity.
+        severity: Severity,
+        /// How many were left out.
+        more: usize,
+    },
     /// `--unit NAME` names no unit of the data.
     NoSuchUnit {
         /// The name given.
@@ -676,6 +687,7 @@ impl Message {
             M::Data(d) => d.code(),
             M::CannotRead { .. } | M::CannotWrite { .. } => Code::KH001,
             M::UnknownDataFormat { .. } | M::NoSuchUnit { .. } => Code::KH002,
+            M::MoreOfTheSame { code, .. } => *code,
             M::ExampleFailed { .. } => Code::KH801,
             M::AwardAboveCap { .. } => Code::KH303,
             M::BonusUncapped { .. } => Code::KH304,
@@ -738,6 +750,7 @@ impl Message {
             | Message::TierGap { .. }
             | Message::TierQuotasOver { .. } => Severity::Warning,
             Message::TierQuotaZero { .. } => Severity::Note,
+            Message::MoreOfTheSame { severity, .. } => *severity,
             Message::BonusUncapped { .. } => Severity::Note,
             _ => Severity::Error,
         }

@@ -4,6 +4,7 @@
 //! codes); rendering to miette happens in [`render`], at the edge.
 
 pub mod data;
+mod excerpt;
 mod message;
 pub mod render;
 pub mod suggest;
@@ -309,6 +310,15 @@ impl Diag {
         self
     }
 
+    /// How many findings this one stands for: one, or for a note that others
+    /// of its code were left out, how many.
+    pub fn count(&self) -> usize {
+        match self.message {
+            Message::MoreOfTheSame { more, .. } => more,
+            _ => 1,
+        }
+    }
+
     /// The stable code, which follows from the message.
     pub fn code(&self) -> Code {
         self.message.code()
@@ -361,6 +371,44 @@ pub fn sort_diags(diags: &mut [Diag]) {
 pub fn sort_and_dedup(diags: &mut Vec<Diag>) {
     sort_diags(diags);
     diags.dedup_by(|a, b| a.span.key() == b.span.key() && a.message == b.message);
+}
+
+/// Keeps the first `most` findings of each code (`diags` sorted by place);
+/// the rest of a code become one note at the first left out, saying how many.
+pub fn cap_each_code(diags: Vec<Diag>, most: usize) -> Vec<Diag> {
+    let mut kept = Vec::with_capacity(diags.len().min(most * 4));
+    let mut counts: Vec<(Code, usize, Option<usize>)> = Vec::new();
+    for d in diags {
+        let code = d.code();
+        let at = match counts.iter().position(|(c, _, _)| *c == code) {
+            Some(at) => at,
+            None => {
+                counts.push((code, 0, None));
+                counts.len() - 1
+            }
+        };
+        let Some((_, seen, note)) = counts.get_mut(at) else {
+            continue;
+        };
+        *seen += 1;
+        if *seen <= most {
+            kept.push(d);
+        } else if let Some(n) = note.and_then(|n| kept.get_mut(n)) {
+            if let Message::MoreOfTheSame { more, .. } = &mut n.message {
+                *more += 1;
+            }
+        } else {
+            *note = Some(kept.len());
+            let severity = d.severity();
+            let m = Message::MoreOfTheSame {
+                code,
+                severity,
+                more: 1,
+            };
+            kept.push(Diag::new(m, d.span));
+        }
+    }
+    kept
 }
 
 /// Formats a decimal the way rulings and messages show it (`112`, `94.25`, `0`).

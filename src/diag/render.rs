@@ -4,14 +4,14 @@
 use std::fmt;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
-    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan,
 };
 use serde::Serialize;
 
+use super::excerpt::Excerpt;
 use super::{Diag, Severity, label_text};
 use crate::i18n::Lang;
-use crate::source::{SourceFile, line_col};
+use crate::source::{LineIndex, SourceFile};
 
 /// How to render: message language, colour, line width.
 #[derive(Debug, Clone, Copy)]
@@ -34,43 +34,6 @@ impl Default for RenderOptions {
     }
 }
 
-/// A source whose reported columns count characters, so that the
-/// `[file:line:col]` header agrees with what an editor shows for Chinese text
-/// (miette's own `str` source counts bytes).
-struct CharColumns<'a> {
-    name: &'a str,
-    text: &'a str,
-}
-
-impl SourceCode for CharColumns<'_> {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        before: usize,
-        after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
-        let start = inner.span().offset();
-        let line_start = self
-            .text
-            .get(..start)
-            .and_then(|s| s.rfind('\n'))
-            .map_or(0, |i| i + 1);
-        let column = self
-            .text
-            .get(line_start..start)
-            .map_or(0, |s| s.chars().count());
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
-    }
-}
-
 /// One finding in miette's shape.
 struct Report<'a> {
     code: &'static str,
@@ -78,7 +41,7 @@ struct Report<'a> {
     help: Option<String>,
     severity: miette::Severity,
     labels: Vec<LabeledSpan>,
-    source: &'a CharColumns<'a>,
+    source: &'a Excerpt<'a>,
 }
 
 impl fmt::Debug for Report<'_> {
@@ -127,19 +90,11 @@ fn miette_severity(s: Severity) -> miette::Severity {
     }
 }
 
-/// Clamps a span to the text so that a finding at the end of a file still renders.
-fn clamp(text: &str, start: usize, end: usize) -> SourceSpan {
-    let start = start.min(text.len());
-    let end = end.clamp(start, text.len());
-    SourceSpan::new(start.into(), end - start)
-}
-
-/// All findings of one file as miette graphical reports.
+/// All findings of one file as miette graphical reports. Each shows only an
+/// excerpt of the file around its spans ([`Excerpt`]), so no line is too long
+/// to lay out and a finding costs the same wherever it stands.
 pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> String {
-    let source = CharColumns {
-        name: &file.name,
-        text: &file.text,
-    };
+    let index = LineIndex::new(&file.text);
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
@@ -148,19 +103,26 @@ pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> St
     let handler = GraphicalReportHandler::new_themed(theme).with_width(opts.width);
     let mut out = String::new();
     for diag in diags {
-        let mut labels = Vec::new();
         // Sheet data has no text to show: its findings name their cells.
-        if diag.message.has_place() && !file.text.is_empty() {
+        let placed = diag.message.has_place() && !file.text.is_empty();
+        let mut spans = Vec::new();
+        if placed {
+            spans.push(diag.span);
+        }
+        spans.extend(diag.labels.iter().map(|l| l.span));
+        let (excerpt, mapped) = Excerpt::new(&file.name, &file.text, &index, &spans);
+        let mut mapped = mapped
+            .into_iter()
+            .map(|r| SourceSpan::new(r.start.into(), r.len()));
+        let mut labels = Vec::new();
+        if placed && let Some(span) = mapped.next() {
             labels.push(LabeledSpan::new_primary_with_span(
                 diag.primary_label(opts.lang),
-                clamp(&file.text, diag.span.start, diag.span.end),
+                span,
             ));
         }
-        labels.extend(diag.labels.iter().map(|l| {
-            LabeledSpan::new_with_span(
-                Some(label_text(&l.text, opts.lang)),
-                clamp(&file.text, l.span.start, l.span.end),
-            )
+        labels.extend(diag.labels.iter().zip(mapped).map(|(l, span)| {
+            LabeledSpan::new_with_span(Some(label_text(&l.text, opts.lang)), span)
         }));
         let report = Report {
             code: diag.code().as_str(),
@@ -168,11 +130,11 @@ pub fn render_text(file: &SourceFile, diags: &[Diag], opts: RenderOptions) -> St
             help: diag.help(opts.lang),
             severity: miette_severity(diag.severity()),
             labels,
-            source: &source,
+            source: &excerpt,
         };
         if handler.render_report(&mut out, &report).is_err() {
             // miette could not lay out the snippet: still say what and where.
-            let (line, column) = line_col(&file.text, diag.span.start);
+            let (line, column) = index.line_col(&file.text, diag.span.start);
             out.push_str(&format!(
                 "{}: {} [{}:{line}:{column}]\n",
                 diag.code().as_str(),
@@ -222,10 +184,12 @@ pub struct JsonLabel {
 
 /// Findings of one file as JSON records (line and column 1-based, columns in characters).
 pub fn to_json(file: &SourceFile, diags: &[Diag], lang: Lang) -> Vec<JsonDiag> {
+    let index = LineIndex::new(&file.text);
+    let line_col = |offset: usize| index.line_col(&file.text, offset);
     diags
         .iter()
         .map(|diag| {
-            let (line, column) = line_col(&file.text, diag.span.start);
+            let (line, column) = line_col(diag.span.start);
             JsonDiag {
                 code: diag.code().as_str(),
                 severity: diag.severity(),
@@ -238,7 +202,7 @@ pub fn to_json(file: &SourceFile, diags: &[Diag], lang: Lang) -> Vec<JsonDiag> {
                     .labels
                     .iter()
                     .map(|l| {
-                        let (line, column) = line_col(&file.text, l.span.start);
+                        let (line, column) = line_col(l.span.start);
                         JsonLabel {
                             line,
                             column,

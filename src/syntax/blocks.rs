@@ -3,13 +3,28 @@
 
 use crate::source::Span;
 
+/// An open brace: where it is, how long (`{` or `｛`), and a serial number
+/// that tells a live entry of the per-indentation stacks from one whose
+/// brace is gone.
+#[derive(Clone, Copy)]
+struct Open {
+    at: usize,
+    len: usize,
+    serial: usize,
+}
+
 /// The spans of `{` in `text` that are never closed. Strings, citations, quoted
 /// names and comments are skipped. A `}` closes the innermost open brace whose
 /// line has the same indentation, so a forgotten inner `}` is blamed on the
-/// inner block, not the outer one.
+/// inner block, not the outer one. Linear in the text: each line's indentation
+/// is measured once, and the innermost open brace of an indentation is found
+/// through a stack per indentation (entries of braces closed since are skipped).
 pub fn unclosed_braces(text: &str) -> Vec<Span> {
-    let mut open: Vec<(usize, usize, usize)> = Vec::new(); // (offset, len, indent)
-    let mut unclosed: Vec<(usize, usize, usize)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
+    let mut by_indent: rustc_hash::FxHashMap<usize, Vec<(usize, usize)>> = Default::default();
+    let mut unclosed: Vec<Open> = Vec::new();
+    let mut indent = line_indent(text);
+    let mut serial = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let closer = match c {
@@ -29,15 +44,32 @@ pub fn unclosed_braces(text: &str) -> Vec<Span> {
             continue;
         }
         match c {
+            '\n' => indent = line_indent(text.get(i + 1..).unwrap_or("")),
             '/' if chars.peek().is_some_and(|(_, d)| *d == '/') => {
                 while chars.next_if(|(_, d)| *d != '\n').is_some() {}
             }
-            '{' | '｛' => open.push((i, c.len_utf8(), indent_of_line(text, i))),
+            '{' | '｛' => {
+                serial += 1;
+                by_indent
+                    .entry(indent)
+                    .or_default()
+                    .push((open.len(), serial));
+                open.push(Open {
+                    at: i,
+                    len: c.len_utf8(),
+                    serial,
+                });
+            }
             '}' | '｝' => {
-                let indent = indent_of_line(text, i);
-                let matching = open.iter().rposition(|(_, _, ind)| *ind == indent);
-                match matching {
-                    Some(pos) => {
+                let live = |(pos, serial): &(usize, usize)| {
+                    open.get(*pos).is_some_and(|o| o.serial == *serial)
+                };
+                let stack = by_indent.entry(indent).or_default();
+                while stack.last().is_some_and(|e| !live(e)) {
+                    stack.pop();
+                }
+                match stack.pop() {
+                    Some((pos, _)) => {
                         // Braces opened after the matching one were never closed.
                         unclosed.extend(open.drain(pos..).skip(1));
                     }
@@ -50,22 +82,16 @@ pub fn unclosed_braces(text: &str) -> Vec<Span> {
         }
     }
     unclosed.extend(open);
-    unclosed.sort();
+    unclosed.sort_by_key(|o| o.at);
     unclosed
         .into_iter()
-        .map(|(start, len, _)| Span::new(start, start + len))
+        .map(|o| Span::new(o.at, o.at + o.len))
         .collect()
 }
 
-/// Width of the leading whitespace of the line holding `offset`.
-fn indent_of_line(text: &str, offset: usize) -> usize {
-    let start = text
-        .get(..offset)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    text.get(start..)
-        .unwrap_or("")
-        .chars()
+/// Width of the leading whitespace of the line that starts `line`.
+fn line_indent(line: &str) -> usize {
+    line.chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
         .count()
 }

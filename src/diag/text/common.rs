@@ -116,6 +116,14 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             format!("数据中没有单位「{unit}」"),
             format!("the data has no unit `{unit}`")
         ),
+        M::MoreOfTheSame { code, more, .. } => zh_en!(
+            lang,
+            format!("另有 {more} 处同样的问题（{}）未逐一列出", code.as_str()),
+            format!(
+                "{more} more findings of the same kind ({}) are not listed one by one",
+                code.as_str()
+            )
+        ),
         M::ExampleFailed {
             example,
             unit,
@@ -183,6 +191,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .pick(
                 "检查 --unit 后的单位名称",
                 "check the unit name after --unit",
+            )
+            .into(),
+        M::MoreOfTheSame { .. } => lang
+            .pick(
+                "先修正上面列出的问题，再检查一次",
+                "fix the findings listed above, then check again",
             )
             .into(),
         M::ExampleFailed { .. } => lang

@@ -35,6 +35,7 @@ pub(in crate::diag) fn primary_label(m: &Message, lang: Lang) -> Option<String> 
         | M::CannotWrite { .. }
         | M::UnknownDataFormat { .. }
         | M::NoSuchUnit { .. } => return None,
+        M::MoreOfTheSame { .. } => lang.pick("从这里起", "from here on").into(),
         _ => lang.pick("此处", "here").into(),
     })
 }

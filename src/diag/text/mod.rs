@@ -47,6 +47,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::CannotWrite { .. }
         | M::UnknownDataFormat { .. }
         | M::NoSuchUnit { .. }
+        | M::MoreOfTheSame { .. }
         | M::ExampleFailed { .. } => Family::Common,
         M::Syntax { .. }
         | M::UnclosedBlock

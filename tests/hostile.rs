@@ -1,0 +1,114 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! Hostile input, as a new user's tools (or an attacker) would feed it: each
+//! case ends in a diagnostic or a ruling, in bounded time and output, and
+//! never in a panic. Cases run the binary, so a panic shows as exit 101.
+
+mod common;
+
+use std::process::Output;
+
+use common::{TempDir, kaohe, stderr, stdout};
+
+/// The binary's exit status was a verdict (0, 1, 2), not a crash.
+fn no_crash(o: &Output) {
+    let code = o.status.code();
+    assert!(
+        matches!(code, Some(0..=2)),
+        "exit {code:?}\n{}",
+        stderr(o).chars().take(2000).collect::<String>()
+    );
+    assert!(!stderr(o).contains("panicked"), "{}", stderr(o));
+}
+
+/// `n` units of the 2019 policy's data on one line, as a minified export.
+fn one_line_units(n: usize, edit: impl Fn(usize, String) -> String) -> String {
+    let units: Vec<String> = (0..n)
+        .map(|i| {
+            let unit = format!(
+                r#"{{"unit":"单位{i:04}","group":"直属单位","scores":{{"责任清单工作":50,"一岗双责":9,"意识形态":4,"制度执行":4,"预算执行":2,"兜底条款":5,"考核办评价":4,"领导小组综合评价":9}},"events":[]}}"#
+            );
+            edit(i, unit)
+        })
+        .chain(std::iter::once(
+            r#"{"unit":"办公室","scores":{"责任清单工作":50,"一岗双责":9,"意识形态":4,"制度执行":4,"预算执行":2,"兜底条款":5,"考核办评价":4,"领导小组综合评价":9}}"#.to_string(),
+        ))
+        .collect();
+    format!(r#"{{"units":[{}]}}"#, units.join(","))
+}
+
+/// A minified one-line JSON export with one bad score past column 65,535
+/// (miette's layout panicked there): KH707 at its exact line:column, the
+/// shown line clipped around it.
+#[test]
+fn a_finding_deep_in_a_one_line_export_renders() {
+    let text = one_line_units(800, |i, u| {
+        if i == 700 {
+            u.replace(r#""一岗双责":9"#, r#""一岗双责":99"#)
+        } else {
+            u
+        }
+    });
+    let at = text.find(r#""一岗双责":99"#).unwrap() + r#""一岗双责":"#.len();
+    let column = text[..at].chars().count() + 1;
+    assert!(column > 65_535);
+    let dir = TempDir::new("one-line");
+    let data = dir.write("export.json", &text);
+    let o = kaohe(&[
+        "eval",
+        "bench/shaoxing-2019-open.kh",
+        data.to_str().unwrap(),
+    ]);
+    no_crash(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("KH707"), "{err}");
+    assert!(err.contains(&format!("export.json:1:{column}]")), "{err}");
+    assert!(
+        err.len() < 2_000,
+        "the line is clipped: {} bytes",
+        err.len()
+    );
+    assert!(o.stdout.is_empty(), "no partial ruling");
+}
+
+/// 100,000 unclosed `{` on one line, and 100,000 lines that each open a
+/// block: the first hundred KH102 and a count of the rest, quickly.
+#[test]
+fn unclosed_braces_by_the_hundred_thousand() {
+    let dir = TempDir::new("braces");
+    for (name, text) in [
+        ("one-line.kh", "{".repeat(100_000)),
+        ("lines.kh", "考核办法 {\n".repeat(100_000)),
+    ] {
+        let path = dir.write(name, &text);
+        let o = kaohe(&["check", path.to_str().unwrap()]);
+        no_crash(&o);
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        assert_eq!(out.lines().filter(|l| *l == "KH102").count(), 101, "{name}");
+        assert!(out.contains("另有 99900 处同样的问题（KH102）"), "{name}");
+        assert!(out.contains("100000 个错误"), "{name}");
+        assert!(out.len() < 100_000, "{name}: {} bytes", out.len());
+    }
+}
+
+/// A policy line of 10 MB: a finding on it shows a window of it.
+#[test]
+fn a_ten_megabyte_line() {
+    let dir = TempDir::new("long-line");
+    let text = format!(
+        "考核办法 \"{}\" {{\n    年度 2019\n  }}\n计分 满分 x\n",
+        "长".repeat(3_500_000)
+    );
+    let path = dir.write("long.kh", &text);
+    let o = kaohe(&["check", path.to_str().unwrap()]);
+    no_crash(&o);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).len() < 20_000, "{} bytes", stdout(&o).len());
+}
