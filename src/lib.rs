@@ -1,15 +1,22 @@
 //! kaohe (考核): a declarative language for annual work-target assessment
 //! policies, with its checker and evaluator.
 //!
-//! The pipeline, one module per arrow:
+//! The pipeline, one module per stage, run by [`driver`] (one function per
+//! stage; every consumer calls it):
 //!
 //! ```text
-//! source text ──parse──▶ AST ──check──▶ checked policy ──compile──▶ IR ──evaluate──▶ rulings ──render──▶ text/JSON/…
-//!   (source)     (syntax)   (ast)  (resolve, check)                              
+//! source ─parse─▶ AST ─resolve─▶ symbols ─check─▶ checked ─compile─▶ Program ─analyze─▶ findings
+//!   (syntax)         (ast)    (resolve)        (check)        (compile, ir)    (analysis)
+//!
+//! data ─open─▶ raw units ─validate─▶ unit inputs ─evaluate─▶ evaluation ─▶ rulings ─render─▶ text, JSON, …
+//!   (data)                 (data::feed)          (eval)                    (driver)     (report)
 //! ```
 //!
 //! Every stage reports problems as [`diag::Diag`] values (data, not strings);
-//! only [`diag::render`] turns them into miette reports or JSON.
+//! their sentences, Chinese and English side by side, live in one place, and
+//! only [`diag::render`] turns them into miette reports or JSON. The layers
+//! (which module may use which) are in docs/ARCHITECTURE.md and kept by
+//! `tests/architecture.rs`.
 
 // Findings are rare and rich (names, paths, suggestions): returning them by
 // value on the error path is clearer than boxing each one.
