@@ -47,6 +47,16 @@ pub fn run_examples(policy: &Policy, program: &Program) -> Vec<ExampleRun> {
         .collect()
 }
 
+/// An example's units as in-memory data (each `单位` starts a unit; dates
+/// without a year are in `year`), located in the policy file itself.
+pub fn example_data(example: &Example, year: i32) -> DataSource<'static> {
+    DataSource::Memory {
+        units: to_units(example, year).0,
+        units_at: *example.title.span,
+        other_keys: Vec::new(),
+    }
+}
+
 fn run_one(example: &Example, span: Span, p: &Program) -> ExampleRun {
     let (units, expectations) = to_units(example, p.year);
     let source = DataSource::Memory {

@@ -102,7 +102,9 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
         // its name in the data text): touching the row and name a few units
         // ahead lets those misses overlap instead of queueing.
         if ctx.only.is_none()
-            && let Some(ahead) = order.get(n + AHEAD).and_then(|a| e.table.rows.get(*a as usize))
+            && let Some(ahead) = order
+                .get(n + AHEAD)
+                .and_then(|a| e.table.rows.get(*a as usize))
         {
             std::hint::black_box(ahead.name.as_bytes().first());
         }

@@ -1,10 +1,7 @@
 //! Rulings in brief, one line per unit, for snapshots of the evaluate stage;
 //! and a policy's `示例` units as data, evaluated as `kaohe test` evaluates them.
 
-use std::borrow::Cow;
-
-use kaohe::ast::{Decl, EventLit, Example, ExampleStmt, FieldKey, FieldValue, Policy};
-use kaohe::data::raw::{RawEvent, RawField, RawUnit, RawValue};
+use kaohe::ast::{Decl, Example, Policy};
 use kaohe::data::source::DataSource;
 use kaohe::diag::Diag;
 use kaohe::eval::decide::{Grade, Selection};
@@ -23,96 +20,9 @@ pub fn examples(policy: &Policy) -> Vec<&Example> {
         .collect()
 }
 
-/// An example's units as in-memory data, built the way `examples::run_examples`
-/// builds them (each `单位` starts a unit; dates without a year are in the
-/// policy year), so that evaluating it gives what `kaohe test` compares.
+/// An example's units as in-memory data, built as `kaohe test` builds them.
 pub fn example_data(example: &Example, year: i32) -> DataSource<'static> {
-    let mut units: Vec<RawUnit<'static>> = Vec::new();
-    for stmt in &example.stmts {
-        if units.is_empty() || matches!(stmt.node, ExampleStmt::Unit { .. }) {
-            units.push(RawUnit {
-                span: *stmt.span,
-                ..RawUnit::default()
-            });
-        }
-        let u = units.last_mut().unwrap();
-        match &stmt.node {
-            ExampleStmt::Unit { name, group } => {
-                u.fields.push(text("unit", &name.text, *name.span));
-                if let Some(g) = group {
-                    u.fields.push(text("group", &g.text, *g.span));
-                }
-            }
-            ExampleStmt::Scores(entries) => {
-                u.scores = Some(*stmt.span);
-                for e in entries {
-                    u.score_fields.push(RawField {
-                        key: Cow::Owned(e.item.text.clone()),
-                        key_span: *e.item.span,
-                        value: RawValue::Num(Cow::Owned(e.value.value.to_string())),
-                        span: *e.value.span,
-                    });
-                }
-            }
-            ExampleStmt::Event(ev) => event(u, ev, *stmt.span, year),
-            ExampleStmt::Expect(_) => {}
-        }
-    }
-    DataSource::Memory {
-        units,
-        units_at: *example.title.span,
-        other_keys: Vec::new(),
-    }
-}
-
-fn text(key: &'static str, value: &str, span: kaohe::source::Span) -> RawField<'static> {
-    RawField {
-        key: Cow::Borrowed(key),
-        key_span: span,
-        value: RawValue::Str(Cow::Owned(value.to_string())),
-        span,
-    }
-}
-
-fn event(u: &mut RawUnit<'static>, ev: &EventLit, span: kaohe::source::Span, year: i32) {
-    let start = u.event_fields.len();
-    u.event_fields
-        .push(text("kind", &ev.kind.text, *ev.kind.span));
-    for f in &ev.fields {
-        let key: Cow<'static, str> = match &f.key {
-            FieldKey::Date => "date".into(),
-            FieldKey::Points => "points".into(),
-            FieldKey::Doc => "doc".into(),
-            FieldKey::Title => "title".into(),
-            FieldKey::CreditedIn => "credited_in".into(),
-            FieldKey::Id => "id".into(),
-            FieldKey::Attr(name) => Cow::Owned(name.text.clone()),
-        };
-        let value = match &f.value {
-            FieldValue::Date(d) => RawValue::Date(Cow::Owned(format!(
-                "{:04}-{:02}-{:02}",
-                d.year.unwrap_or(year),
-                d.month,
-                d.day
-            ))),
-            FieldValue::Number(n) => RawValue::Num(Cow::Owned(n.value.to_string())),
-            FieldValue::Text(t) => RawValue::Str(Cow::Owned(t.text.clone())),
-            FieldValue::Name(n) => RawValue::Str(Cow::Owned(n.text.clone())),
-        };
-        u.event_fields.push(RawField {
-            key,
-            key_span: *f.span,
-            value,
-            span: *f.span,
-        });
-    }
-    u.events.get_or_insert(span);
-    u.event_list.push(RawEvent {
-        span,
-        start,
-        end: u.event_fields.len(),
-        not_object: None,
-    });
+    kaohe::examples::example_data(example, year)
 }
 
 /// Evaluates an example's units on their own (closed groups need not be complete).
