@@ -640,6 +640,20 @@ pub enum CmpOp {
     Ne,
 }
 
+impl CmpOp {
+    /// The ASCII spelling the docs use (`<=`, `!=`).
+    pub fn ascii(self) -> &'static str {
+        match self {
+            CmpOp::Lt => "<",
+            CmpOp::Le => "<=",
+            CmpOp::Gt => ">",
+            CmpOp::Ge => ">=",
+            CmpOp::Eq => "=",
+            CmpOp::Ne => "!=",
+        }
+    }
+}
+
 /// A grade tier: `NAME 当 COND [名额 Q]` or `NAME 其余`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tier {

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::ast::{CmpOp, Direction, Order};
+use crate::ast::{Direction, Order};
 
 use super::*;
 
@@ -435,7 +435,7 @@ impl Dump<'_> {
             CondIr::Not(inner) => format!("not {}", self.operand_cond(inner, true)),
             CondIr::Compare {
                 operand, op, value, ..
-            } => format!("{} {} {value}", self.operand(*operand), cmp(*op)),
+            } => format!("{} {} {value}", self.operand(*operand), op.ascii()),
             CondIr::Bottom(n) => format!("bottom {n}"),
             CondIr::Vetoed => "vetoed".to_string(),
             CondIr::HasAdjust(d) => format!("any {}", direction(*d)),
@@ -445,7 +445,7 @@ impl Dump<'_> {
                     .facts
                     .get(fact.index())
                     .map_or("?".to_string(), |f| self.event(f.kind, &f.tests));
-                format!("count#{}({event}) {} {value}", fact.0, cmp(*op))
+                format!("count#{}({event}) {} {value}", fact.0, op.ascii())
             }
             CondIr::InGroup(g) => {
                 let name = self.p[*g].name.as_str();
@@ -512,16 +512,5 @@ fn quota_text(q: QuotaIr) -> String {
     match q {
         QuotaIr::Count(n) => n.to_string(),
         QuotaIr::Percent(p) => format!("{p}%"),
-    }
-}
-
-fn cmp(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-        CmpOp::Eq => "=",
-        CmpOp::Ne => "!=",
     }
 }

@@ -2,7 +2,7 @@
 //! conditions (§7.19), with parentheses exactly where the AST needs them.
 
 use super::Printer;
-use crate::ast::{CmpOp, Cond, CondNode, Condition, Direction, Operand, Test};
+use crate::ast::{Cond, CondNode, Condition, Direction, Operand, Test};
 use crate::format::words::Words;
 use crate::i18n::keywords::Kw;
 
@@ -55,7 +55,7 @@ impl Printer<'_> {
                     Operand::Deduct => w.kw(Kw::Deduct),
                     Operand::Item(n) => w.name(n),
                 };
-                w.push(cmp(*op)).num(value);
+                w.push(op.ascii()).num(value);
             }
             CondNode::Bottom(b) => {
                 w.kw(Kw::Bottom).num(&b.n).kw(Kw::Ming);
@@ -84,7 +84,7 @@ impl Printer<'_> {
                 self.conditions(&mut inner, conditions);
                 let count = Kw::Count.spelling(self.lang);
                 w.push(format!("{count}({})", inner.line()));
-                w.push(cmp(*op)).num(value);
+                w.push(op.ascii()).num(value);
             }
             CondNode::InGroup(g) => {
                 w.kw(Kw::In).name(g);
@@ -105,16 +105,4 @@ impl Printer<'_> {
 
 fn is_binary(c: &Cond) -> bool {
     matches!(c.node, CondNode::Or(_) | CondNode::And(_))
-}
-
-/// The ASCII comparison the docs use.
-fn cmp(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-        CmpOp::Eq => "=",
-        CmpOp::Ne => "!=",
-    }
 }
