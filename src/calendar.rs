@@ -3,6 +3,11 @@
 
 use std::fmt;
 
+/// The years kaohe accepts for `年度` and `除外 已计年度` (and so for every
+/// date of a policy): far wider than any assessment needs, narrow enough that
+/// every date of the window can be written `YYYY-MM-DD` and no year overflows.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// A valid calendar date; ordering is chronological.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

@@ -28,6 +28,7 @@ pub mod calendar;
 #[warn(missing_docs)]
 pub mod diag;
 pub mod driver;
+pub mod exact;
 pub mod i18n;
 pub mod source;
 pub mod syntax;

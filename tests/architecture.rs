@@ -23,13 +23,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("source", &[]),
     ("calendar", &[]),
     ("progress", &[]),
+    ("exact", &[]),
     ("contract", &["i18n"]),
     // Findings as data, and reading files.
-    ("diag", &["i18n", "source"]),
+    ("diag", &["calendar", "exact", "i18n", "source"]),
     ("files", &["diag", "source"]),
     // The policy: text → AST → symbols → checked → program.
     ("ast", &["source"]),
-    ("syntax", &["ast", "calendar", "diag", "i18n", "source"]),
+    (
+        "syntax",
+        &["ast", "calendar", "diag", "exact", "i18n", "source"],
+    ),
     (
         "resolve",
         &["ast", "calendar", "contract", "diag", "i18n", "source"],
@@ -46,7 +50,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "data",
         &[
-            "calendar", "contract", "diag", "files", "ir", "progress", "source",
+            "calendar", "contract", "diag", "exact", "files", "ir", "progress", "source",
         ],
     ),
     ("eval", &["ast", "data", "diag", "ir", "source"]),

@@ -112,3 +112,102 @@ fn a_ten_megabyte_line() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).len() < 20_000, "{} bytes", stdout(&o).len());
 }
+
+/// The shipped sample with one value replaced, evaluated (`.json` or `.toml`).
+fn sample_with(ext: &str, from: &str, to: &str) -> Result<String, Vec<kaohe::diag::Diag>> {
+    let rel = match ext {
+        "json" => "policies/shaoxing-2019.sample.json",
+        _ => "tests/data/shaoxing-2019.sample.toml",
+    };
+    let text = common::read(rel);
+    assert!(text.contains(from), "{from}");
+    let data = kaohe::source::SourceFile::new(format!("data.{ext}"), text.replacen(from, to, 1));
+    let policy = common::file("policies/shaoxing-2019.kh");
+    match common::eval(
+        &policy,
+        &data,
+        kaohe::report::Format::Json,
+        kaohe::i18n::Lang::En,
+        None,
+    ) {
+        Ok(out) => Ok(out),
+        Err(kaohe::driver::Failure::Data(d)) => Err(d),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+fn refused_with(result: Result<String, Vec<kaohe::diag::Diag>>, code: &str, says: &str) {
+    let diags = result.expect_err("refused");
+    let texts: Vec<String> = diags
+        .iter()
+        .map(|d| format!("{} {}", d.code().as_str(), d.text(kaohe::i18n::Lang::En)))
+        .collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with(code) && t.contains(says)),
+        "{code} saying {says:?} in {texts:?}"
+    );
+}
+
+/// Numbers in exponent form or with more digits than kept are read exactly
+/// or refused, never rounded into a range (a score of 10.000…001 once passed
+/// a maximum of 10; 9.999…9 was read as 10).
+#[test]
+fn numbers_are_exact_or_refused() {
+    let score = r#""一岗双责": 9.5"#;
+    // Past the maximum of 10 by 10^-29: refused for its digits, not rounded to 10.
+    refused_with(
+        sample_with(
+            "json",
+            score,
+            r#""一岗双责": 10.00000000000000000000000000001e0"#,
+        ),
+        "KH714",
+        "needs 31 significant digits",
+    );
+    refused_with(
+        sample_with(
+            "json",
+            score,
+            r#""一岗双责": 9.99999999999999999999999999999e0"#,
+        ),
+        "KH714",
+        "more than the 28 kaohe keeps",
+    );
+    refused_with(
+        sample_with("json", score, r#""一岗双责": 1e-30"#),
+        "KH714",
+        "needs 30 significant digits",
+    );
+    // A year credited of 2017.999…: refused, not taken as 2018.
+    refused_with(
+        sample_with(
+            "json",
+            r#""credited_in": 2018"#,
+            r#""credited_in": 2017.9999999999999999999999999999e0"#,
+        ),
+        "KH714",
+        "significant digits",
+    );
+    // Exactly representable: accepted, whatever the form.
+    for form in ["9.50000000000000000000000000000", "0.95e1", "950e-2"] {
+        let out = sample_with("json", score, &format!(r#""一岗双责": {form}"#)).unwrap();
+        assert_eq!(
+            out,
+            sample_with("json", score, score).unwrap(),
+            "{form} is 9.5"
+        );
+    }
+    // TOML's other forms say what they are.
+    refused_with(
+        sample_with("toml", r#""兜底条款" = 5"#, r#""兜底条款" = 0x5"#),
+        "KH714",
+        "is not a decimal number",
+    );
+    refused_with(
+        sample_with("toml", r#""兜底条款" = 5"#, r#""兜底条款" = inf"#),
+        "KH714",
+        "is not a decimal number",
+    );
+}

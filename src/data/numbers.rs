@@ -2,34 +2,17 @@
 
 use rust_decimal::Decimal;
 
-/// The exact value of a number's text (`12`, `-0.50`, `1e2`), if it fits.
-pub fn parse_decimal(text: &str) -> Option<Decimal> {
-    if !well_formed(text) {
-        return None;
-    }
-    fast(text).or_else(|| {
-        if text.contains(['e', 'E']) {
-            Decimal::from_scientific(text).ok()
-        } else {
-            Decimal::from_str_exact(text).ok()
-        }
-    })
+use crate::exact::NumberProblem;
+
+/// The exact value of a number's text (`12`, `-0.50`, `1e2`), or why it is
+/// refused ([`crate::exact::read`]).
+pub fn number(text: &str) -> Result<Decimal, NumberProblem> {
+    fast(text).map_or_else(|| crate::exact::read(text), Ok)
 }
 
-/// `-?digits(.digits)?([eE][+-]?digits)?`: no stray dots, signs or spaces.
-fn well_formed(text: &str) -> bool {
-    let t = text.strip_prefix('-').unwrap_or(text);
-    let (mantissa, exponent) = match t.find(['e', 'E']) {
-        Some(i) => (t.get(..i).unwrap_or(""), Some(t.get(i + 1..).unwrap_or(""))),
-        None => (t, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    let mantissa_ok = match mantissa.split_once('.') {
-        Some((int, frac)) => digits(int) && digits(frac),
-        None => digits(mantissa),
-    };
-    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
-    mantissa_ok && exponent_ok
+/// The exact value of a number's text, if it has one.
+pub fn parse_decimal(text: &str) -> Option<Decimal> {
+    number(text).ok()
 }
 
 /// Plain `-?digits(.digits)?` with at most 18 digits, without the general parser.
@@ -65,14 +48,15 @@ fn fast(text: &str) -> Option<Decimal> {
     Some(Decimal::new(m, scale.unwrap_or(0)))
 }
 
-/// A whole number that fits an `i32` (a year).
-pub fn parse_year(text: &str) -> Option<i32> {
-    let d = parse_decimal(text)?;
-    if d.fract().is_zero() {
+/// A whole number that fits an `i32` (a year): `Ok(None)` for a number that
+/// is not one, `Err` for text that is no number kaohe reads exactly.
+pub fn parse_year(text: &str) -> Result<Option<i32>, NumberProblem> {
+    let d = number(text)?;
+    Ok(if d.fract().is_zero() {
         i32::try_from(d.trunc()).ok()
     } else {
         None
-    }
+    })
 }
 
 #[cfg(test)]
@@ -106,8 +90,9 @@ mod tests {
 
     #[test]
     fn years_are_whole() {
-        assert_eq!(parse_year("2018"), Some(2018));
-        assert_eq!(parse_year("2018.0"), Some(2018));
-        assert_eq!(parse_year("2018.5"), None);
+        assert_eq!(parse_year("2018"), Ok(Some(2018)));
+        assert_eq!(parse_year("2018.0"), Ok(Some(2018)));
+        assert_eq!(parse_year("2018.5"), Ok(None));
+        assert!(parse_year("2017.9999999999999999999999999999e0").is_err());
     }
 }

@@ -257,6 +257,8 @@ pub enum DataMessage {
         path: String,
         /// The number, as written.
         text: String,
+        /// Why it is refused.
+        problem: crate::exact::NumberProblem,
     },
     /// Two base rules match one counted event (found while evaluating).
     RuleOverlap {

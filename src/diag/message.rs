@@ -164,6 +164,11 @@ pub enum LiteralProblem {
     Integer,
     /// Too large to compute with exactly.
     TooLarge,
+    /// Exact, it needs more significant digits than kaohe keeps.
+    TooManyDigits {
+        /// How many it needs.
+        digits: u32,
+    },
     /// A percentage outside 0% to 100%.
     Percent,
 }
@@ -601,6 +606,11 @@ pub enum Message {
         /// Its value.
         value: Decimal,
     },
+    /// A year outside the years kaohe accepts, 1900 to 2200 (KH302).
+    YearOutOfRange {
+        /// The year as written.
+        value: Decimal,
+    },
     /// Scaling whose quotient does not terminate (KH302).
     ScaleNotExact {
         /// The item's weight.
@@ -721,6 +731,7 @@ impl Message {
             M::InvertedRange { .. }
             | M::NegativeAmount { .. }
             | M::NotPositive { .. }
+            | M::YearOutOfRange { .. }
             | M::ScaleNotExact { .. } => Code::KH302,
             M::WindowInverted { .. }
             | M::WindowOutsideYear { .. }

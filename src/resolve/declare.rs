@@ -113,13 +113,9 @@ impl<'a> Resolver<'a> {
                     };
                     self.report(Diag::new(m, n.span));
                 }
-                HeaderStmt::Year(n) => year = n.value.try_into().ok(),
+                HeaderStmt::Year(n) => year = self.year(n),
                 HeaderStmt::Window { from, to } => window_lits = Some((from, to)),
-                HeaderStmt::SkipCreditedIn(n) => {
-                    if let Ok(y) = i32::try_from(n.value) {
-                        skip_years.push(y);
-                    }
-                }
+                HeaderStmt::SkipCreditedIn(n) => skip_years.extend(self.year(n)),
                 _ => {}
             }
         }
@@ -140,6 +136,18 @@ impl<'a> Resolver<'a> {
             window,
             skip_years,
         });
+    }
+
+    /// A year within [`crate::calendar::YEARS`], or KH302 (never dropped silently).
+    fn year(&mut self, n: &crate::ast::Num) -> Option<i32> {
+        let year = i32::try_from(n.value)
+            .ok()
+            .filter(|y| crate::calendar::YEARS.contains(y));
+        if year.is_none() {
+            let m = Message::YearOutOfRange { value: n.value };
+            self.report(Diag::new(m, n.span));
+        }
+        year
     }
 
     /// A date literal in the policy year `year` (for `MM-DD`), or KH103.

@@ -251,7 +251,19 @@ impl<'a> Validator<'_, 'a> {
 
     fn year(&mut self, f: &RawField<'_>, unit: &str, path: impl Fn() -> String) -> Option<i32> {
         let y = match &f.value {
-            RawValue::Num(text) => parse_year(text),
+            RawValue::Num(text) => match parse_year(text) {
+                Ok(y) => y,
+                Err(problem) => {
+                    let m = DataMessage::BadNumber {
+                        unit: Some(unit.to_string()),
+                        path: path(),
+                        text: text.to_string(),
+                        problem,
+                    };
+                    self.report(m, f.span);
+                    return None;
+                }
+            },
             _ => None,
         };
         if y.is_none() {

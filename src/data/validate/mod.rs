@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
 
 use super::input::UnitInput;
-use super::numbers::parse_decimal;
+use super::numbers::number;
 use super::raw::{RawField, RawUnit, RawValue};
 use crate::diag::suggest::suggest;
 use crate::diag::{DataMessage, Diag, Message, ValueType};
@@ -354,18 +354,19 @@ impl<'p, 'a> Validator<'p, 'a> {
         path: impl Fn() -> String,
     ) -> Option<Decimal> {
         match &f.value {
-            RawValue::Num(text) => {
-                let v = parse_decimal(text);
-                if v.is_none() {
+            RawValue::Num(text) => match number(text) {
+                Ok(v) => Some(v),
+                Err(problem) => {
                     let m = DataMessage::BadNumber {
                         unit: unit.map(str::to_string),
                         path: path(),
                         text: text.to_string(),
+                        problem,
                     };
                     self.report(m, f.span);
+                    None
                 }
-                v
-            }
+            },
             _ => {
                 self.wrong_type(unit, path(), ValueType::Number, f);
                 None

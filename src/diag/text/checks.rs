@@ -94,6 +94,17 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 d(*value)
             )
         ),
+        M::YearOutOfRange { value } => {
+            let (from, to) = (crate::calendar::YEARS.start(), crate::calendar::YEARS.end());
+            zh_en!(
+                lang,
+                format!("年度 {} 不在 kaohe 接受的 {from} 至 {to} 年之间", d(*value)),
+                format!(
+                    "the year {} is outside the years kaohe accepts, {from} to {to}",
+                    d(*value)
+                )
+            )
+        }
         M::ScaleNotExact { max, scale } => zh_en!(
             lang,
             format!(
@@ -244,6 +255,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .into(),
         M::NotPositive { .. } => lang
             .pick("写一个大于 0 的数", "write a number greater than 0")
+            .into(),
+        M::YearOutOfRange { .. } => lang
+            .pick(
+                "写四位数的公历年份，如 2019",
+                "write the year in four digits, such as 2019",
+            )
             .into(),
         M::ScaleNotExact { .. } => lang
             .pick(

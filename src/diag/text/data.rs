@@ -4,6 +4,7 @@
 use super::data_syntax::syntax;
 use crate::diag::data::{DataMessage, ValueType};
 use crate::diag::fmt_decimal as d;
+use crate::exact::NumberProblem;
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -287,12 +288,18 @@ pub(super) fn message(m: &DataMessage, lang: Lang) -> String {
                 format!("{at}: `{text}` is not a valid date")
             )
         }
-        D::BadNumber { unit, path, text } => {
+        D::BadNumber {
+            unit,
+            path,
+            text,
+            problem,
+        } => {
             let at = unit_at(unit.as_deref(), path, lang);
+            let why = number_problem(*problem, lang);
             zh_en!(
                 lang,
-                format!("{at}：「{text}」不是有效的数字"),
-                format!("{at}: `{text}` is not a valid number")
+                format!("{at}：「{text}」{why}"),
+                format!("{at}: `{text}` {why}")
             )
         }
         D::RuleOverlap {
@@ -314,5 +321,35 @@ pub(super) fn message(m: &DataMessage, lang: Lang) -> String {
                 )
             )
         }
+    }
+}
+
+/// Why a number is refused, after the number: `不是有效的数字`.
+pub(super) fn number_problem(problem: NumberProblem, lang: Lang) -> String {
+    let kept = crate::exact::DIGITS;
+    match problem {
+        NumberProblem::Malformed => lang.pick("不是有效的数字", "is not a valid number").into(),
+        NumberProblem::NotDecimal => lang
+            .pick(
+                "不是十进制数：不接受十六进制、八进制、二进制写法和无穷大",
+                "is not a decimal number: hexadecimal, octal and binary forms and infinities are not accepted",
+            )
+            .into(),
+        NumberProblem::TooManyDigits { digits } if digits <= 1000 => zh_en!(
+            lang,
+            format!("需要 {digits} 位有效数字，超过 kaohe 保留的 {kept} 位（不会替你取舍）"),
+            format!("needs {digits} significant digits, more than the {kept} kaohe keeps (it does not round for you)")
+        ),
+        NumberProblem::TooManyDigits { .. } => zh_en!(
+            lang,
+            format!("需要的有效数字超过 kaohe 保留的 {kept} 位（不会替你取舍）"),
+            format!("needs more significant digits than the {kept} kaohe keeps (it does not round for you)")
+        ),
+        NumberProblem::TooLarge => lang
+            .pick(
+                "超出 kaohe 能表示的范围（约 7.9 × 10^28）",
+                "is larger than kaohe can represent (about 7.9 × 10^28)",
+            )
+            .into(),
     }
 }

@@ -2,6 +2,7 @@
 
 use super::data::value_type;
 use crate::diag::data::DataMessage;
+use crate::exact::NumberProblem;
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -153,6 +154,20 @@ pub(super) fn help(m: &DataMessage, lang: Lang) -> Option<String> {
                 "write dates as YYYY-MM-DD, such as 2019-05-10",
             )
             .into(),
+        D::BadNumber {
+            problem: NumberProblem::TooManyDigits { .. },
+            ..
+        } => zh_en!(
+            lang,
+            format!(
+                "把这个数取舍到 {} 位有效数字以内，或核对原始数据",
+                crate::exact::DIGITS
+            ),
+            format!(
+                "round this number to at most {} significant digits, or check the source data",
+                crate::exact::DIGITS
+            )
+        ),
         D::BadNumber { .. } => lang
             .pick(
                 "数字写作 12 或 9.5 这样的十进制数",

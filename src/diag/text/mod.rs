@@ -70,6 +70,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::InvertedRange { .. }
         | M::NegativeAmount { .. }
         | M::NotPositive { .. }
+        | M::YearOutOfRange { .. }
         | M::ScaleNotExact { .. }
         | M::AwardAboveCap { .. }
         | M::BonusUncapped { .. }

@@ -191,6 +191,17 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 format!("数字「{text}」超出可表示的范围"),
                 format!("the number `{text}` is too large")
             ),
+            LiteralProblem::TooManyDigits { digits } => zh_en!(
+                lang,
+                format!(
+                    "数字「{text}」需要 {digits} 位有效数字，超过 kaohe 保留的 {} 位",
+                    crate::exact::DIGITS
+                ),
+                format!(
+                    "the number `{text}` needs {digits} significant digits, more than the {} kaohe keeps",
+                    crate::exact::DIGITS
+                )
+            ),
             LiteralProblem::Percent => zh_en!(
                 lang,
                 format!("「{text}」不是 0% 到 100% 之间的百分数"),
@@ -266,6 +277,10 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             LiteralProblem::TooLarge => lang.pick(
                 "检查这个数字是否多写了位数",
                 "check the number for extra digits",
+            ),
+            LiteralProblem::TooManyDigits { .. } => lang.pick(
+                "把这个数取舍到 28 位有效数字以内（kaohe 不替你取舍）",
+                "round the number to at most 28 significant digits (kaohe does not round for you)",
             ),
             LiteralProblem::Percent => lang.pick(
                 "写成 0% 到 100% 之间的百分数，如 30%",

@@ -7,6 +7,7 @@ use crate::calendar::days_in_month;
 use super::{Lower, P, significant};
 use crate::ast::{Citation, CiteStyle, DateLit, Name, Num, Text};
 use crate::diag::{LiteralProblem, Message};
+use crate::exact::NumberProblem;
 use crate::syntax::grammar::Rule;
 
 impl Lower {
@@ -61,13 +62,19 @@ impl Lower {
     pub(super) fn num(&mut self, p: P<'_>) -> Num {
         let span = self.span(&p);
         let text = p.as_str();
-        let value = match Decimal::from_str_exact(text) {
+        let value = match crate::exact::read(text) {
             Ok(v) => v,
-            Err(_) => {
+            Err(e) => {
+                let problem = match e {
+                    NumberProblem::TooManyDigits { digits } => {
+                        LiteralProblem::TooManyDigits { digits }
+                    }
+                    _ => LiteralProblem::TooLarge,
+                };
                 self.report(
                     Message::BadLiteral {
                         text: text.to_string(),
-                        problem: LiteralProblem::TooLarge,
+                        problem,
                     },
                     span,
                 );
