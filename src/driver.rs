@@ -108,7 +108,18 @@ pub fn build(file: &SourceFile) -> Built {
         policy, mut diags, ..
     } = parsed;
     let checked = check(resolve(&policy));
-    diags.extend(checked.diags);
+    // A literal refused by the parser (KH103) reads as 0: what the checker
+    // then says of that 0 at the same place would only mislead.
+    let refused: Vec<Span> = diags
+        .iter()
+        .filter(|d| d.code() == crate::diag::Code::KH103)
+        .map(|d| d.span)
+        .collect();
+    diags.extend(checked.diags.into_iter().filter(|d| {
+        !refused
+            .iter()
+            .any(|r| r.start <= d.span.start && d.span.end <= r.end)
+    }));
     let program = checked
         .policy
         .filter(|_| literals_ok)

@@ -9,6 +9,11 @@ use rust_decimal::Decimal;
 /// Significant digits kaohe keeps.
 pub const DIGITS: u32 = 28;
 
+/// The largest number a policy may write (points, maxima, caps, factors,
+/// counts): far above any assessment's, low enough that counts fit 32 bits
+/// and sums of a policy's own numbers never come near the type's limits.
+pub const POLICY_MAX: u32 = 1_000_000_000;
+
 /// Why a number's text is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumberProblem {
@@ -100,6 +105,150 @@ pub fn read(text: &str) -> Result<Decimal, NumberProblem> {
     })
 }
 
+/// A result that needs more significant digits (or places after the point)
+/// than kaohe keeps: the computation stops here instead of rounding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Inexact;
+
+/// `a + b`, exactly.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    // The common case first: the decimal type adds at the larger scale and
+    // only lowers the scale when it must round, so a sum at that scale is
+    // exact. Otherwise the sum is worked out in whole numbers below.
+    let scale = a.scale().max(b.scale());
+    if let Some(r) = a.checked_add(b)
+        && r.scale() == scale
+    {
+        return Ok(r);
+    }
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale().max(b.scale());
+    let widen = |d: Decimal| -> Option<i128> {
+        d.mantissa()
+            .checked_mul(10i128.checked_pow(scale - d.scale())?)
+    };
+    let (ma, mb) = (widen(a).ok_or(Inexact)?, widen(b).ok_or(Inexact)?);
+    make(ma.checked_add(mb).ok_or(Inexact)?, scale)
+}
+
+/// `a − b`, exactly.
+pub fn sub(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    // Negation only flips the sign: it is exact and cannot overflow.
+    #[allow(clippy::arithmetic_side_effects)]
+    add(a, -b)
+}
+
+/// `a × b`, exactly.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    // As for sums: a product kept at the sum of the scales was not rounded.
+    if let Some(r) = a.checked_mul(b)
+        && r.scale() == a.scale() + b.scale()
+    {
+        return Ok(r);
+    }
+    let (a, b) = (a.normalize(), b.normalize());
+    let scale = a.scale() + b.scale();
+    let negative = a.is_sign_negative() != b.is_sign_negative();
+    let (ma, mb) = (a.mantissa().unsigned_abs(), b.mantissa().unsigned_abs());
+    let (mut m, mut scale) = match ma.checked_mul(mb) {
+        Some(m) => (Wide::from(m), scale),
+        None => (Wide::mul(ma, mb), scale),
+    };
+    // Trailing zeros cost nothing: take them off while places remain.
+    while scale > 0 && !m.fits() {
+        match m.div10_exact() {
+            Some(q) => {
+                m = q;
+                scale -= 1;
+            }
+            None => break,
+        }
+    }
+    let m = m.narrow().ok_or(Inexact)?;
+    let m = i128::try_from(m).map_err(|_| Inexact)?;
+    make(if negative { -m } else { m }, scale)
+}
+
+/// `a ÷ b`, when the quotient is a decimal kaohe keeps exactly (never a
+/// repeating or rounded one).
+pub fn div(a: Decimal, b: Decimal) -> Result<Decimal, Inexact> {
+    let q = a.checked_div(b).ok_or(Inexact)?;
+    if mul(q, b) == Ok(a) {
+        Ok(q)
+    } else {
+        Err(Inexact)
+    }
+}
+
+/// The sum of `values`, exactly.
+pub fn sum(values: impl IntoIterator<Item = Decimal>) -> Result<Decimal, Inexact> {
+    values.into_iter().try_fold(Decimal::ZERO, add)
+}
+
+/// A decimal of mantissa `m` and `scale`, trailing zeros taken off while it
+/// does not fit; `Inexact` when it still does not.
+fn make(mut m: i128, mut scale: u32) -> Result<Decimal, Inexact> {
+    const MAX: i128 = (1 << 96) - 1;
+    while (scale > DIGITS || m.abs() > MAX) && scale > 0 && m % 10 == 0 {
+        m /= 10;
+        scale -= 1;
+    }
+    Decimal::try_from_i128_with_scale(m, scale).map_err(|_| Inexact)
+}
+
+/// A product of two 96-bit mantissas, in four 64-bit limbs (least first).
+#[derive(Debug, Clone, Copy)]
+struct Wide([u64; 4]);
+
+impl Wide {
+    fn from(m: u128) -> Wide {
+        Wide([m as u64, (m >> 64) as u64, 0, 0])
+    }
+
+    fn mul(a: u128, b: u128) -> Wide {
+        let (a, b) = ([a as u64, (a >> 64) as u64], [b as u64, (b >> 64) as u64]);
+        let mut out = [0u64; 4];
+        for (i, x) in a.iter().enumerate() {
+            let mut carry = 0u128;
+            for (j, y) in b.iter().enumerate() {
+                let Some(slot) = out.get_mut(i + j) else {
+                    continue;
+                };
+                let t = u128::from(*x) * u128::from(*y) + u128::from(*slot) + carry;
+                *slot = t as u64;
+                carry = t >> 64;
+            }
+            if let Some(slot) = out.get_mut(i + 2) {
+                *slot = carry as u64;
+            }
+        }
+        Wide(out)
+    }
+
+    /// Whether it fits the decimal type's 96-bit mantissa.
+    fn fits(&self) -> bool {
+        self.0[2] == 0 && self.0[3] == 0 && self.0[1] >> 32 == 0
+    }
+
+    fn narrow(&self) -> Option<u128> {
+        self.fits()
+            .then(|| u128::from(self.0[0]) | (u128::from(self.0[1]) << 64))
+    }
+
+    /// The quotient by ten, when the division leaves no remainder.
+    #[allow(clippy::arithmetic_side_effects, clippy::indexing_slicing)]
+    fn div10_exact(&self) -> Option<Wide> {
+        let mut out = [0u64; 4];
+        let mut rem = 0u128;
+        for i in (0..4).rev() {
+            let cur = (rem << 64) | u128::from(self.0[i]);
+            out[i] = (cur / 10) as u64;
+            rem = cur % 10;
+        }
+        (rem == 0).then_some(Wide(out))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +299,45 @@ mod tests {
             read("1e999999999999999999999"),
             Err(NumberProblem::TooLarge)
         );
+    }
+
+    #[test]
+    fn arithmetic_is_exact_or_refused() {
+        let d = |s: &str| read(s).unwrap_or_default();
+        // 80.5 − 0.500000000000000000000000001 once came out as 80: the exact
+        // 79.999999999999999999999999999 needs 29 digits, more than kept.
+        assert_eq!(
+            sub(d("80.5"), d("0.500000000000000000000000001")),
+            Err(Inexact)
+        );
+        assert_eq!(
+            sub(d("80.5"), d("0.50000000000000000000000001")),
+            Ok(d("79.99999999999999999999999999"))
+        );
+        assert_eq!(add(d("0.1"), d("0.2")), Ok(d("0.3")));
+        assert_eq!(
+            add(d("79228162514264337593543950335"), d("1")),
+            Err(Inexact)
+        );
+        assert_eq!(mul(d("2.5"), d("0.5")), Ok(d("1.25")));
+        assert_eq!(mul(d("-3"), d("0.5")), Ok(d("-1.5")));
+        // 38 digits before trailing zeros are taken off: still exact.
+        assert_eq!(
+            mul(d("1000000000000000000000"), d("0.0000000000000000000001")),
+            Ok(d("0.1"))
+        );
+        // A product past 128 bits whose zeros bring it back in range.
+        let two_90 = d("1237940039285380274899124224");
+        let five_40 = d("0.9094947017729282379150390625");
+        assert_eq!(mul(two_90, five_40), Ok(d("1125899906842624000000000000")));
+        assert_eq!(
+            mul(d("1.000000000000001"), d("1.000000000000001")),
+            Err(Inexact)
+        );
+        assert_eq!(div(d("10"), d("4")), Ok(d("2.5")));
+        assert_eq!(div(d("10"), d("3")), Err(Inexact));
+        assert_eq!(div(d("1"), d("0")), Err(Inexact));
+        assert_eq!(sum([d("1"), d("2.5"), d("-0.5")]), Ok(d("3")));
     }
 
     #[test]

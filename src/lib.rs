@@ -21,6 +21,7 @@
 // Findings are rare and rich (names, paths, suggestions): returning them by
 // value on the error path is clearer than boxing each one.
 #![allow(clippy::result_large_err)]
+#![deny(clippy::arithmetic_side_effects)]
 
 #[warn(missing_docs)]
 pub mod ast;

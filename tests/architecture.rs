@@ -38,12 +38,15 @@ const LAYERS: &[(&str, &[&str])] = &[
         "resolve",
         &["ast", "calendar", "contract", "diag", "i18n", "source"],
     ),
-    ("check", &["ast", "calendar", "diag", "resolve", "source"]),
-    ("ir", &["ast", "calendar", "source"]),
+    (
+        "check",
+        &["exact", "ast", "calendar", "diag", "resolve", "source"],
+    ),
+    ("ir", &["exact", "ast", "calendar", "source"]),
     (
         "compile",
         &[
-            "ast", "calendar", "check", "diag", "ir", "resolve", "source", "syntax",
+            "exact", "ast", "calendar", "check", "diag", "ir", "resolve", "source", "syntax",
         ],
     ),
     // Unit data, and the evaluator, which receives validated units from it.
@@ -53,40 +56,51 @@ const LAYERS: &[(&str, &[&str])] = &[
             "calendar", "contract", "diag", "exact", "files", "ir", "progress", "source",
         ],
     ),
-    ("eval", &["ast", "data", "diag", "ir", "source"]),
+    ("eval", &["exact", "ast", "data", "diag", "ir", "source"]),
     // Above the evaluator: what runs it on data it makes.
     (
         "analysis",
-        &["ast", "calendar", "data", "diag", "eval", "ir", "source"],
+        &[
+            "exact", "ast", "calendar", "data", "diag", "eval", "ir", "source",
+        ],
     ),
-    ("examples", &["ast", "data", "diag", "eval", "ir", "source"]),
+    (
+        "examples",
+        &["exact", "ast", "data", "diag", "eval", "ir", "source"],
+    ),
     // The one driver of the pipeline.
     (
         "driver",
         &[
-            "analysis", "ast", "check", "compile", "data", "diag", "eval", "ir", "progress",
-            "resolve", "source", "syntax",
+            "exact", "analysis", "ast", "check", "compile", "data", "diag", "eval", "ir",
+            "progress", "resolve", "source", "syntax",
         ],
     ),
     // What the pipeline's results are turned into.
     (
         "report",
-        &["ast", "diag", "driver", "eval", "i18n", "ir", "progress"],
+        &[
+            "exact", "ast", "diag", "driver", "eval", "i18n", "ir", "progress",
+        ],
     ),
     (
         "diff",
         &[
-            "ast", "calendar", "data", "diag", "driver", "eval", "i18n", "ir", "progress", "source",
+            "exact", "ast", "calendar", "data", "diag", "driver", "eval", "i18n", "ir", "progress",
+            "source",
         ],
     ),
-    ("template", &["contract", "data", "diag", "i18n", "ir"]),
+    (
+        "template",
+        &["exact", "contract", "data", "diag", "i18n", "ir"],
+    ),
     ("format", &["ast", "diag", "i18n", "source", "syntax"]),
     // The shell.
     (
         "cli",
         &[
-            "data", "diag", "diff", "driver", "examples", "files", "format", "i18n", "progress",
-            "report", "source", "template",
+            "exact", "data", "diag", "diff", "driver", "examples", "files", "format", "i18n",
+            "progress", "report", "source", "template",
         ],
     ),
 ];

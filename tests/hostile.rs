@@ -211,3 +211,20 @@ fn numbers_are_exact_or_refused() {
         "is not a decimal number",
     );
 }
+
+/// A unit whose exact total needs more than 28 significant digits is
+/// refused (KH715), never given a rounded total: 59.999…9 + 9.999…9 + 9.999…9
+/// + … once came out rounded.
+#[test]
+fn a_total_past_the_digits_kept_is_refused_not_rounded() {
+    let long = r#""一岗双责": 9.999999999999999999999999999, "意识形态": 3.999999999999999999999999999, "制度执行": 3.999999999999999999999999999"#;
+    refused_with(
+        sample_with(
+            "json",
+            r#""一岗双责": 9.5, "意识形态": 4, "制度执行": 4"#,
+            long,
+        ),
+        "KH715",
+        "28 significant digits",
+    );
+}

@@ -5,6 +5,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact;
+
 use super::boxes::{Box, domain_sizes, first_uncovered};
 use super::confirm::{Claim, confirm};
 use super::witness::{EventSpec, UnitSpec};
@@ -57,10 +59,10 @@ pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
     for subset in 0u32..(1 << mods.len()) {
         let chosen = |i: usize| subset & (1 << i) != 0;
         let mut inside = Some(base.clone());
-        let mut product = Decimal::ONE;
+        let mut product = Ok(Decimal::ONE);
         for (_, (b, f)) in mods.iter().enumerate().filter(|(i, _)| chosen(*i)) {
             inside = inside.and_then(|x| x.intersect(b, &sizes));
-            product *= *f;
+            product = product.and_then(|x| exact::mul(x, *f));
         }
         let Some(inside) = inside else { continue };
         let others: Vec<&Box> = mods
@@ -72,7 +74,11 @@ pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
         let Some(point) = first_uncovered(&inside, &others, &sizes) else {
             continue;
         };
-        let amount = rule.base_max() * product;
+        // An amount past the digits kept is no witness (the evaluator would
+        // refuse it); the next largest is tried.
+        let Ok(amount) = product.and_then(|x| exact::mul(rule.base_max(), x)) else {
+            continue;
+        };
         if best.as_ref().is_none_or(|(a, _)| amount > *a) {
             best = Some((amount, point));
         }

@@ -9,6 +9,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact;
+
 use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
 use super::confirm::{Claim, Confirmed, confirm};
 use super::witness::{EventSpec, UnitSpec, evaluate};
@@ -191,10 +193,11 @@ fn pick(
             Decimal::new(5, 1),
             Decimal::new(-5, 1),
         ] {
-            candidates.push(*c + delta);
+            candidates.extend(exact::add(*c, delta).ok());
         }
     }
-    candidates.sort_by(|a, b| (*a - prefer).abs().cmp(&(*b - prefer).abs()).then(b.cmp(a)));
+    let distance = |x: Decimal| exact::sub(x, prefer).map_or(Decimal::MAX, |d| d.abs());
+    candidates.sort_by(|a, b| distance(*a).cmp(&distance(*b)).then(b.cmp(a)));
     candidates.into_iter().find(|x| ok(*x))
 }
 
@@ -252,9 +255,10 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
     let scored = evaluate(p, std::slice::from_ref(&w)).ok()?;
     let result = scored.table.rows.first()?.result.clone();
     let (bonus, deduct) = (result.bonus, result.deduction);
-    let low = bonus - deduct;
-    let total = pick(&plan.total, low, p.full + low, p.full + low)?;
-    set_scores(p, &mut w, plan, total - low)?;
+    let low = exact::sub(bonus, deduct).ok()?;
+    let high = exact::add(p.full, low).ok()?;
+    let total = pick(&plan.total, low, high, high)?;
+    set_scores(p, &mut w, plan, exact::sub(total, low).ok()?)?;
     place(p, award, plan, w, declared, group, total)
 }
 
@@ -336,7 +340,7 @@ fn set_scores(p: &Program, w: &mut UnitSpec, plan: &Plan, base: Decimal) -> Opti
         let leaf = ir.leaf?;
         fixed.push((leaf, pick(&cons, Decimal::ZERO, ir.max, ir.max)?));
     }
-    let mut left = base - fixed.iter().map(|(_, v)| *v).sum::<Decimal>();
+    let mut left = exact::sub(base, exact::sum(fixed.iter().map(|(_, v)| *v)).ok()?).ok()?;
     let mut scores = Vec::new();
     for (slot, leaf) in p.leaves.iter().enumerate() {
         let ir = &p[*leaf];
@@ -344,12 +348,14 @@ fn set_scores(p: &Program, w: &mut UnitSpec, plan: &Plan, base: Decimal) -> Opti
             Some((_, v)) => *v,
             None => {
                 let v = left.min(ir.max).max(Decimal::ZERO);
-                left -= v;
+                left = exact::sub(left, v).ok()?;
                 v
             }
         };
         let data = match ir.scale {
-            Some(s) if !ir.max.is_zero() => contribution * s / ir.max,
+            Some(s) if !ir.max.is_zero() => {
+                exact::div(exact::mul(contribution, s).ok()?, ir.max).ok()?
+            }
             _ => contribution,
         };
         scores.push((ir.name.clone(), data));
@@ -427,17 +433,22 @@ fn place(
     // Units above the witness score full marks; those below score nine
     // tenths of its total (each leaf cut down to one decimal, so strictly
     // below), which reads as a plausible year rather than a column of zeros.
-    let below_share = if p.full > Decimal::ZERO {
-        total / p.full * Decimal::new(9, 1)
-    } else {
-        Decimal::ZERO
-    };
+    // Heuristic fillers: rounding here only shapes a candidate, which the
+    // evaluator then confirms or drops.
+    let below_share = total
+        .checked_div(p.full)
+        .and_then(|x| x.checked_mul(Decimal::new(9, 1)))
+        .filter(|_| p.full > Decimal::ZERO)
+        .unwrap_or(Decimal::ZERO);
     let filler = |i: usize, high: bool| -> Option<UnitSpec> {
         let mut u = UnitSpec::typical(p, 0, |max| {
             if high {
                 max
             } else {
-                (max * below_share).trunc_with_scale(1).max(Decimal::ZERO)
+                max.checked_mul(below_share)
+                    .unwrap_or(Decimal::ZERO)
+                    .trunc_with_scale(1)
+                    .max(Decimal::ZERO)
             }
         });
         match others.get(i) {

@@ -8,6 +8,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact;
+
 use super::confirm::{Claim, confirm};
 use super::intervals::{Bounds, Interval, operand};
 use super::witness::UnitSpec;
@@ -215,7 +217,8 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     for r in &ranges {
         for e in r.low.iter().chain(r.high.iter()) {
             for d in [Decimal::ONE, Decimal::new(5, 1), Decimal::ZERO] {
-                candidates.extend([e.at - d, e.at + d]);
+                candidates.extend(exact::sub(e.at, d).ok());
+                candidates.extend(exact::add(e.at, d).ok());
             }
         }
     }
@@ -253,9 +256,11 @@ fn fill(p: &Program, unit: &mut UnitSpec, total: Decimal) -> Option<()> {
     for (slot, (_, score)) in unit.scores.iter_mut().enumerate() {
         let item = &p[*p.leaves.get(slot)?];
         let contribution = left.min(item.max);
-        left -= contribution;
+        left = exact::sub(left, contribution).ok()?;
         *score = match item.scale {
-            Some(s) if !item.max.is_zero() => contribution * s / item.max,
+            Some(s) if !item.max.is_zero() => {
+                exact::div(exact::mul(contribution, s).ok()?, item.max).ok()?
+            }
             _ => contribution,
         };
     }
@@ -265,14 +270,13 @@ fn fill(p: &Program, unit: &mut UnitSpec, total: Decimal) -> Option<()> {
 /// Percentage quotas above 100% in all; a percentage that gives 0 places.
 fn quotas(p: &Program) -> Vec<Diag> {
     let mut out = Vec::new();
-    let sum: Decimal = p
-        .tiers
-        .iter()
-        .filter_map(|t| match t.quota {
-            Some(QuotaIr::Percent(x)) => Some(x),
-            _ => None,
-        })
-        .sum();
+    // Past the digits kept, no sum is claimed (no finding).
+    let Ok(sum) = exact::sum(p.tiers.iter().filter_map(|t| match t.quota {
+        Some(QuotaIr::Percent(x)) => Some(x),
+        _ => None,
+    })) else {
+        return out;
+    };
     if let (true, Some(first)) = (sum > Decimal::ONE_HUNDRED, p.tiers.first()) {
         out.push(Diag::new(
             Message::TierQuotasOver { sum },

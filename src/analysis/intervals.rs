@@ -5,6 +5,8 @@
 
 use rust_decimal::Decimal;
 
+use crate::exact;
+
 use super::amounts::largest_event;
 use crate::ast::{CmpOp, Direction};
 use crate::diag::{Diag, Message};
@@ -71,7 +73,9 @@ fn section_max(p: &Program, section: &SectionIr) -> Option<Decimal> {
             None if one > Decimal::ZERO => None,
             _ => Some(Decimal::ZERO),
         };
-        sum = sum.zip(most).map(|(a, b)| a + b);
+        // A bound past the digits kept is no bound: unbounded, which never
+        // makes a condition look constant.
+        sum = sum.zip(most).and_then(|(a, b)| exact::add(a, b).ok());
     }
     match (sum, section.cap) {
         (Some(s), Some(c)) => Some(s.min(c)),
@@ -85,7 +89,9 @@ fn direction_max(p: &Program, d: Direction) -> Option<Decimal> {
     p.sections
         .iter()
         .filter(|s| s.direction == d)
-        .try_fold(Decimal::ZERO, |acc, s| section_max(p, s).map(|m| acc + m))
+        .try_fold(Decimal::ZERO, |acc, s| {
+            section_max(p, s).and_then(|m| exact::add(acc, m).ok())
+        })
 }
 
 /// Units a ranking scope can hold, when every group of it is closed.
@@ -121,8 +127,8 @@ pub fn operand(p: &Program, bounds: &Bounds, o: OperandIr) -> Interval {
     let (bonus, deduct) = (bounds.bonus, bounds.deduct);
     match o {
         OperandIr::Total => Interval {
-            low: deduct.map(|d| -d),
-            high: bonus.map(|b| p.full + b),
+            low: deduct.and_then(|d| exact::sub(Decimal::ZERO, d).ok()),
+            high: bonus.and_then(|b| exact::add(p.full, b).ok()),
         },
         OperandIr::Bonus => Interval {
             low: Some(Decimal::ZERO),

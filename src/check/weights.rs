@@ -11,17 +11,21 @@ pub fn check(policy: &Policy) -> Vec<Diag> {
     let mut diags = Vec::new();
     for decl in &policy.decls {
         if let Decl::Score(tree) = &decl.node {
-            if let Some(full) = &tree.full {
-                let terms = terms(&tree.items);
-                let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
-                if sum != full.value {
-                    let message = Message::WeightsTop {
-                        full: full.value,
-                        terms,
-                        sum,
-                    };
-                    diags.push(Diag::new(message, full.span));
-                }
+            let terms = terms(&tree.items);
+            let Ok(sum) = crate::exact::sum(terms.iter().map(|(_, v)| *v)) else {
+                let m = Message::SumTooPrecise { parent: None };
+                diags.push(Diag::new(m, decl.span));
+                continue;
+            };
+            if let Some(full) = &tree.full
+                && sum != full.value
+            {
+                let message = Message::WeightsTop {
+                    full: full.value,
+                    terms,
+                    sum,
+                };
+                diags.push(Diag::new(message, full.span));
             }
             children(&tree.items, &mut diags);
         }
@@ -36,7 +40,13 @@ fn children(items: &[Stmt<Item>], diags: &mut Vec<Diag>) {
             continue;
         }
         let terms = terms(&node.children);
-        let sum: Decimal = terms.iter().map(|(_, v)| *v).sum();
+        let Ok(sum) = crate::exact::sum(terms.iter().map(|(_, v)| *v)) else {
+            let m = Message::SumTooPrecise {
+                parent: Some(node.name.text.clone()),
+            };
+            diags.push(Diag::new(m, node.max.span));
+            continue;
+        };
         if sum != node.max.value {
             let message = Message::WeightsChildren {
                 parent: node.name.text.clone(),

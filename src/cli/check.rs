@@ -72,8 +72,7 @@ fn summary(name: &str, diags: &[Diag], lang: Lang) -> String {
         diags
             .iter()
             .filter(|d| d.severity() == s)
-            .map(Diag::count)
-            .sum::<usize>()
+            .fold(0, |n, d| n + d.count())
     };
     let (e, w, n) = (
         count(Severity::Error),

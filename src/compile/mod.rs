@@ -166,12 +166,15 @@ impl<'s, 'a> Compiler<'s, 'a> {
 
     fn items(&mut self) {
         let syms = self.syms;
+        // Without `满分`, the top items' sum (exact: `check` refused it otherwise).
         self.p.full = syms.full.map(|f| f.value).unwrap_or_else(|| {
-            syms.top_items
-                .iter()
-                .filter_map(|i| syms.items.get(*i))
-                .map(|i| i.decl.node.max.value)
-                .sum()
+            crate::exact::sum(
+                syms.top_items
+                    .iter()
+                    .filter_map(|i| syms.items.get(*i))
+                    .map(|i| i.decl.node.max.value),
+            )
+            .unwrap_or_default()
         });
         for (i, item) in syms.items.iter().enumerate() {
             let inherited = inherited_item_citation(syms, i);

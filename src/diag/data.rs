@@ -260,6 +260,14 @@ pub enum DataMessage {
         /// Why it is refused.
         problem: crate::exact::NumberProblem,
     },
+    /// A unit whose exact result needs more significant digits than kaohe
+    /// keeps (found while evaluating, KH715): refused, never rounded.
+    TooManyDigits {
+        /// The unit.
+        unit: String,
+        /// The data path of the first step that needed them.
+        path: String,
+    },
     /// Two base rules match one counted event (found while evaluating).
     RuleOverlap {
         /// The unit.
@@ -404,6 +412,7 @@ impl DataMessage {
             D::BadDate { path, .. } => vec![path],
             D::BadNumber { path, .. } => vec![path],
             D::RuleOverlap { path, .. } => vec![path],
+            D::TooManyDigits { path, .. } => vec![path],
             _ => Vec::new(),
         }
     }
@@ -430,6 +439,7 @@ impl DataMessage {
                 Code::KH712
             }
             D::BadDate { .. } => Code::KH713,
+            D::TooManyDigits { .. } => Code::KH715,
             D::WrongType { .. } | D::BadNumber { .. } => Code::KH714,
             D::RuleOverlap { .. } => Code::KH401,
         }

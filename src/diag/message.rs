@@ -606,6 +606,12 @@ pub enum Message {
         /// Its value.
         value: Decimal,
     },
+    /// A sum of the policy's own numbers (the maxima under a parent, or under
+    /// `满分`) that needs more significant digits than kaohe keeps (KH302).
+    SumTooPrecise {
+        /// The parent item, or none for the top items.
+        parent: Option<String>,
+    },
     /// A year outside the years kaohe accepts, 1900 to 2200 (KH302).
     YearOutOfRange {
         /// The year as written.
@@ -732,6 +738,7 @@ impl Message {
             | M::NegativeAmount { .. }
             | M::NotPositive { .. }
             | M::YearOutOfRange { .. }
+            | M::SumTooPrecise { .. }
             | M::ScaleNotExact { .. } => Code::KH302,
             M::WindowInverted { .. }
             | M::WindowOutsideYear { .. }

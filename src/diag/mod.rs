@@ -138,6 +138,8 @@ pub enum Code {
     KH713,
     /// Wrong type.
     KH714,
+    /// A result needs more digits than kaohe keeps.
+    KH715,
     /// Example fails.
     KH801,
 }
@@ -145,7 +147,7 @@ pub enum Code {
 impl Code {
     /// Every code, in order (`docs/codes.md` has a section for each, in
     /// this order; a test keeps the list whole).
-    pub const ALL: [Code; 47] = [
+    pub const ALL: [Code; 48] = [
         Code::KH001,
         Code::KH002,
         Code::KH101,
@@ -192,6 +194,7 @@ impl Code {
         Code::KH712,
         Code::KH713,
         Code::KH714,
+        Code::KH715,
         Code::KH801,
     ];
 
@@ -251,6 +254,7 @@ impl Code {
             Code::KH712 => "KH712",
             Code::KH713 => "KH713",
             Code::KH714 => "KH714",
+            Code::KH715 => "KH715",
             Code::KH801 => "KH801",
         }
     }
@@ -474,7 +478,8 @@ mod every_code {
             Code::KH712 => 43,
             Code::KH713 => 44,
             Code::KH714 => 45,
-            Code::KH801 => 46,
+            Code::KH715 => 46,
+            Code::KH801 => 47,
         }
     }
 

@@ -9,6 +9,7 @@ use super::explain::{CapLine, Capped, EventLine, EventStatus, Explanation, ItemL
 use crate::ast::Direction;
 use crate::data::input::{EventInput, UnitInput};
 use crate::diag::{DataMessage, Diag, Message};
+use crate::exact::{self, Inexact};
 use crate::ir::*;
 
 /// Everything later stages need about one unit, without its explanation.
@@ -35,6 +36,10 @@ pub struct UnitEvaluator<'p> {
     pub facts: Vec<u32>,
     /// Contributions of the tracked items for the last unit.
     pub tracked: Vec<Decimal>,
+    /// The first step of this unit whose exact result needs more digits than
+    /// kaohe keeps: its data path. The unit is then refused (KH715), never
+    /// given a rounded total.
+    inexact: Option<String>,
 }
 
 impl<'p> UnitEvaluator<'p> {
@@ -46,7 +51,17 @@ impl<'p> UnitEvaluator<'p> {
             rule_sums: Vec::new(),
             facts: Vec::new(),
             tracked: Vec::new(),
+            inexact: None,
         }
+    }
+
+    /// The value of an exact step; a step that needed more digits is
+    /// remembered (the first one) and counts as 0 until the unit is refused.
+    fn exact(&mut self, r: Result<Decimal, Inexact>, path: impl FnOnce() -> String) -> Decimal {
+        r.unwrap_or_else(|Inexact| {
+            self.inexact.get_or_insert_with(path);
+            Decimal::ZERO
+        })
     }
 
     /// Evaluates `unit`; with `explain`, also says why. Problems only the
@@ -78,10 +93,20 @@ impl<'p> UnitEvaluator<'p> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        self.caps(&mut result, explain.as_deref_mut());
-        result.base = self.contributions.iter().copied().sum();
-        result.total = result.base + result.bonus - result.deduction;
-        self.track();
+        self.caps(&mut result, unit, explain.as_deref_mut());
+        let at = || format!("units[{}]", unit.index);
+        result.base = self.exact(exact::sum(self.contributions.iter().copied()), at);
+        let total =
+            exact::add(result.base, result.bonus).and_then(|t| exact::sub(t, result.deduction));
+        result.total = self.exact(total, at);
+        self.track(unit);
+        if let Some(path) = self.inexact.take() {
+            let m = DataMessage::TooManyDigits {
+                unit: unit.name.to_string(),
+                path,
+            };
+            return Err(vec![Diag::new(Message::Data(m), unit.span)]);
+        }
         if !result.vetoed {
             self.when_vetoes(unit, &mut result, explain.as_deref_mut());
         }
@@ -93,20 +118,24 @@ impl<'p> UnitEvaluator<'p> {
 
     fn start(&mut self, unit: &UnitInput<'_>) {
         let p = self.p;
+        self.inexact = None;
         self.contributions.clear();
-        self.contributions.extend(
-            p.leaves
-                .iter()
-                .zip(&unit.scores)
-                .map(|(item, value)| match &p[*item] {
-                    ItemIr {
-                        scale: Some(s),
-                        max,
-                        ..
-                    } if !s.is_zero() => *value * *max / *s,
-                    _ => *value,
-                }),
-        );
+        for (item, value) in p.leaves.iter().zip(&unit.scores) {
+            let contribution = match &p[*item] {
+                ItemIr {
+                    scale: Some(s),
+                    max,
+                    name,
+                    ..
+                } if !s.is_zero() => {
+                    // `按 S 折算`: value × max ÷ S (max ÷ S terminates, KH302).
+                    let scaled = exact::mul(*value, *max).and_then(|v| exact::div(v, *s));
+                    self.exact(scaled, || format!("units[{}].scores.{name}", unit.index))
+                }
+                _ => *value,
+            };
+            self.contributions.push(contribution);
+        }
         self.cleared.clear();
         self.cleared.resize(p.leaves.len(), None);
         self.rule_sums.clear();
@@ -165,8 +194,12 @@ impl<'p> UnitEvaluator<'p> {
                     Direction::Bonus => result.has_bonus = true,
                     Direction::Deduct => result.has_deduct = true,
                 }
-                if let Some(sum) = self.rule_sums.get_mut(rid.index()) {
-                    *sum += amount;
+                let raw = self.rule_sums.get(rid.index()).copied().unwrap_or_default();
+                let sum = self.exact(exact::add(raw, amount), || {
+                    format!("units[{}].events[{j}]", unit.index)
+                });
+                if let Some(slot) = self.rule_sums.get_mut(rid.index()) {
+                    *slot = sum;
                 }
             }
         }
@@ -285,7 +318,9 @@ impl<'p> UnitEvaluator<'p> {
                 && all_hold(&modifier.tests, values)
                 && let RuleAmount::Modifier { factor, .. } = modifier.amount
             {
-                amount *= factor;
+                amount = self.exact(exact::mul(amount, factor), || {
+                    format!("units[{}].events[{j}]", unit.index)
+                });
                 line.modifiers.push(m);
             }
         }
@@ -320,8 +355,14 @@ impl<'p> UnitEvaluator<'p> {
 
     /// Rule caps bound each rule's sum; section caps bound the sum of the
     /// rule-capped amounts (§7.11).
-    fn caps(&mut self, result: &mut UnitResult, mut explain: Option<&mut Explanation>) {
+    fn caps(
+        &mut self,
+        result: &mut UnitResult,
+        unit: &UnitInput<'_>,
+        mut explain: Option<&mut Explanation>,
+    ) {
         let p = self.p;
+        let at = || format!("units[{}]", unit.index);
         for (s, section) in p.sections.iter().enumerate() {
             let mut sum = Decimal::ZERO;
             for &r in &section.rules {
@@ -339,7 +380,7 @@ impl<'p> UnitEvaluator<'p> {
                     }
                     _ => raw,
                 };
-                sum += capped;
+                sum = self.exact(exact::add(sum, capped), at);
             }
             if let Some(cap) = section.cap.filter(|c| sum > *c) {
                 if let Some(x) = explain.as_deref_mut() {
@@ -352,18 +393,30 @@ impl<'p> UnitEvaluator<'p> {
                 sum = cap;
             }
             match section.direction {
-                Direction::Bonus => result.bonus += sum,
-                Direction::Deduct => result.deduction += sum,
+                Direction::Bonus => result.bonus = self.exact(exact::add(result.bonus, sum), at),
+                Direction::Deduct => {
+                    result.deduction = self.exact(exact::add(result.deduction, sum), at);
+                }
             }
         }
     }
 
     /// Contributions of the items conditions read (a parent: its leaves' sum).
-    fn track(&mut self) {
+    /// Every parent item's sum must be exact too: the explanation shows it.
+    fn track(&mut self, unit: &UnitInput<'_>) {
         let mut tracked = std::mem::take(&mut self.tracked);
         tracked.clear();
-        tracked.extend(self.p.tracked_items.iter().map(|i| self.subtree(*i)));
+        for i in &self.p.tracked_items {
+            let sum = self.subtree(*i);
+            tracked.push(self.exact(sum, || format!("units[{}]", unit.index)));
+        }
         self.tracked = tracked;
+        for (i, item) in self.p.items.iter().enumerate() {
+            if item.leaf.is_none() {
+                let sum = self.subtree(ItemId::from_index(i));
+                self.exact(sum, || format!("units[{}]", unit.index));
+            }
+        }
     }
 
     /// `一票否决 当 COND` (COND never reads ranks, §7.14).
@@ -413,7 +466,7 @@ impl<'p> UnitEvaluator<'p> {
                 None => ItemLine {
                     item: id,
                     value: None,
-                    contribution: self.subtree(id),
+                    contribution: self.subtree(id).unwrap_or_default(),
                     cleared_by: None,
                 },
             };
@@ -428,18 +481,21 @@ impl<'p> UnitEvaluator<'p> {
         }
     }
 
-    fn subtree(&self, item: ItemId) -> Decimal {
+    fn subtree(&self, item: ItemId) -> Result<Decimal, Inexact> {
         let p = self.p;
         let mut sum = Decimal::ZERO;
         let mut stack = vec![item];
         while let Some(i) = stack.pop() {
             let ir = &p[i];
             match ir.leaf {
-                Some(slot) => sum += self.contributions.get(slot).copied().unwrap_or_default(),
+                Some(slot) => {
+                    let c = self.contributions.get(slot).copied().unwrap_or_default();
+                    sum = exact::add(sum, c)?;
+                }
                 None => stack.extend(ir.children.iter().copied()),
             }
         }
-        sum
+        Ok(sum)
     }
 }
 

@@ -148,7 +148,7 @@ impl ValueSet {
 
     /// How many values the set holds.
     pub fn count(&self) -> u32 {
-        self.words.iter().map(|w| w.count_ones()).sum()
+        self.words.iter().fold(0, |n, w| n + w.count_ones())
     }
 
     /// Whether no value is in the set (a test no event can pass).
@@ -686,8 +686,19 @@ impl QuotaIr {
         match self {
             QuotaIr::Count(n) => n as usize,
             QuotaIr::Percent(p) => {
-                let exact = p * Decimal::from(ranked) / Decimal::ONE_HUNDRED;
-                usize::try_from(exact.floor()).unwrap_or(0)
+                // ⌊m × 10^-s × ranked ÷ 100⌋ in whole numbers, so that no
+                // rounding can carry it across an integer (P is 0 to 100).
+                let p = p.normalize();
+                let m = p.mantissa().unsigned_abs();
+                let den = 10u128
+                    .checked_pow(p.scale())
+                    .and_then(|d| d.checked_mul(100));
+                match (m.checked_mul(ranked as u128), den) {
+                    (Some(num), Some(den)) if !p.is_sign_negative() => {
+                        usize::try_from(num / den).unwrap_or(usize::MAX)
+                    }
+                    _ => 0,
+                }
             }
         }
     }

@@ -295,6 +295,7 @@ fn with_meta(node: Node, meta: Vec<(String, Node)>) -> Node {
 }
 
 /// Display columns (CJK characters take two).
+#[allow(clippy::disallowed_methods)]
 fn width(s: &str) -> usize {
     s.chars().map(|c| if c >= '\u{2e80}' { 2 } else { 1 }).sum()
 }

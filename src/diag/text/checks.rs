@@ -94,6 +94,25 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 d(*value)
             )
         ),
+        M::SumTooPrecise { parent } => {
+            let kept = crate::exact::DIGITS;
+            match parent {
+                Some(name) => zh_en!(
+                    lang,
+                    format!("「{name}」各子项分值的合计需要超过 {kept} 位有效数字，无法精确计算"),
+                    format!(
+                        "the maxima under `{name}` add up to a number that needs more than {kept} significant digits"
+                    )
+                ),
+                None => zh_en!(
+                    lang,
+                    format!("顶层计分项分值的合计需要超过 {kept} 位有效数字，无法精确计算"),
+                    format!(
+                        "the top items' maxima add up to a number that needs more than {kept} significant digits"
+                    )
+                ),
+            }
+        }
         M::YearOutOfRange { value } => {
             let (from, to) = (crate::calendar::YEARS.start(), crate::calendar::YEARS.end());
             zh_en!(
@@ -255,6 +274,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .into(),
         M::NotPositive { .. } => lang
             .pick("写一个大于 0 的数", "write a number greater than 0")
+            .into(),
+        M::SumTooPrecise { .. } => lang
+            .pick(
+                "减少这些分值的小数位数",
+                "write these maxima with fewer decimal places",
+            )
             .into(),
         M::YearOutOfRange { .. } => lang
             .pick(

@@ -288,6 +288,17 @@ pub(super) fn message(m: &DataMessage, lang: Lang) -> String {
                 format!("{at}: `{text}` is not a valid date")
             )
         }
+        D::TooManyDigits { unit, path } => {
+            let at = unit_at(Some(unit), path, lang);
+            let kept = crate::exact::DIGITS;
+            zh_en!(
+                lang,
+                format!("{at}：计算的确切结果需要超过 {kept} 位有效数字，kaohe 不替你取舍"),
+                format!(
+                    "{at}: the exact result needs more than the {kept} significant digits kaohe keeps, and kaohe does not round"
+                )
+            )
+        }
         D::BadNumber {
             unit,
             path,

@@ -154,6 +154,12 @@ pub(super) fn help(m: &DataMessage, lang: Lang) -> Option<String> {
                 "write dates as YYYY-MM-DD, such as 2019-05-10",
             )
             .into(),
+        D::TooManyDigits { .. } => lang
+            .pick(
+                "检查这个单位数据中位数特别多的数字（如 9.999999999999999999999999），把它们取舍到合理的位数",
+                "look in this unit's data for numbers with very many digits (such as 9.999999999999999999999999) and round them sensibly",
+            )
+            .into(),
         D::BadNumber {
             problem: NumberProblem::TooManyDigits { .. },
             ..

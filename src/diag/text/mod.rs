@@ -71,6 +71,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::NegativeAmount { .. }
         | M::NotPositive { .. }
         | M::YearOutOfRange { .. }
+        | M::SumTooPrecise { .. }
         | M::ScaleNotExact { .. }
         | M::AwardAboveCap { .. }
         | M::BonusUncapped { .. }

@@ -188,8 +188,14 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             ),
             LiteralProblem::TooLarge => zh_en!(
                 lang,
-                format!("数字「{text}」超出可表示的范围"),
-                format!("the number `{text}` is too large")
+                format!(
+                    "数字「{text}」超出 kaohe 接受的范围（绝对值不超过 {}）",
+                    crate::exact::POLICY_MAX
+                ),
+                format!(
+                    "the number `{text}` is out of the range kaohe accepts (at most {} either way)",
+                    crate::exact::POLICY_MAX
+                )
             ),
             LiteralProblem::TooManyDigits { digits } => zh_en!(
                 lang,

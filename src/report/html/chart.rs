@@ -61,8 +61,10 @@ pub fn svg(w: &Words, units: &[Summary]) -> String {
         Some(s) if !s.is_zero() => s,
         _ => Decimal::ONE,
     };
-    let x =
-        |v: Decimal| Decimal::from(label) + scale(v.checked_sub(lo).unwrap_or(zero), area, span);
+    // Pixels: geometry, not rulings, so rounding is fine; nothing can overflow.
+    let x = |v: Decimal| {
+        Decimal::from(label).saturating_add(scale(v.checked_sub(lo).unwrap_or(zero), area, span))
+    };
     let x0 = x(zero);
     let n = i64::try_from(units.len()).unwrap_or(0);
     let height = TOP * 2 + n.saturating_mul(ROW);
@@ -78,7 +80,7 @@ pub fn svg(w: &Words, units: &[Summary]) -> String {
         let y = TOP + i * ROW;
         let xv = x(u.total);
         let (left, right) = if xv < x0 { (xv, x0) } else { (x0, xv) };
-        let width = right - left;
+        let width = right.saturating_sub(left);
         let class = if u.vetoed { "bar vetoed" } else { "bar" };
         let mut value = dec(u.total);
         if u.vetoed {
@@ -95,7 +97,7 @@ pub fn svg(w: &Words, units: &[Summary]) -> String {
             ty = y + BAR - 4,
             bx = px(left),
             bw = px(width),
-            vx = px(right + Decimal::from(6)),
+            vx = px(right.saturating_add(Decimal::from(6))),
         ));
     }
     s.push_str(&format!(

@@ -58,11 +58,22 @@ impl Lower {
         Citation { text, style, span }
     }
 
-    /// A `number` pair, exact. Out-of-range numbers are KH103 and read as 0.
+    /// A `number` pair, exact. Numbers beyond [`crate::exact::POLICY_MAX`] or
+    /// with more digits than kept are KH103 and read as 0.
     pub(super) fn num(&mut self, p: P<'_>) -> Num {
         let span = self.span(&p);
         let text = p.as_str();
         let value = match crate::exact::read(text) {
+            Ok(v) if v.abs() > Decimal::from(crate::exact::POLICY_MAX) => {
+                self.report(
+                    Message::BadLiteral {
+                        text: text.to_string(),
+                        problem: LiteralProblem::TooLarge,
+                    },
+                    span,
+                );
+                Decimal::ZERO
+            }
             Ok(v) => v,
             Err(e) => {
                 let problem = match e {
