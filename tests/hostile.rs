@@ -228,3 +228,34 @@ fn a_total_past_the_digits_kept_is_refused_not_rounded() {
         "28 significant digits",
     );
 }
+
+/// A corpus policy with `from` replaced by `to`, checked: the codes found.
+fn policy_with(from: &str, to: &str) -> Vec<String> {
+    let text = common::read("tests/corpus/ok/evaluation.kh");
+    assert!(text.contains(from), "{from}");
+    let file = kaohe::source::SourceFile::new("p.kh", text.replacen(from, to, 1));
+    common::check(&file)
+        .iter()
+        .map(|d| d.code().as_str().to_string())
+        .collect()
+}
+
+/// Counts and amounts near the number types' limits are refused with a
+/// located finding (a quota of 4294967297 once wrapped to 1; sums of such
+/// maxima panicked), never wrapped, rounded or crashed on.
+#[test]
+fn the_policys_own_numbers_near_the_limits() {
+    for (from, to) in [
+        ("名额 1", "名额 4294967297"),
+        ("不含 末 1 名", "不含 末 4294967297 名"),
+        ("封顶 8", "封顶 79228162514264337593543950335"),
+        ("表彰 层级 是 省 => 4", "表彰 层级 是 省 => 4294967297.5"),
+        ("批示肯定 => 至多 2 封顶 3", "批示肯定 => 至多 0.00000000000000000000000000001"),
+        ("年度 2021", "年度 4294967297"),
+        ("年度 2021", "年度 -2147483649"),
+    ] {
+        let codes = policy_with(from, to);
+        assert!(!codes.is_empty(), "{to}");
+        assert!(codes.iter().all(|c| c == "KH103"), "{to}: {codes:?}");
+    }
+}
