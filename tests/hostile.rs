@@ -250,12 +250,65 @@ fn the_policys_own_numbers_near_the_limits() {
         ("不含 末 1 名", "不含 末 4294967297 名"),
         ("封顶 8", "封顶 79228162514264337593543950335"),
         ("表彰 层级 是 省 => 4", "表彰 层级 是 省 => 4294967297.5"),
-        ("批示肯定 => 至多 2 封顶 3", "批示肯定 => 至多 0.00000000000000000000000000001"),
+        (
+            "批示肯定 => 至多 2 封顶 3",
+            "批示肯定 => 至多 0.00000000000000000000000000001",
+        ),
         ("年度 2021", "年度 4294967297"),
         ("年度 2021", "年度 -2147483649"),
     ] {
         let codes = policy_with(from, to);
         assert!(!codes.is_empty(), "{to}");
         assert!(codes.iter().all(|c| c == "KH103"), "{to}: {codes:?}");
+    }
+}
+
+/// Nesting 10^5 deep — brackets in a condition, a chain of `非`, score items
+/// inside score items — is refused at the level where it passes 64 (these
+/// once overflowed the stack, exit 134, in `check` and in `fmt`).
+#[test]
+fn nesting_ten_to_the_fifth_deep() {
+    let dir = TempDir::new("deep");
+    let head = "考核办法 \"深\" {\n    年度 2019\n}\n考核对象 {\n    分组 甲 { 一, 二 }\n}\n";
+    let n = 100_000;
+    let cases = [
+        (
+            "parens.kh",
+            format!(
+                "{head}计分 满分 1 {{\n    工作 1\n}}\n处置 深 当 {}总分 < 1{}\n",
+                "(".repeat(n),
+                ")".repeat(n)
+            ),
+        ),
+        (
+            "nots.kh",
+            format!(
+                "{head}计分 满分 1 {{\n    工作 1\n}}\n处置 深 当 {}有 扣分\n",
+                "非 ".repeat(n)
+            ),
+        ),
+        (
+            "items.kh",
+            format!(
+                "{head}计分 满分 1 {{\n{}叶 1\n{}}}\n",
+                "项 1 {\n".repeat(n),
+                "}\n".repeat(n)
+            ),
+        ),
+    ];
+    for (name, text) in cases {
+        let path = dir.write(name, &text);
+        for args in [vec!["check"], vec!["fmt", "--check"], vec!["test"]] {
+            let mut args = args.clone();
+            args.push(path.to_str().unwrap());
+            let o = kaohe(&args);
+            no_crash(&o);
+            assert_eq!(o.status.code(), Some(1), "{name} {args:?}");
+            let said = format!("{}{}", stdout(&o), stderr(&o));
+            assert!(
+                said.contains("KH101") && said.contains("64"),
+                "{name} {args:?}: {said}"
+            );
+        }
     }
 }

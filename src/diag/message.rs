@@ -485,6 +485,12 @@ pub enum Message {
     },
     /// A `{` without its `}` (KH102).
     UnclosedBlock,
+    /// Nesting deeper than kaohe reads (KH101): brackets, blocks or `非`
+    /// chains more than `most` levels deep.
+    TooDeep {
+        /// The deepest nesting read.
+        most: usize,
+    },
     /// `等` before the end of a group's list (KH101).
     OpenMarkerNotLast,
     /// A date, number or percentage that is not valid (KH103).
@@ -719,7 +725,7 @@ impl Message {
             M::RuleGap { .. } => Code::KH402,
             M::UnusedKind { .. } => Code::KH403,
             M::ModifierUnmatched { .. } => Code::KH404,
-            M::Syntax { .. } | M::OpenMarkerNotLast => Code::KH101,
+            M::Syntax { .. } | M::OpenMarkerNotLast | M::TooDeep { .. } => Code::KH101,
             M::UnclosedBlock => Code::KH102,
             M::BadLiteral { .. } => Code::KH103,
             M::Repeated { .. } => Code::KH104,

@@ -8,6 +8,7 @@
 
 mod blocks;
 pub(crate) mod comments;
+pub mod depth;
 mod expected;
 mod grammar;
 mod lower;
@@ -63,6 +64,15 @@ impl Parsed {
 /// Parses a policy file, recovering at top-level declarations.
 pub fn parse(file: &SourceFile) -> Parsed {
     let text = file.text.as_str();
+    if let Some(span) = depth::too_deep(text) {
+        let m = crate::diag::Message::TooDeep { most: depth::MOST };
+        return Parsed {
+            policy: Policy::default(),
+            diags: vec![Diag::new(m, span)],
+            complete: false,
+            keywords: KeywordUse::default(),
+        };
+    }
     match KaoheParser::parse(Rule::policy_file, text) {
         Ok(pairs) => {
             let keywords = count_keywords(pairs.clone());

@@ -51,6 +51,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::ExampleFailed { .. } => Family::Common,
         M::Syntax { .. }
         | M::UnclosedBlock
+        | M::TooDeep { .. }
         | M::OpenMarkerNotLast
         | M::BadLiteral { .. }
         | M::Repeated { .. }

@@ -169,6 +169,13 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
         M::UnclosedBlock => lang
             .pick("「{」没有对应的「}」", "this `{` is never closed")
             .into(),
+        M::TooDeep { most } => zh_en!(
+            lang,
+            format!("嵌套超过 {most} 层（括号、大括号或连续的「非」），kaohe 不再往下读"),
+            format!(
+                "nested more than {most} levels deep (brackets, braces or `not` after `not`); kaohe reads no further"
+            )
+        ),
         M::OpenMarkerNotLast => lang
             .pick(
                 "「等」必须是名单的最后一项",
@@ -270,6 +277,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .into(),
         M::OpenMarkerNotLast => lang
             .pick("把「等」移到名单末尾", "move `...` to the end of the list")
+            .into(),
+        M::TooDeep { .. } => lang
+            .pick(
+                "拆开这个条件或计分项：用「且」「或」并列，不必层层嵌套",
+                "flatten it: list conditions with `and`/`or`, items side by side, instead of nesting them",
+            )
             .into(),
         M::BadLiteral { problem, .. } => match problem {
             LiteralProblem::Date => lang.pick(
