@@ -64,14 +64,12 @@ impl Parsed {
 /// Parses a policy file, recovering at top-level declarations.
 pub fn parse(file: &SourceFile) -> Parsed {
     let text = file.text.as_str();
-    if let Some(span) = depth::too_deep(text) {
-        let m = crate::diag::Message::TooDeep { most: depth::MOST };
-        return Parsed {
-            policy: Policy::default(),
-            diags: vec![Diag::new(m, span)],
-            complete: false,
-            keywords: KeywordUse::default(),
-        };
+    // Too deep for the parser's stack: each part is read on its own.
+    let deep = parts::split(text)
+        .into_iter()
+        .any(|p| depth::too_deep(text.get(p).unwrap_or("")).is_some());
+    if deep {
+        return parse_by_parts(text, None);
     }
     match KaoheParser::parse(Rule::policy_file, text) {
         Ok(pairs) => {
@@ -84,11 +82,13 @@ pub fn parse(file: &SourceFile) -> Parsed {
                 keywords,
             }
         }
-        Err(whole_error) => parse_by_parts(text, whole_error),
+        Err(whole_error) => parse_by_parts(text, Some(whole_error)),
     }
 }
 
-fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
+/// Parses `text` part by part (§7.28); `whole_error` is why the whole file
+/// did not parse, if it was tried.
+fn parse_by_parts(text: &str, whole_error: Option<pest::error::Error<Rule>>) -> Parsed {
     let mut policy = Policy::default();
     let mut diags = Vec::new();
     for part in parts::split(text) {
@@ -103,6 +103,11 @@ fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
             }));
             continue;
         }
+        if let Some(span) = depth::too_deep(part_text) {
+            let m = crate::diag::Message::TooDeep { most: depth::MOST };
+            diags.push(Diag::new(m, span.shifted(part.start)));
+            continue;
+        }
         match KaoheParser::parse(Rule::policy_file, part_text) {
             Ok(pairs) => {
                 let (part_policy, part_diags) = lower::lower_file(pairs, part.start);
@@ -112,9 +117,11 @@ fn parse_by_parts(text: &str, whole_error: pest::error::Error<Rule>) -> Parsed {
             Err(e) => diags.push(expected::syntax_diag(&e, part_text, part.start)),
         }
     }
-    if !diags.iter().any(Diag::is_error) {
+    if !diags.iter().any(Diag::is_error)
+        && let Some(e) = &whole_error
+    {
         // Every part parsed on its own: the whole-file error is the real one.
-        diags.push(expected::syntax_diag(&whole_error, text, 0));
+        diags.push(expected::syntax_diag(e, text, 0));
     }
     crate::diag::sort_diags(&mut diags);
     Parsed {
