@@ -312,3 +312,50 @@ fn nesting_ten_to_the_fifth_deep() {
         }
     }
 }
+
+/// A UTF-8 byte-order mark (Excel's "CSV UTF-8", PowerShell and many
+/// exporters write one) and Windows line ends change nothing: the same
+/// rulings as the plain file, for JSON and TOML data and for the policy.
+#[test]
+fn byte_order_marks_and_crlf_change_nothing() {
+    let dir = TempDir::new("bom");
+    let policy = common::read("policies/shaoxing-2019.kh");
+    let plain = |args: &[&str]| {
+        let o = kaohe(args);
+        no_crash(&o);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        stdout(&o)
+    };
+    for (rel, ext) in [
+        ("policies/shaoxing-2019.sample.json", "json"),
+        ("tests/data/shaoxing-2019.sample.toml", "toml"),
+    ] {
+        let text = common::read(rel);
+        let expected = plain(&[
+            "eval",
+            "policies/shaoxing-2019.kh",
+            rel,
+            "--format",
+            "jsonl",
+        ]);
+        for (name, variant) in [
+            ("bom", format!("\u{FEFF}{text}")),
+            ("crlf", text.replace('\n', "\r\n")),
+            ("both", format!("\u{FEFF}{}", text.replace('\n', "\r\n"))),
+        ] {
+            let data = dir.write(&format!("{name}.{ext}"), &variant);
+            let policy_path = dir.write(
+                &format!("{name}.kh"),
+                &format!("\u{FEFF}{}", policy.replace('\n', "\r\n")),
+            );
+            let got = plain(&[
+                "eval",
+                policy_path.to_str().unwrap(),
+                data.to_str().unwrap(),
+                "--format",
+                "jsonl",
+            ]);
+            assert_eq!(got, expected, "{name}.{ext}");
+        }
+    }
+}

@@ -48,7 +48,7 @@ impl DataFile {
             }
         } else {
             crate::files::read(path)
-                .map(DataFile::Text)
+                .map(DataFile::from)
                 .map_err(|(_, d)| (name, d))
         }
     }
@@ -67,7 +67,13 @@ impl DataFile {
 }
 
 impl From<SourceFile> for DataFile {
-    fn from(f: SourceFile) -> DataFile {
+    /// Data text, without the byte-order mark Windows tools (Excel's "CSV
+    /// UTF-8", PowerShell, many exporters) put first: it is no data, and
+    /// places in the data count from after it.
+    fn from(mut f: SourceFile) -> DataFile {
+        if let Some(rest) = f.text.strip_prefix('\u{FEFF}') {
+            f.text = rest.to_string();
+        }
         DataFile::Text(f)
     }
 }
