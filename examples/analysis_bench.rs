@@ -88,6 +88,7 @@ fn main() {
     let (mut parse, mut check, mut compile, mut analyze, mut whole) =
         (vec![], vec![], vec![], vec![], vec![]);
     let mut codes: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut steps = 0;
     for run in 0..runs {
         let t0 = Instant::now();
         let parsed = driver::parse(&file);
@@ -103,7 +104,9 @@ fn main() {
         };
         let program = driver::compile(&policy, &file);
         let t3 = Instant::now();
-        let findings = driver::analyze(&program);
+        let budget = kaohe::analysis::Budget::new(kaohe::analysis::budget::DEFAULT);
+        let findings = kaohe::analysis::analyze(&program, &budget);
+        steps = kaohe::analysis::budget::DEFAULT - budget.left();
         let t4 = Instant::now();
         parse.push(t1 - t0);
         check.push(t2 - t1);
@@ -126,4 +129,5 @@ fn main() {
     println!("  analyze  {:>8.1} ms", median(analyze).as_secs_f64() * 1e3);
     println!("  total    {:>8.1} ms", median(whole).as_secs_f64() * 1e3);
     println!("  findings: {codes:?}");
+    println!("  budget spent: {steps} steps");
 }

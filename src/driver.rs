@@ -52,9 +52,28 @@ pub fn compile(checked: &CheckedPolicy<'_>, file: &SourceFile) -> Program {
 }
 
 /// Program → contradiction findings (KH303/304, KH4xx, KH5xx), each confirmed
-/// on its witness data.
-pub fn analyze(program: &Program) -> Vec<Diag> {
-    crate::analysis::analyze(program)
+/// on its witness data, within `budget` steps of work (KH405 for an analysis
+/// cut short).
+pub fn analyze(program: &Program, budget: u64) -> Vec<Diag> {
+    crate::analysis::analyze(program, &crate::analysis::Budget::new(budget))
+}
+
+/// The analysis's default work budget, in steps.
+pub const DEFAULT_BUDGET: u64 = crate::analysis::budget::DEFAULT;
+
+/// How a policy is built.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildOptions {
+    /// The analysis's work budget ([`crate::analysis::budget::DEFAULT`]).
+    pub budget: u64,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            budget: DEFAULT_BUDGET,
+        }
+    }
 }
 
 /// A policy file taken through parse, resolve, check, compile and analyze.
@@ -95,6 +114,11 @@ impl Built {
 /// before names are resolved (a declaration that did not parse would only
 /// cause spurious unknown names); literal errors stop before compiling.
 pub fn build(file: &SourceFile) -> Built {
+    build_with(file, BuildOptions::default())
+}
+
+/// [`build`] with options.
+pub fn build_with(file: &SourceFile, options: BuildOptions) -> Built {
     let parsed = parse(file);
     if !parsed.complete {
         return Built {
@@ -125,7 +149,7 @@ pub fn build(file: &SourceFile) -> Built {
         .filter(|_| literals_ok)
         .map(|c| compile(&c, file));
     if let Some(p) = &program {
-        diags.extend(analyze(p));
+        diags.extend(analyze(p, options.budget));
     }
     sort_and_dedup(&mut diags);
     let program = program.filter(|_| !diags.iter().any(Diag::is_error));

@@ -238,7 +238,17 @@ fn policy_section(words: &Words, s: &Section, name: &str) {
         words.doc,
         s.code
     );
-    let diags = common::check(&SourceFile::new(name, *first));
+    // A section may check with a smaller work budget (`--budget N`), as its
+    // `$ kaohe check` line says.
+    let budget = s
+        .first("text")
+        .and_then(|t| t.lines().next())
+        .and_then(|l| l.split(" --budget ").nth(1))
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(kaohe::analysis::budget::DEFAULT);
+    let options = kaohe::driver::BuildOptions { budget };
+    let diags = kaohe::driver::build_with(&SourceFile::new(name, *first), options).diags;
     assert_found(words, s, &diags, "example");
     for fix in kaohe.iter().skip(1) {
         assert_fixed(words, s, fix, name);

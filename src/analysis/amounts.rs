@@ -8,9 +8,11 @@ use rust_decimal::Decimal;
 use crate::exact;
 
 use super::boxes::{Box, domain_sizes, first_uncovered};
+use super::budget::Budget;
 use super::confirm::{Claim, confirm};
 use super::witness::{EventSpec, UnitSpec};
 use crate::ast::Direction;
+use crate::diag::AnalysisPart;
 use crate::diag::{Diag, LabelText, Message};
 use crate::eval::explain::Capped;
 use crate::ir::{Program, RuleAmount, RuleId, SectionId};
@@ -18,23 +20,25 @@ use crate::ir::{Program, RuleAmount, RuleId, SectionId};
 /// At most this many modifiers of one kind are combined exhaustively.
 const MAX_MODIFIERS: usize = 12;
 
-pub fn check(p: &Program) -> Vec<Diag> {
+pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     let mut out = Vec::new();
     for (s, section) in p.sections.iter().enumerate() {
         for &r in &section.rules {
-            if let Some(d) = above_cap(p, r, SectionId::from_index(s)) {
+            if let Some(d) = above_cap(p, r, SectionId::from_index(s), budget) {
                 out.push(d);
             }
         }
         if section.direction == Direction::Bonus && section.cap.is_none() {
-            out.extend(uncapped(p, &section.rules));
+            out.extend(uncapped(p, &section.rules, budget));
         }
     }
     out
 }
 
-/// The largest amount one event can earn under base rule `r`, and that event.
-pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
+/// The largest amount one event can earn under base rule `r`, and that event;
+/// none when no event earns anything or the budget ran out (callers that
+/// need a bound check [`Budget::ran_out`]).
+pub fn largest_event(p: &Program, r: RuleId, budget: &Budget) -> Option<(Decimal, EventSpec)> {
     let rule = &p[r];
     if matches!(rule.amount, RuleAmount::Modifier { .. }) {
         return None;
@@ -71,7 +75,8 @@ pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
             .filter(|(i, _)| !chosen(*i))
             .map(|(_, (b, _))| b)
             .collect();
-        let Some(point) = first_uncovered(&inside, &others, &sizes) else {
+        let Some(point) = first_uncovered(&inside, &others, &sizes, budget, AnalysisPart::Amounts)
+        else {
             continue;
         };
         // An amount past the digits kept is no witness (the evaluator would
@@ -93,10 +98,10 @@ pub fn largest_event(p: &Program, r: RuleId) -> Option<(Decimal, EventSpec)> {
 
 /// KH303 for base rule `r` of section `s`: its largest single event against
 /// the rule's cap, then the section's.
-fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
+fn above_cap(p: &Program, r: RuleId, s: SectionId, budget: &Budget) -> Option<Diag> {
     let rule = &p[r];
     let section = &p[s];
-    let (amount, event) = largest_event(p, r)?;
+    let (amount, event) = largest_event(p, r, budget)?;
     let (cap, cap_span, capped) = match (rule.cap, section.cap) {
         (Some(c), _) if amount > c => (c, rule.cap_span, Capped::Rule(r)),
         (_, Some(c)) if amount > c => (c, section.cap_span, Capped::Section(s)),
@@ -110,7 +115,7 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
         from: amount,
         to: cap,
     };
-    let confirmed = confirm(p, &units, &claim)?;
+    let confirmed = confirm(p, &units, &claim, budget, AnalysisPart::Amounts)?;
     let m = Message::AwardAboveCap {
         rule: p.clause(rule.clause).text.clone(),
         amount,
@@ -127,20 +132,21 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId) -> Option<Diag> {
 
 /// KH304 for an uncapped bonus section: a unit at full marks with one event
 /// of its first uncapped rule ends above 满分.
-fn uncapped(p: &Program, rules: &[RuleId]) -> Option<Diag> {
+fn uncapped(p: &Program, rules: &[RuleId], budget: &Budget) -> Option<Diag> {
     let (r, amount, event) = rules.iter().find_map(|r| {
         let rule = &p[*r];
         if rule.cap.is_some() {
             return None;
         }
-        let (amount, event) = largest_event(p, *r)?;
+        let (amount, event) = largest_event(p, *r, budget)?;
         (amount > Decimal::ZERO).then_some((*r, amount, event))
     })?;
     let rule = &p[r];
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     unit.events.push(event.clone());
     let units = vec![unit];
-    let confirmed = confirm(p, &units, &Claim::TotalAbove(p.full))?;
+    let claim = Claim::TotalAbove(p.full);
+    let confirmed = confirm(p, &units, &claim, budget, AnalysisPart::Amounts)?;
     let total = confirmed.total(0)?;
     let m = Message::BonusUncapped {
         rule: p.clause(rule.clause).text.clone(),

@@ -66,6 +66,23 @@ impl Box {
         Some(Box { sides })
     }
 
+    /// Whether the boxes share a point: [`Box::intersect`] without building it.
+    pub fn meets(&self, other: &Box, sizes: &[u32]) -> bool {
+        self.sides
+            .iter()
+            .zip(&other.sides)
+            .enumerate()
+            .all(|(i, (a, b))| {
+                let size = sizes.get(i).copied().unwrap_or(0);
+                size > 0
+                    && match (a, b) {
+                        (None, None) => true,
+                        (Some(x), None) | (None, Some(x)) => x.first_below(size).is_some(),
+                        (Some(x), Some(y)) => x.meets_below(y, size),
+                    }
+            })
+    }
+
     /// The first point of the box in declaration order.
     pub fn first_point(&self, sizes: &[u32]) -> Option<Vec<u32>> {
         self.sides
@@ -97,7 +114,9 @@ pub fn consequence_boxes(p: &Program, kind: &KindIr, attrs: usize) -> Vec<Box> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::budget::Budget;
     use super::*;
+    use crate::diag::AnalysisPart;
 
     fn side(values: &[u32]) -> Side {
         Some(ValueSet::from_values(values.iter().copied()))
@@ -129,15 +148,45 @@ mod tests {
         let high = b(vec![side(&[0, 1, 2, 3, 4]), None]);
         let city = b(vec![side(&[6]), None]);
         assert_eq!(
-            first_uncovered(&all, &[&high, &city], &sizes),
+            first_uncovered(
+                &all,
+                &[&high, &city],
+                &sizes,
+                &Budget::new(u64::MAX),
+                AnalysisPart::Gaps
+            ),
             Some(vec![5, 0])
         );
         let city_both = b(vec![side(&[5, 6]), None]);
-        assert_eq!(first_uncovered(&all, &[&high, &city_both], &sizes), None);
-        assert_eq!(first_uncovered(&all, &[], &sizes), Some(vec![0, 0]));
+        assert_eq!(
+            first_uncovered(
+                &all,
+                &[&high, &city_both],
+                &sizes,
+                &Budget::new(u64::MAX),
+                AnalysisPart::Gaps
+            ),
+            None
+        );
+        assert_eq!(
+            first_uncovered(
+                &all,
+                &[],
+                &sizes,
+                &Budget::new(u64::MAX),
+                AnalysisPart::Gaps
+            ),
+            Some(vec![0, 0])
+        );
         let only_collective = b(vec![None, side(&[0])]);
         assert_eq!(
-            first_uncovered(&all, &[&only_collective], &sizes),
+            first_uncovered(
+                &all,
+                &[&only_collective],
+                &sizes,
+                &Budget::new(u64::MAX),
+                AnalysisPart::Gaps
+            ),
             Some(vec![0, 1])
         );
     }
@@ -158,7 +207,14 @@ mod tests {
             })
             .collect();
         let refs: Vec<&Box> = rules.iter().collect();
-        let gap = first_uncovered(&all, &refs, &sizes).unwrap();
+        let gap = first_uncovered(
+            &all,
+            &refs,
+            &sizes,
+            &Budget::new(u64::MAX),
+            AnalysisPart::Gaps,
+        )
+        .unwrap();
         assert_eq!(&gap[..4], &[1, 0, 0, 0][..]);
     }
 }
@@ -167,7 +223,9 @@ mod tests {
 mod agrees_with_enumeration {
     use proptest::prelude::*;
 
+    use super::super::budget::Budget;
     use super::*;
+    use crate::diag::AnalysisPart;
 
     /// Every point of the space, in declaration order (the lexicographic order).
     fn all_points(sizes: &[u32]) -> Vec<Vec<u32>> {
@@ -224,7 +282,7 @@ mod agrees_with_enumeration {
             let expected = all_points(&sizes)
                 .into_iter()
                 .find(|p| contains(&within, p) && !refs.iter().any(|b| contains(b, p)));
-            prop_assert_eq!(first_uncovered(&within, &refs, &sizes), expected);
+            prop_assert_eq!(first_uncovered(&within, &refs, &sizes, &Budget::new(u64::MAX), AnalysisPart::Gaps), expected);
         }
     }
 }

@@ -8,8 +8,10 @@
 use rust_decimal::Decimal;
 use serde_json::Value;
 
+use super::budget::Budget;
 use super::witness::{UnitSpec, memory, to_json};
 use crate::data::source::DataSource;
+use crate::diag::AnalysisPart;
 use crate::diag::Code;
 use crate::eval::decide::Grade;
 use crate::eval::explain::{Capped, EventStatus, Explanation};
@@ -64,8 +66,20 @@ impl Confirmed {
     }
 }
 
-/// Evaluates `units` (made complete) and checks `claim`; the witness if it holds.
-pub fn confirm(p: &Program, units: &[UnitSpec], claim: &Claim) -> Option<Confirmed> {
+/// Evaluates `units` (made complete) and checks `claim`; the witness if it
+/// holds. An evaluation costs about the program's size in steps of `budget`,
+/// spent for `part`; with the budget run out, nothing is confirmed.
+pub fn confirm(
+    p: &Program,
+    units: &[UnitSpec],
+    claim: &Claim,
+    budget: &Budget,
+    part: AnalysisPart,
+) -> Option<Confirmed> {
+    let cost = p.rules.len() + p.units.len() + p.items.len() + units.len();
+    if !budget.spend(part, cost as u64 + 1) {
+        return None;
+    }
     let source = memory(p, units);
     let result = crate::eval::evaluate(p, Feed::new(&source).threads(Threads::One));
     let confirmed = match (claim, &result) {

@@ -12,16 +12,18 @@ use rust_decimal::Decimal;
 use crate::exact;
 
 use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
+use super::budget::Budget;
 use super::confirm::{Claim, Confirmed, confirm};
 use super::witness::{EventSpec, UnitSpec, evaluate};
 use crate::ast::{CmpOp, Direction};
+use crate::diag::AnalysisPart;
 use crate::diag::{Diag, LabelText, Message};
 use crate::ir::*;
 
 /// Conjunctions tried per pair, at most.
 const MAX_CONJUNCTIONS: usize = 64;
 
-pub fn check(p: &Program) -> Vec<Diag> {
+pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     let mut out = Vec::new();
     for (a, award) in p.awards.iter().enumerate() {
         for (o, outcome) in p.outcomes.iter().enumerate() {
@@ -29,7 +31,8 @@ pub fn check(p: &Program) -> Vec<Diag> {
             if award.allowed.contains(&oid) {
                 continue;
             }
-            let Some((units, w, confirmed)) = witness(p, AwardId::from_index(a), oid) else {
+            let Some((units, w, confirmed)) = witness(p, AwardId::from_index(a), oid, budget)
+            else {
                 continue;
             };
             let Some(unit) = units.get(w) else { continue };
@@ -202,7 +205,12 @@ fn pick(
 }
 
 /// A witness for (award, outcome): the units and which one is the witness.
-fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usize, Confirmed)> {
+fn witness(
+    p: &Program,
+    a: AwardId,
+    o: OutcomeId,
+    budget: &Budget,
+) -> Option<(Vec<UnitSpec>, usize, Confirmed)> {
     let award = &p[a];
     let outcome = &p[o];
     for lits in dnf(&outcome.cond, true) {
@@ -210,7 +218,11 @@ fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usiz
         if plan.vetoed {
             continue;
         }
-        let Some(units) = realize(p, award, &plan) else {
+        // A plan is realized and evaluated: about a thousand steps' work.
+        if !budget.spend(AnalysisPart::Conflicts, 1000) {
+            return None;
+        }
+        let Some(units) = realize(p, award, &plan, budget) else {
             continue;
         };
         let claim = Claim::AwardAndOutcome {
@@ -218,7 +230,7 @@ fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usiz
             award: a,
             outcome: o,
         };
-        if let Some(confirmed) = confirm(p, &units, &claim) {
+        if let Some(confirmed) = confirm(p, &units, &claim, budget, AnalysisPart::Conflicts) {
             return Some((units, 0, confirmed));
         }
     }
@@ -226,7 +238,7 @@ fn witness(p: &Program, a: AwardId, o: OutcomeId) -> Option<(Vec<UnitSpec>, usiz
 }
 
 /// The plan as unit data: the witness first, then fillers above and below it.
-fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
+fn realize(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option<Vec<UnitSpec>> {
     let excluded = |e: &Excl| award.exclusions.iter().any(|x| x.what == *e);
     let group = (0..p.groups.len()).map(GroupId::from_index).find(|g| {
         plan.group_in.iter().all(|x| x == g)
@@ -251,7 +263,7 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
         }
         None => return None,
     }
-    w.events = events(p, award, plan)?;
+    w.events = events(p, award, plan, budget)?;
     let scored = evaluate(p, std::slice::from_ref(&w)).ok()?;
     let result = scored.table.rows.first()?.result.clone();
     let (bonus, deduct) = (result.bonus, result.deduction);
@@ -263,7 +275,7 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<UnitSpec>> {
 }
 
 /// Events the plan needs: counts of facts, and bonus or deduction presence.
-fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
+fn events(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option<Vec<EventSpec>> {
     let mut events = Vec::new();
     for (fact, op, value) in &plan.facts {
         let f = &p[*fact];
@@ -279,7 +291,7 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
             continue;
         }
         let needed = (0..=4u32).find(|k| crate::ir::compare(Decimal::from(*k), *op, *value))?;
-        let event = harmless_event(p, f.kind, &f.tests)?;
+        let event = harmless_event(p, f.kind, &f.tests, budget)?;
         events.extend((0..needed).map(|_| event.clone()));
     }
     for (d, wanted) in &plan.has {
@@ -293,7 +305,7 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
             .flat_map(|s| s.rules.iter())
             .map(|r| (r, &p[*r]))
             .find(|(_, x)| !x.is_modifier())?;
-        let mut event = harmless_event(p, rule.1.kind, &rule.1.tests)?;
+        let mut event = harmless_event(p, rule.1.kind, &rule.1.tests, budget)?;
         if let RuleAmount::Range { high, .. } = rule.1.amount {
             event.points = Some(high.max(Decimal::ZERO));
         }
@@ -303,13 +315,18 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan) -> Option<Vec<EventSpec>> {
 }
 
 /// An event of `kind` passing `tests` that triggers no veto and no finding.
-fn harmless_event(p: &Program, kind: KindId, tests: &[AttrTest]) -> Option<EventSpec> {
+fn harmless_event(
+    p: &Program,
+    kind: KindId,
+    tests: &[AttrTest],
+    budget: &Budget,
+) -> Option<EventSpec> {
     let k = &p[kind];
     let sizes = domain_sizes(p, k);
     let within = Box::of_tests(tests, sizes.len());
     let harmful = consequence_boxes(p, k, sizes.len());
     let refs: Vec<&Box> = harmful.iter().collect();
-    let point = first_uncovered(&within, &refs, &sizes)?;
+    let point = first_uncovered(&within, &refs, &sizes, budget, AnalysisPart::Conflicts)?;
     let mut event = EventSpec::new(p, kind, &point);
     let base = k
         .base_rules

@@ -3,12 +3,14 @@
 //! matches, KH403 a kind nothing uses, KH404 a modifier no base rule meets.
 
 use super::boxes::{Box, consequence_boxes, domain_sizes, first_uncovered};
+use super::budget::Budget;
 use super::confirm::{Claim, confirm};
 use super::witness::{EventSpec, UnitSpec};
+use crate::diag::AnalysisPart;
 use crate::diag::{Diag, LabelText, Message};
 use crate::ir::{KindId, Program, RuleAmount, RuleId};
 
-pub fn check(p: &Program) -> Vec<Diag> {
+pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     let mut out = Vec::new();
     for (k, kind) in p.kinds.iter().enumerate() {
         let id = KindId::from_index(k);
@@ -18,9 +20,9 @@ pub fn check(p: &Program) -> Vec<Diag> {
             .iter()
             .map(|r| (*r, Box::of_tests(&p[*r].tests, sizes.len())))
             .collect();
-        out.extend(overlaps(p, id, &boxes, &sizes));
-        out.extend(gap(p, id, &boxes, &sizes));
-        out.extend(unmatched_modifiers(p, id, &boxes, &sizes));
+        out.extend(overlaps(p, id, &boxes, &sizes, budget));
+        out.extend(gap(p, id, &boxes, &sizes, budget));
+        out.extend(unmatched_modifiers(p, id, &boxes, &sizes, budget));
         let used = !kind.base_rules.is_empty()
             || !kind.modifiers.is_empty()
             || !kind.vetoes.is_empty()
@@ -36,6 +38,11 @@ pub fn check(p: &Program) -> Vec<Diag> {
     out
 }
 
+/// A box's side for attribute `a`, if the box tests it.
+fn side(b: &Box, a: usize) -> Option<&crate::ir::ValueSet> {
+    b.sides.get(a).and_then(Option::as_ref)
+}
+
 fn rule_text(p: &Program, r: RuleId) -> String {
     p.clause(p[r].clause).text.clone()
 }
@@ -48,16 +55,68 @@ fn one_event(p: &Program, event: EventSpec) -> Vec<UnitSpec> {
 }
 
 /// KH401: each base rule against the earlier ones; one finding per rule (its
-/// first overlap), with the first common event as witness.
-fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec<Diag> {
+/// first overlap), with the first common event as witness. Earlier rules are
+/// looked up by the values they allow of the attribute most rules test (two
+/// rules that both test it overlap only if they share a value of it), so a
+/// policy of many narrow rules costs about one step per rule, not one per
+/// pair.
+fn overlaps(
+    p: &Program,
+    kind: KindId,
+    boxes: &[(RuleId, Box)],
+    sizes: &[u32],
+    budget: &Budget,
+) -> Vec<Diag> {
     let mut out = Vec::new();
+    let tested = |a: usize| boxes.iter().filter(|(_, b)| side(b, a).is_some()).count();
+    let key = (0..sizes.len()).max_by_key(|a| (tested(*a), std::cmp::Reverse(*a)));
+    let size = key.and_then(|a| sizes.get(a)).copied().unwrap_or(0) as usize;
+    // Earlier rules by the values of the key attribute they allow; those that
+    // do not test it allow every value.
+    let mut by_value: Vec<Vec<usize>> = vec![Vec::new(); size];
+    let mut everywhere: Vec<usize> = Vec::new();
     for (j, (later, b)) in boxes.iter().enumerate() {
-        for (earlier, a) in boxes.iter().take(j) {
+        let values: Option<Vec<u32>> = key
+            .and_then(|a| side(b, a))
+            .map(|set| set.values().take_while(|v| (*v as usize) < size).collect());
+        let mut candidates: Vec<usize> = match &values {
+            Some(vs) => vs
+                .iter()
+                .flat_map(|v| by_value.get(*v as usize).into_iter().flatten())
+                .chain(&everywhere)
+                .copied()
+                .collect(),
+            None => (0..j).collect(),
+        };
+        candidates.sort_unstable();
+        candidates.dedup();
+        if !budget.spend(AnalysisPart::Overlaps, candidates.len() as u64 + 1) {
+            break;
+        }
+        match &values {
+            Some(vs) => {
+                for v in vs {
+                    if let Some(list) = by_value.get_mut(*v as usize) {
+                        list.push(j);
+                    }
+                }
+            }
+            None => everywhere.push(j),
+        }
+        for i in candidates {
+            let Some((earlier, a)) = boxes.get(i) else {
+                continue;
+            };
+            if !a.meets(b, sizes) {
+                continue;
+            }
             let Some(point) = a.intersect(b, sizes).and_then(|x| x.first_point(sizes)) else {
                 continue;
             };
             let units = one_event(p, EventSpec::new(p, kind, &point));
-            let Some(confirmed) = confirm(p, &units, &Claim::Overlap) else {
+            let Some(confirmed) =
+                confirm(p, &units, &Claim::Overlap, budget, AnalysisPart::Overlaps)
+            else {
                 continue;
             };
             let (x, y) = (&p[*earlier], &p[*later]);
@@ -85,7 +144,13 @@ fn overlaps(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -
 
 /// KH402: the first event of the kind no base rule matches and that neither
 /// vetoes the unit nor is a finding (those have their consequence already).
-fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec<Diag> {
+fn gap(
+    p: &Program,
+    kind: KindId,
+    boxes: &[(RuleId, Box)],
+    sizes: &[u32],
+    budget: &Budget,
+) -> Vec<Diag> {
     let k = &p[kind];
     if boxes.is_empty() {
         return Vec::new();
@@ -99,11 +164,11 @@ fn gap(p: &Program, kind: KindId, boxes: &[(RuleId, Box)], sizes: &[u32]) -> Vec
         .map(|(_, b)| b)
         .chain(consequences.iter())
         .collect();
-    let Some(point) = first_uncovered(&all, &refs, sizes) else {
+    let Some(point) = first_uncovered(&all, &refs, sizes, budget, AnalysisPart::Gaps) else {
         return Vec::new();
     };
     let units = one_event(p, EventSpec::new(p, kind, &point));
-    let Some(confirmed) = confirm(p, &units, &Claim::NoRule) else {
+    let Some(confirmed) = confirm(p, &units, &Claim::NoRule, budget, AnalysisPart::Gaps) else {
         return Vec::new();
     };
     let m = Message::RuleGap {
@@ -123,6 +188,7 @@ fn unmatched_modifiers(
     kind: KindId,
     boxes: &[(RuleId, Box)],
     sizes: &[u32],
+    budget: &Budget,
 ) -> Vec<Diag> {
     let k = &p[kind];
     k.modifiers
@@ -130,10 +196,13 @@ fn unmatched_modifiers(
         .filter_map(|m| {
             let rule = &p[*m];
             let mbox = Box::of_tests(&rule.tests, sizes.len());
+            if !budget.spend(AnalysisPart::Overlaps, boxes.len() as u64) {
+                return None;
+            }
             let meets = boxes.iter().any(|(r, b)| {
                 p[*r].direction == rule.direction
                     && !matches!(p[*r].amount, RuleAmount::Modifier { .. })
-                    && b.intersect(&mbox, sizes).is_some()
+                    && b.meets(&mbox, sizes)
             });
             (!meets).then(|| {
                 Diag::new(

@@ -10,10 +10,12 @@ use rust_decimal::Decimal;
 
 use crate::exact;
 
+use super::budget::Budget;
 use super::confirm::{Claim, confirm};
 use super::intervals::{Bounds, Interval, operand};
 use super::witness::UnitSpec;
 use crate::ast::CmpOp;
+use crate::diag::AnalysisPart;
 use crate::diag::{Diag, Message};
 use crate::ir::{CondIr, OperandIr, Program, QuotaIr};
 
@@ -159,7 +161,7 @@ fn as_range(c: &CondIr) -> Option<Range> {
     }
 }
 
-pub fn check(p: &Program) -> Vec<Diag> {
+pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     if p.tiers.is_empty() {
         return Vec::new();
     }
@@ -190,13 +192,13 @@ pub fn check(p: &Program) -> Vec<Diag> {
             out.push(Diag::new(m, p.clause(tier.clause).core));
         }
     }
-    out.extend(gap(p, &ranges));
+    out.extend(gap(p, &ranges, budget));
     out.extend(quotas(p));
     out
 }
 
 /// The highest total no tier takes, when every tier is a range of the total.
-fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
+fn gap(p: &Program, ranges: &[Option<Range>], budget: &Budget) -> Option<Diag> {
     if p.tiers.iter().any(|t| t.cond.is_none()) {
         return None;
     }
@@ -204,7 +206,7 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     if ranges.iter().any(|r| r.operand != OperandIr::Total) {
         return None;
     }
-    let total = operand(p, &Bounds::of(p), OperandIr::Total);
+    let total = operand(p, &Bounds::of(p, budget), OperandIr::Total);
     let Interval {
         low: Some(low),
         high: Some(high),
@@ -233,7 +235,8 @@ fn gap(p: &Program, ranges: &[Option<Range>]) -> Option<Diag> {
     let mut unit = UnitSpec::typical(p, 0, |max| max);
     fill(p, &mut unit, witness)?;
     let units = vec![unit];
-    let confirmed = confirm(p, &units, &Claim::NoGrade { total: witness })?;
+    let claim = Claim::NoGrade { total: witness };
+    let confirmed = confirm(p, &units, &claim, budget, AnalysisPart::Grades)?;
     let first = p.tiers.first()?;
     let m = Message::TierGap { total: witness };
     Some(Diag::new(m, p.clause(first.clause).core).with_witness(confirmed.data))

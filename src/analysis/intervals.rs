@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use crate::exact;
 
 use super::amounts::largest_event;
+use super::budget::Budget;
 use crate::ast::{CmpOp, Direction};
 use crate::diag::{Diag, Message};
 use crate::ir::{CondIr, OperandIr, Program, SectionIr, VetoTrigger};
@@ -59,14 +60,19 @@ impl Interval {
 }
 
 /// The most a section can add (or deduct) for one unit; `None`: no bound.
-fn section_max(p: &Program, section: &SectionIr) -> Option<Decimal> {
+fn section_max(p: &Program, section: &SectionIr, budget: &Budget) -> Option<Decimal> {
     let mut sum = Some(Decimal::ZERO);
     for &r in &section.rules {
         let rule = &p[r];
         if rule.is_modifier() {
             continue;
         }
-        let one = largest_event(p, r).map_or(Decimal::ZERO, |(a, _)| a);
+        let one = largest_event(p, r, budget).map_or(Decimal::ZERO, |(a, _)| a);
+        if budget.ran_out() {
+            // Not searched to the end: no bound (a bound too low could make a
+            // condition look constant).
+            return None;
+        }
         // Any number of events: a rule that pays anything reaches its cap, or has no bound.
         let most = match rule.cap {
             Some(cap) if one > Decimal::ZERO => Some(cap),
@@ -85,12 +91,12 @@ fn section_max(p: &Program, section: &SectionIr) -> Option<Decimal> {
 }
 
 /// The bounds of a direction: the sum over its sections.
-fn direction_max(p: &Program, d: Direction) -> Option<Decimal> {
+fn direction_max(p: &Program, d: Direction, budget: &Budget) -> Option<Decimal> {
     p.sections
         .iter()
         .filter(|s| s.direction == d)
         .try_fold(Decimal::ZERO, |acc, s| {
-            section_max(p, s).and_then(|m| exact::add(acc, m).ok())
+            section_max(p, s, budget).and_then(|m| exact::add(acc, m).ok())
         })
 }
 
@@ -114,10 +120,10 @@ pub struct Bounds {
 }
 
 impl Bounds {
-    pub fn of(p: &Program) -> Bounds {
+    pub fn of(p: &Program, budget: &Budget) -> Bounds {
         Bounds {
-            bonus: direction_max(p, Direction::Bonus),
-            deduct: direction_max(p, Direction::Deduct),
+            bonus: direction_max(p, Direction::Bonus, budget),
+            deduct: direction_max(p, Direction::Deduct, budget),
         }
     }
 }
@@ -153,7 +159,7 @@ pub fn operand(p: &Program, bounds: &Bounds, o: OperandIr) -> Interval {
 }
 
 /// KH501 for every comparison of every condition.
-pub fn check(p: &Program) -> Vec<Diag> {
+pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     let mut out = Vec::new();
     let conds = p
         .outcomes
@@ -164,7 +170,7 @@ pub fn check(p: &Program) -> Vec<Diag> {
             VetoTrigger::When(c) => Some(c),
             VetoTrigger::Event { .. } => None,
         }));
-    let bounds = Bounds::of(p);
+    let bounds = Bounds::of(p, budget);
     for c in conds {
         walk(p, &bounds, c, &mut out);
     }

@@ -7,6 +7,7 @@
 mod amounts;
 mod awards;
 pub mod boxes;
+pub mod budget;
 mod confirm;
 mod conflicts;
 mod coverage;
@@ -15,17 +16,28 @@ pub mod intervals;
 mod uncovered;
 pub mod witness;
 
-use crate::diag::Diag;
-use crate::ir::Program;
+pub use budget::Budget;
 
-/// Every finding of the analysis, unsorted.
-pub fn analyze(p: &Program) -> Vec<Diag> {
-    let mut out = coverage::check(p);
-    out.extend(amounts::check(p));
-    out.extend(intervals::check(p));
+use crate::diag::{Diag, Message};
+use crate::ir::Program;
+use crate::source::Span;
+
+/// Every finding of the analysis, unsorted, within `budget` steps; a note
+/// (KH405) for each analysis the budget cut short.
+pub fn analyze(p: &Program, budget: &Budget) -> Vec<Diag> {
+    let mut out = coverage::check(p, budget);
+    out.extend(amounts::check(p, budget));
+    out.extend(intervals::check(p, budget));
     out.extend(awards::check(p));
-    out.extend(conflicts::check(p));
-    out.extend(grades::check(p));
+    out.extend(conflicts::check(p, budget));
+    out.extend(grades::check(p, budget));
+    let parts = budget.cut_short();
+    if !parts.is_empty() {
+        out.push(Diag::new(
+            Message::AnalysisCutShort { parts },
+            Span::default(),
+        ));
+    }
     out.shrink_to_fit();
     out
 }

@@ -15,14 +15,35 @@
 use rustc_hash::FxHashMap;
 
 use super::boxes::Box;
+use super::budget::Budget;
+use crate::diag::AnalysisPart;
 use crate::ir::ValueSet;
 
 /// One box within the search: only its sides narrower than the region.
 type Tests = Vec<(usize, ValueSet)>;
 
 /// The first point of `within` (attributes, then values, in declaration
-/// order) that none of `boxes` contains.
-pub fn first_uncovered(within: &Box, boxes: &[&Box], sizes: &[u32]) -> Option<Vec<u32>> {
+/// order) that none of `boxes` contains. The search spends from `budget` for
+/// `part`; when the budget runs out there is no answer (`None`), never a
+/// guess.
+pub fn first_uncovered(
+    within: &Box,
+    boxes: &[&Box],
+    sizes: &[u32],
+    budget: &Budget,
+    part: AnalysisPart,
+) -> Option<Vec<u32>> {
+    let point = search(within, boxes, sizes, budget, part);
+    point.filter(|_| !budget.ran_out())
+}
+
+fn search(
+    within: &Box,
+    boxes: &[&Box],
+    sizes: &[u32],
+    budget: &Budget,
+    part: AnalysisPart,
+) -> Option<Vec<u32>> {
     let mut region: Vec<ValueSet> = sizes
         .iter()
         .enumerate()
@@ -45,7 +66,11 @@ pub fn first_uncovered(within: &Box, boxes: &[&Box], sizes: &[u32]) -> Option<Ve
                 .collect()
         })
         .collect();
-    let cover = Cover { tests: &tests };
+    let cover = Cover {
+        tests: &tests,
+        budget,
+        part,
+    };
     let mut live: Vec<usize> = (0..tests.len()).collect();
     if cover.covered(&mut region, &live) {
         return None;
@@ -95,6 +120,8 @@ impl Class {
 
 struct Cover<'t> {
     tests: &'t [Tests],
+    budget: &'t Budget,
+    part: AnalysisPart,
 }
 
 impl Cover<'_> {
@@ -188,6 +215,11 @@ impl Cover<'_> {
         live: &[usize],
         undo: &mut Vec<(usize, ValueSet)>,
     ) -> bool {
+        // Out of budget: say covered and stop; `first_uncovered` then gives
+        // no answer at all.
+        if !self.budget.spend(self.part, live.len() as u64 + 1) {
+            return true;
+        }
         // A box that cuts the region on one attribute only covers a slab of
         // it: what is left to cover is the region without that slab (as unit
         // propagation does for clauses). Repeat until nothing narrows.

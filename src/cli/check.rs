@@ -25,6 +25,10 @@ pub struct CheckArgs {
     /// 有警告也视为失败 / fail on warnings too
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// 分析的工作量上限（步数）；用完时报 KH405 / the analysis's work budget in steps; KH405 when it runs out
+    #[arg(long, default_value_t = crate::driver::DEFAULT_BUDGET)]
+    pub budget: u64,
 }
 
 pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
@@ -33,7 +37,7 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
     let mut text = String::new();
     let mut failed = false;
     for path in &args.files {
-        let (file, diags) = check_path(path);
+        let (file, diags) = check_path(path, args.budget);
         failed |= diags.iter().any(|d| match d.severity() {
             Severity::Error => true,
             Severity::Warning => args.deny_warnings,
@@ -56,10 +60,11 @@ pub fn run(args: CheckArgs, lang: Lang) -> ExitCode {
 }
 
 /// Reads and checks one file; an unreadable file is itself a finding (KH001).
-fn check_path(path: &Path) -> (SourceFile, Vec<Diag>) {
+fn check_path(path: &Path, budget: u64) -> (SourceFile, Vec<Diag>) {
     match super::files::read(path) {
         Ok(file) => {
-            let diags = crate::driver::build(&file).diags;
+            let options = crate::driver::BuildOptions { budget };
+            let diags = crate::driver::build_with(&file, options).diags;
             (file, diags)
         }
         Err(failed) => failed,

@@ -256,6 +256,21 @@ pub enum LabelText {
     Year,
 }
 
+/// An analysis of a compiled policy that a work budget can cut short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum AnalysisPart {
+    /// Base rules that match one event (KH401).
+    Overlaps,
+    /// Combinations no base rule matches (KH402).
+    Gaps,
+    /// The largest amount of one event (KH303).
+    Amounts,
+    /// An award and a sanction at once (KH504).
+    Conflicts,
+    /// Totals no grade tier takes (KH505).
+    Grades,
+}
+
 /// Why a file could not be read or written, in words either language can say.
 #[derive(Debug, Clone, PartialEq)]
 pub enum IoProblem {
@@ -466,6 +481,12 @@ pub enum Message {
         severity: Severity,
         /// How many were left out.
         more: usize,
+    },
+    /// The analysis's work budget ran out (KH405): what it found is
+    /// reported, what it did not reach is not.
+    AnalysisCutShort {
+        /// The analyses cut short, in the order they ran out.
+        parts: Vec<AnalysisPart>,
     },
     /// `--unit NAME` names no unit of the data.
     NoSuchUnit {
@@ -699,6 +720,7 @@ impl Message {
                 | Message::CannotWrite { .. }
                 | Message::UnknownDataFormat { .. }
                 | Message::NoSuchUnit { .. }
+                | Message::AnalysisCutShort { .. }
         )
     }
 
@@ -725,6 +747,7 @@ impl Message {
             M::RuleGap { .. } => Code::KH402,
             M::UnusedKind { .. } => Code::KH403,
             M::ModifierUnmatched { .. } => Code::KH404,
+            M::AnalysisCutShort { .. } => Code::KH405,
             M::Syntax { .. } | M::OpenMarkerNotLast | M::TooDeep { .. } => Code::KH101,
             M::UnclosedBlock => Code::KH102,
             M::BadLiteral { .. } => Code::KH103,
@@ -773,7 +796,7 @@ impl Message {
             | Message::TierUnreachable { .. }
             | Message::TierGap { .. }
             | Message::TierQuotasOver { .. } => Severity::Warning,
-            Message::TierQuotaZero { .. } => Severity::Note,
+            Message::TierQuotaZero { .. } | Message::AnalysisCutShort { .. } => Severity::Note,
             Message::MoreOfTheSame { severity, .. } => *severity,
             Message::BonusUncapped { .. } => Severity::Note,
             _ => Severity::Error,

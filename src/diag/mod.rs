@@ -12,8 +12,8 @@ mod text;
 
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
-    ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem, Message, Once,
-    Positive, Single, Sort,
+    AnalysisPart, ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem,
+    Message, Once, Positive, Single, Sort,
 };
 
 use crate::i18n::Lang;
@@ -94,6 +94,8 @@ pub enum Code {
     KH403,
     /// Modifier never applies.
     KH404,
+    /// Analysis cut short.
+    KH405,
     /// Constant condition.
     KH501,
     /// Quota above eligible units.
@@ -147,7 +149,7 @@ pub enum Code {
 impl Code {
     /// Every code, in order (`docs/codes.md` has a section for each, in
     /// this order; a test keeps the list whole).
-    pub const ALL: [Code; 48] = [
+    pub const ALL: [Code; 49] = [
         Code::KH001,
         Code::KH002,
         Code::KH101,
@@ -172,6 +174,7 @@ impl Code {
         Code::KH402,
         Code::KH403,
         Code::KH404,
+        Code::KH405,
         Code::KH501,
         Code::KH502,
         Code::KH503,
@@ -232,6 +235,7 @@ impl Code {
             Code::KH402 => "KH402",
             Code::KH403 => "KH403",
             Code::KH404 => "KH404",
+            Code::KH405 => "KH405",
             Code::KH501 => "KH501",
             Code::KH502 => "KH502",
             Code::KH503 => "KH503",
@@ -456,30 +460,31 @@ mod every_code {
             Code::KH402 => 21,
             Code::KH403 => 22,
             Code::KH404 => 23,
-            Code::KH501 => 24,
-            Code::KH502 => 25,
-            Code::KH503 => 26,
-            Code::KH504 => 27,
-            Code::KH505 => 28,
-            Code::KH601 => 29,
-            Code::KH602 => 30,
-            Code::KH700 => 31,
-            Code::KH701 => 32,
-            Code::KH702 => 33,
-            Code::KH703 => 34,
-            Code::KH704 => 35,
-            Code::KH705 => 36,
-            Code::KH706 => 37,
-            Code::KH707 => 38,
-            Code::KH708 => 39,
-            Code::KH709 => 40,
-            Code::KH710 => 41,
-            Code::KH711 => 42,
-            Code::KH712 => 43,
-            Code::KH713 => 44,
-            Code::KH714 => 45,
-            Code::KH715 => 46,
-            Code::KH801 => 47,
+            Code::KH405 => 24,
+            Code::KH501 => 25,
+            Code::KH502 => 26,
+            Code::KH503 => 27,
+            Code::KH504 => 28,
+            Code::KH505 => 29,
+            Code::KH601 => 30,
+            Code::KH602 => 31,
+            Code::KH700 => 32,
+            Code::KH701 => 33,
+            Code::KH702 => 34,
+            Code::KH703 => 35,
+            Code::KH704 => 36,
+            Code::KH705 => 37,
+            Code::KH706 => 38,
+            Code::KH707 => 39,
+            Code::KH708 => 40,
+            Code::KH709 => 41,
+            Code::KH710 => 42,
+            Code::KH711 => 43,
+            Code::KH712 => 44,
+            Code::KH713 => 45,
+            Code::KH714 => 46,
+            Code::KH715 => 47,
+            Code::KH801 => 48,
         }
     }
 

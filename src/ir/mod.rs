@@ -138,7 +138,35 @@ impl ValueSet {
 
     /// The smallest value below `size` in the set.
     pub fn first_below(&self, size: u32) -> Option<u32> {
-        (0..size).find(|v| self.contains(*v))
+        self.first_common_below(None, size)
+    }
+
+    /// Whether the two sets share a value below `size`.
+    pub fn meets_below(&self, other: &ValueSet, size: u32) -> bool {
+        self.first_common_below(Some(other), size).is_some()
+    }
+
+    /// The smallest value below `size` in this set (and in `other`), a word
+    /// of 64 values at a time.
+    fn first_common_below(&self, other: Option<&ValueSet>, size: u32) -> Option<u32> {
+        for (i, w) in self.words.iter().enumerate() {
+            let base = u32::try_from(i).ok()?.checked_mul(64)?;
+            if base >= size {
+                return None;
+            }
+            let mut word = *w;
+            if let Some(o) = other {
+                word &= o.words.get(i).copied().unwrap_or(0);
+            }
+            let left = size - base;
+            if left < 64 {
+                word &= (1u64 << left) - 1;
+            }
+            if word != 0 {
+                return Some(base + word.trailing_zeros());
+            }
+        }
+        None
     }
 
     /// Every value of `0..size`.

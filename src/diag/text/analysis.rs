@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::fmt_decimal as d;
-use crate::diag::message::Message;
+use crate::diag::message::{AnalysisPart, Message};
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -77,6 +77,41 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             format!("事项「{kind}」有的情形没有任何基本规则适用，例如：{witness}"),
             format!("no base rule of event kind `{kind}` matches some events, such as {witness}")
         ),
+        M::AnalysisCutShort { parts } => {
+            let names: Vec<&str> = parts
+                .iter()
+                .map(|part| match part {
+                    AnalysisPart::Overlaps => {
+                        lang.pick("规则重叠（KH401）", "overlapping rules (KH401)")
+                    }
+                    AnalysisPart::Gaps => {
+                        lang.pick("规则遗漏（KH402）", "gaps between rules (KH402)")
+                    }
+                    AnalysisPart::Amounts => lang.pick(
+                        "单个事项的最高分值（KH303）",
+                        "the largest amount of one event (KH303)",
+                    ),
+                    AnalysisPart::Conflicts => lang.pick(
+                        "评优与处置的冲突（KH504）",
+                        "awards against sanctions (KH504)",
+                    ),
+                    AnalysisPart::Grades => {
+                        lang.pick("等次的遗漏（KH505）", "totals no grade takes (KH505)")
+                    }
+                })
+                .collect();
+            zh_en!(
+                lang,
+                format!(
+                    "分析超出工作量上限，未做完：{}。已报的问题成立，未报的不代表没有",
+                    names.join("、")
+                ),
+                format!(
+                    "the analysis ran out of its work budget in {}: what it reports holds, but it did not look everywhere",
+                    names.join(", ")
+                )
+            )
+        }
         M::UnusedKind { kind } => zh_en!(
             lang,
             format!("事项「{kind}」没有被任何规则、否决、查实、条件或排除用到"),
@@ -262,6 +297,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .pick(
                 "为这种情形加一条规则；若它本不该加减分，写一条 `=> 0` 的规则说明",
                 "add a rule for this case; if it should not score, say so with a rule `=> 0`",
+            )
+            .into(),
+        M::AnalysisCutShort { .. } => lang
+            .pick(
+                "这样大的考核办法可用 kaohe check --budget N 给分析更多工作量（默认 150000000）",
+                "for a policy this large, give the analysis more work with kaohe check --budget N (default 150000000)",
             )
             .into(),
         M::UnusedKind { .. } => lang

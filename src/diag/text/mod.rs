@@ -86,6 +86,7 @@ fn family(m: &Message) -> Family<'_> {
         M::RuleOverlap { .. }
         | M::RuleGap { .. }
         | M::UnusedKind { .. }
+        | M::AnalysisCutShort { .. }
         | M::ModifierUnmatched { .. }
         | M::ConditionConstant { .. }
         | M::QuotaAboveEligible { .. }
