@@ -16,6 +16,10 @@ use std::process::{Command, Output};
 
 use common::root;
 
+use kaohe::diff::Side;
+use kaohe::driver::{self, Built};
+use kaohe::i18n::Lang;
+use kaohe::source::SourceFile;
 use serde_json::Value;
 
 fn shipped() -> String {
@@ -367,4 +371,169 @@ fn malformed_data_is_a_failure_not_a_rejection() {
     assert_eq!(o.status.code(), Some(1));
     assert!(out(&o).is_empty(), "no diff is printed");
     assert!(String::from_utf8_lossy(&o.stderr).contains("KH700"));
+}
+
+fn side<'a>(file: &'a SourceFile, built: &'a Built) -> Side<'a> {
+    let p = built.program.as_ref().unwrap_or_else(|| {
+        panic!(
+            "{} does not build: {:?}\n{}",
+            file.name, built.diags, file.text
+        )
+    });
+    Side {
+        p,
+        ast: &built.policy,
+        file,
+    }
+}
+
+/// The shipped policy against another text, compared in the library.
+fn library_diff(other: &str) -> kaohe::diff::Diff {
+    let old = common::file("policies/shaoxing-2019.kh");
+    let new = SourceFile::new("other.kh", other);
+    let (ob, nb) = (driver::build(&old), driver::build(&new));
+    kaohe::diff::diff(side(&old, &ob), side(&new, &nb), None, Lang::Zh).unwrap()
+}
+
+/// Asserts that `other` says what the shipped policy says.
+fn no_change(other: &str, how: &str) {
+    assert_ne!(other, shipped(), "{how}: the text is the same");
+    let d = library_diff(other);
+    assert!(
+        d.changes.is_empty(),
+        "{how} shown as a change:\n{}\n--- {how}\n{other}",
+        kaohe::diff::render::text(&d, Lang::Zh)
+    );
+}
+
+/// Keywords in English (`kaohe fmt --lang en`), full-width punctuation,
+/// other spacing and line breaks: the same policy, no differences.
+#[test]
+fn spelling_is_no_change() {
+    let file = common::file("policies/shaoxing-2019.kh");
+    let en = kaohe::format::format(&file, Some(Lang::En)).unwrap();
+    no_change(&en, "English keywords");
+    let wide = common::spelling::full_width(&shipped());
+    for twin in ["＝＞", "，", "＜", "：", "｛", "｝", "“", "”", "｜", "；"] {
+        assert!(wide.contains(twin), "{twin}");
+    }
+    no_change(&wide, "full-width punctuation");
+    // The policy has no parentheses outside its citations and strings: one more.
+    let parens = shipped().replacen("当 否决 或 有 扣分", "当 (否决 或 有 扣分)", 1);
+    let wide_parens = common::spelling::full_width(&parens);
+    assert!(wide_parens.contains("当 （否决 或 有 扣分）"));
+    no_change(&wide_parens, "full-width parentheses");
+    for seed in 1..=8 {
+        no_change(&common::spelling::respace(&shipped(), seed), "spacing");
+    }
+    no_change(
+        &common::spelling::respace(&common::spelling::full_width(&en), 9),
+        "all three",
+    );
+    // The corpus's own English and full-width versions.
+    for rel in [
+        "tests/corpus/ok/shaoxing-2019-en.kh",
+        "tests/corpus/ok/shaoxing-2019-fullwidth.kh",
+    ] {
+        no_change(&common::read(rel), rel);
+    }
+    // And on the command line.
+    let dir = case("spelling", &[]);
+    std::fs::write(dir.join("new.kh"), &wide).unwrap();
+    let o = common::kaohe_in(&dir, &["diff", "old.kh", "new.kh"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out(&o).contains("无差异"), "{}", out(&o));
+}
+
+/// Other words for the same meaning are no change either: `至多 5` is
+/// `0 至 5`, `减半` is `乘 0.5`, `10.0` is `10`, a value list is a set
+/// (`不属于` the rest is `属于` these), a one-value `属于` is `是`, `或`
+/// and the steps a step comes after are unordered, `降序` is the default
+/// order, a full date in the policy year is its month-day, a name may be quoted.
+#[test]
+fn the_same_meaning_in_other_words_is_no_change() {
+    let edits: &[(&str, &str)] = &[
+        ("=> 至多 5", "=> 0 至 5"),
+        ("=> 减半", "=> 乘 0.50"),
+        ("省级部门 => 10 【", "省级部门 => 10.0 【"),
+        (
+            "层级 属于 国家 | 部委 | 省委 | 省政府 | 省级部门 =>",
+            "层级 不属于 市政府 | 市委 =>",
+        ),
+        ("层级 属于 市委 | 市政府", "层级 属于 市政府 | 「市委」"),
+        ("对象 是 个人", "对象 属于 个人"),
+        (
+            "通报批评 责任 是 主要",
+            "通报批评 责任 属于 主要 且 责任 不属于 次要",
+        ),
+        ("当 否决 或 有 扣分", "当 (有 扣分 或 否决) 或 否决"),
+        ("当 总分 < 80", "当 非 非 总分 < 80.00"),
+        ("排名 按 总分 降序", "排名 按 总分"),
+        ("=> 该项清零, 取消 先进", "=> 取消 先进, 该项清零"),
+        ("不含 办公室", "不含 `办公室`"),
+        ("不含 末 2 名", "不含 末 2"),
+        ("自评 截止 12-20", "自评 截止 2019-12-20"),
+        (
+            "在 自评, 职能处室考评, 实地考核 之后",
+            "在 实地考核, 自评 之后 在 职能处室考评 之后",
+        ),
+    ];
+    for (from, to) in edits {
+        assert!(shipped().contains(from), "{from}");
+        no_change(&shipped().replacen(from, to, 1), to);
+    }
+}
+
+/// Every real change still shows, in its part, however the new version is
+/// spelled (here: English keywords and full-width punctuation).
+#[test]
+fn a_real_change_shows_whatever_the_spelling() {
+    let cases: &[(&str, &str, &str, usize)] = &[
+        ("省级部门 => 10 【", "省级部门 => 9.5 【", "rules", 1),
+        ("=> 至多 5", "=> 1 至 5", "rules", 1),
+        ("=> 减半", "=> 乘 0.6", "rules", 1),
+        ("对象 是 个人", "对象 是 集体", "rules", 1),
+        ("当 总分 < 80", "当 总分 <= 80", "outcomes", 1),
+        ("当 否决 或 有 扣分", "当 否决 且 有 扣分", "outcomes", 1),
+        ("当 否决 或 有 扣分", "当 否决 或 有 加分", "outcomes", 1),
+        ("排名 按 总分 降序", "排名 按 总分 升序", "ranking", 1),
+        (
+            "排名 按 总分 降序",
+            "排名 按 总分 降序 分组内",
+            "ranking",
+            1,
+        ),
+        (
+            "排名 按 总分 降序 【五(二)6】",
+            "排名 按 总分 降序 【五(二)7】",
+            "ranking",
+            1,
+        ),
+        ("=> 该项清零, 取消 先进", "=> 取消 先进", "findings", 1),
+        ("不含 末 2 名", "不含 末 1 名", "awards", 1),
+        ("不含 办公室", "不含 综合业务处", "awards", 2),
+        ("自评 截止 12-20", "自评 截止 12-19", "schedule", 1),
+        ("自评 截止 12-20", "自评 截止 2018-12-20", "schedule", 1),
+        (
+            "在 自评, 职能处室考评, 实地考核 之后",
+            "在 自评, 实地考核 之后",
+            "schedule",
+            1,
+        ),
+    ];
+    for (from, to, part, n) in cases {
+        assert!(shipped().contains(from), "{from}");
+        let file = SourceFile::new("new.kh", shipped().replacen(from, to, 1));
+        let en = kaohe::format::format(&file, Some(Lang::En)).unwrap();
+        let d = library_diff(&common::spelling::full_width(&en));
+        let shown = kaohe::diff::render::text(&d, Lang::Zh);
+        assert_eq!(d.changes.len(), *n, "{from} → {to}:\n{shown}");
+        for c in &d.changes {
+            assert_eq!(
+                serde_json::to_value(c.part).unwrap(),
+                *part,
+                "{to}:\n{shown}"
+            );
+        }
+    }
 }

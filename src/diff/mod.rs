@@ -2,11 +2,14 @@
 //! policy's own words, and (with data) what that change does to each unit.
 //!
 //! The diff is semantic: it compares compiled programs (and, for what the
-//! program drops, the AST), so reordering, re-spacing or rewording a value
-//! list in another order is no change, and a rule whose points move is one
-//! change, not a removal and an addition. The model here is plain data:
-//! `policy` and `rulings` build it, `render` writes text and Markdown, serde
-//! writes JSON.
+//! program drops, the AST, whose equality ignores places), so reordering,
+//! re-spacing, a value list in another order, keywords in the other
+//! language or full-width punctuation is no change, and a rule whose points
+//! move is one change, not a removal and an addition. A statement's words
+//! (`Clause::text`) are only shown, never compared (`policy::meaning`).
+//!
+//! The model here is plain data: `policy` and `rulings` build it, `render`
+//! writes text and Markdown, serde writes JSON.
 
 pub mod policy;
 pub mod render;

@@ -5,6 +5,7 @@
 
 pub mod ast_text;
 pub mod rulings;
+pub mod spelling;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -1,21 +1,44 @@
 //! Ranking, awards (exclusions, quota, `允许`), outcomes, grades and the
-//! schedule: compared by name, and in the policy's words where the words are
-//! the condition.
+//! schedule: matched by name (exclusions by what they exclude) and compared
+//! by meaning (conditions by structure); their words are only shown.
 
+use super::meaning::{self, Cond, Excluded, Reader};
 use super::{Change, Field, Mark, NONE, Pair, Part, Side, Stated, by_key, dec};
-use crate::ast::{Decl, Step, Stmt};
-use crate::ir::{AwardIr, QuotaIr};
+use crate::ast::{Decl, Order, Step, Stmt};
+use crate::ir::{AwardIr, Excl, KeyIr, QuotaIr};
 
+/// The ranking: its keys in order (kind, item through its rename, order)
+/// and whether it is within groups.
 pub(super) fn ranking(pair: &mut Pair<'_>) {
-    let of = |s: &Side<'_>| {
-        if s.p.ranking.keys.is_empty() {
-            Vec::new()
-        } else {
-            let subject = s.text(s.p.ranking.clause);
-            vec![Stated::of(s, String::new(), subject, s.p.ranking.clause)]
+    type Keys = (Vec<(Option<String>, Order)>, bool);
+    let of = |pair: &Pair<'_>, old: bool| -> Vec<Stated<(), Keys>> {
+        let r = Reader::of(pair, old);
+        let s = if old { &pair.old } else { &pair.new };
+        let ranking = &s.p.ranking;
+        if ranking.keys.is_empty() {
+            return Vec::new();
         }
+        let keys = ranking
+            .keys
+            .iter()
+            .map(|(k, order)| {
+                let k = match k {
+                    KeyIr::Total => None,
+                    KeyIr::Item(slot) => s.p.tracked_items.get(*slot).map(|i| r.item(*i)),
+                };
+                (k, *order)
+            })
+            .collect();
+        let subject = s.text(ranking.clause);
+        vec![Stated::of(
+            s,
+            (),
+            subject,
+            (keys, ranking.within_group),
+            ranking.clause,
+        )]
     };
-    let (o, n) = (of(&pair.old), of(&pair.new));
+    let (o, n) = (of(pair, true), of(pair, false));
     by_key(pair, Part::Ranking, o, n);
 }
 
@@ -38,7 +61,7 @@ fn allowed(s: &Side<'_>, a: &AwardIr) -> String {
     super::tree::join(v.into_iter())
 }
 
-/// Awards: by name; each exclusion by its words; quota and `允许` as aspects.
+/// Awards: by name; each exclusion by what it excludes; quota and `允许` as aspects.
 pub(super) fn awards(pair: &mut Pair<'_>) {
     let (o, n) = (pair.old.p, pair.new.p);
     for na in &n.awards {
@@ -55,8 +78,8 @@ pub(super) fn awards(pair: &mut Pair<'_>) {
             c.old = Some(pair.old.text(oa.clause));
             c.new = Some(pair.new.text(na.clause));
         }
-        let (oq, nq) = (quota(oa.quota.as_ref()), quota(na.quota.as_ref()));
-        if oq != nq {
+        if oa.quota.map(|q| q.0) != na.quota.map(|q| q.0) {
+            let (oq, nq) = (quota(oa.quota.as_ref()), quota(na.quota.as_ref()));
             c.aspect(Field::Quota, oq, nq);
             if let Some((_, q)) = &na.quota {
                 c.citation = pair.new.citation(*q).or(c.citation);
@@ -69,21 +92,24 @@ pub(super) fn awards(pair: &mut Pair<'_>) {
         if c.old.is_some() || !c.aspects.is_empty() {
             pair.push(c);
         }
-        // An exclusion is matched by its words, but `末 N 名` by its kind:
+        // An exclusion is matched by what it excludes, `末 N 名` by its kind:
         // `末 2 名` → `末 3 名` is one change, not a removal and an addition.
-        let excl = |s: &Side<'_>, a: &AwardIr| -> Vec<Stated> {
-            a.exclusions
-                .iter()
-                .map(|e| {
-                    let key = match e.what {
-                        crate::ir::Excl::Bottom(_) => "\u{0}bottom".to_string(),
-                        _ => s.text(e.clause),
-                    };
-                    Stated::of(s, key, a.name.clone(), e.clause)
-                })
-                .collect()
-        };
-        let (oe, ne) = (excl(&pair.old, oa), excl(&pair.new, na));
+        let excl =
+            |pair: &Pair<'_>, old: bool, a: &AwardIr| -> Vec<Stated<Excluded, Option<u32>>> {
+                let r = Reader::of(pair, old);
+                let s = if old { &pair.old } else { &pair.new };
+                a.exclusions
+                    .iter()
+                    .map(|e| {
+                        let n = match e.what {
+                            Excl::Bottom(n) => Some(n),
+                            _ => None,
+                        };
+                        Stated::of(s, r.excluded(&e.what), a.name.clone(), n, e.clause)
+                    })
+                    .collect()
+            };
+        let (oe, ne) = (excl(pair, true, oa), excl(pair, false, na));
         by_key(pair, Part::Awards, oe, ne);
     }
     for oa in o
@@ -98,27 +124,35 @@ pub(super) fn awards(pair: &mut Pair<'_>) {
     }
 }
 
-/// Outcomes: by name; the condition in the policy's words.
+/// Outcomes: by name; changed when the condition's structure changes.
 pub(super) fn outcomes(pair: &mut Pair<'_>) {
-    let of = |s: &Side<'_>| -> Vec<Stated> {
+    let of = |pair: &Pair<'_>, old: bool| -> Vec<Stated<String, Cond>> {
+        let r = Reader::of(pair, old);
+        let s = if old { &pair.old } else { &pair.new };
         s.p.outcomes
             .iter()
-            .map(|x| Stated::of(s, x.name.clone(), x.name.clone(), x.clause))
+            .map(|x| Stated::of(s, x.name.clone(), x.name.clone(), r.cond(&x.cond), x.clause))
             .collect()
     };
-    let (o, n) = (of(&pair.old), of(&pair.new));
+    let (o, n) = (of(pair, true), of(pair, false));
     by_key(pair, Part::Outcomes, o, n);
 }
 
-/// Grade tiers: by name; condition and quota in the policy's words.
+/// Grade tiers: by name; changed when the condition's structure or the quota changes.
 pub(super) fn grades(pair: &mut Pair<'_>) {
-    let of = |s: &Side<'_>| -> Vec<Stated> {
+    type Tier = (Option<Cond>, Option<QuotaIr>);
+    let of = |pair: &Pair<'_>, old: bool| -> Vec<Stated<String, Tier>> {
+        let r = Reader::of(pair, old);
+        let s = if old { &pair.old } else { &pair.new };
         s.p.tiers
             .iter()
-            .map(|x| Stated::of(s, x.name.clone(), x.name.clone(), x.clause))
+            .map(|x| {
+                let meaning = (x.cond.as_ref().map(|c| r.cond(c)), x.quota);
+                Stated::of(s, x.name.clone(), x.name.clone(), meaning, x.clause)
+            })
             .collect()
     };
-    let (o, n) = (of(&pair.old), of(&pair.new));
+    let (o, n) = (of(pair, true), of(pair, false));
     by_key(pair, Part::Grades, o, n);
 }
 
@@ -149,18 +183,24 @@ fn step_text(s: &Side<'_>, st: &Stmt<Step>) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Schedule steps: by name; due date and predecessors in the policy's words.
+/// Schedule steps: by name; changed when the due date (see
+/// [`meaning::date`]) or the steps it comes after (as a set) change.
 pub(super) fn schedule(pair: &mut Pair<'_>) {
-    let of = |s: &Side<'_>| -> Vec<Stated> {
+    /// The due date (see [`meaning::date`]) and the steps it comes after.
+    type When = (Option<(Option<i32>, u32, u32)>, Vec<String>);
+    let of = |s: &Side<'_>| -> Vec<Stated<String, When>> {
         steps(s)
             .into_iter()
             .map(|st| {
-                let text = step_text(s, st);
+                let mut after: Vec<String> = st.node.after.iter().map(|n| n.text.clone()).collect();
+                after.sort();
+                after.dedup();
+                let due = st.node.due.as_ref().map(|d| meaning::date(d, s.p.year));
                 Stated {
                     key: st.node.name.text.clone(),
                     subject: st.node.name.text.clone(),
-                    text_key: text.clone(),
-                    text,
+                    text: step_text(s, st),
+                    meaning: (due, after),
                     citation: st.meta.citation.as_ref().map(|c| c.text.clone()),
                 }
             })

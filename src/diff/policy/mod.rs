@@ -4,6 +4,7 @@
 //! rename when everything but the name agrees, else added or removed.
 
 mod decisions;
+mod meaning;
 mod rules;
 mod tree;
 
@@ -89,34 +90,41 @@ pub fn compare(old: Side<'_>, new: Side<'_>, lang: Lang) -> Vec<Change> {
     changes
 }
 
-/// A declaration stated in a clause, for the comparisons that go by its words.
+/// A declaration stated in a clause: matched with the other version by
+/// `key`, changed when what it means (`meaning`) or its citation differs. Its
+/// words (`text`) are only shown.
 #[derive(Debug, Clone)]
-struct Stated {
+struct Stated<K, M> {
     /// What matches it with the other version.
-    key: String,
+    key: K,
     subject: String,
+    /// The statement as this version writes it.
     text: String,
-    /// What decides whether it changed: its words, or what they mean.
-    text_key: String,
+    /// What decides whether it changed.
+    meaning: M,
     citation: Option<String>,
 }
 
-impl Stated {
-    fn of(side: &Side<'_>, key: String, subject: String, c: ClauseId) -> Stated {
-        let text = side.text(c);
+impl<K, M> Stated<K, M> {
+    fn of(side: &Side<'_>, key: K, subject: String, meaning: M, c: ClauseId) -> Stated<K, M> {
         Stated {
             key,
             subject,
-            text_key: text.clone(),
-            text,
+            text: side.text(c),
+            meaning,
             citation: side.citation(c),
         }
     }
 }
 
-/// Matches statements by key: a changed text or citation is a change; the
+/// Matches statements by key: a changed meaning or citation is a change; the
 /// rest are added or removed.
-fn by_key(pair: &mut Pair<'_>, part: Part, old: Vec<Stated>, new: Vec<Stated>) {
+fn by_key<K: PartialEq, M: PartialEq>(
+    pair: &mut Pair<'_>,
+    part: Part,
+    old: Vec<Stated<K, M>>,
+    new: Vec<Stated<K, M>>,
+) {
     let mut taken = vec![false; old.len()];
     for n in &new {
         let found = old
@@ -128,7 +136,7 @@ fn by_key(pair: &mut Pair<'_>, part: Part, old: Vec<Stated>, new: Vec<Stated>) {
                 if let Some(t) = taken.get_mut(i) {
                     *t = true;
                 }
-                if o.text_key != n.text_key || o.citation != n.citation {
+                if o.meaning != n.meaning || o.citation != n.citation {
                     let mut c = Change::new(part, Mark::Changed, n.subject.clone());
                     c.citation = n.citation.clone();
                     c.old = Some(o.text.clone());
@@ -149,14 +157,14 @@ fn by_key(pair: &mut Pair<'_>, part: Part, old: Vec<Stated>, new: Vec<Stated>) {
     }
 }
 
-fn added(part: Part, s: &Stated) -> Change {
+fn added<K, M>(part: Part, s: &Stated<K, M>) -> Change {
     let mut c = Change::new(part, Mark::Added, s.subject.clone());
     c.citation = s.citation.clone();
     c.new = Some(s.text.clone());
     c
 }
 
-fn removed(part: Part, s: &Stated) -> Change {
+fn removed<K, M>(part: Part, s: &Stated<K, M>) -> Change {
     let mut c = Change::new(part, Mark::Removed, s.subject.clone());
     c.citation = s.citation.clone();
     c.old = Some(s.text.clone());

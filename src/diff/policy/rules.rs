@@ -5,57 +5,39 @@
 
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
+
+use super::meaning::{Amount, Cond, Events, Reader, Tests};
 use super::{Change, Field, Mark, NONE, Pair, Part, Side, Stated, by_key, cite, dec, opt_dec};
 use crate::ast::Direction;
+use crate::i18n::Lang;
 use crate::i18n::words::words;
-use crate::ir::{AttrDomain, AttrTest, KindId, KindIr, RuleAmount, RuleIr, VetoTrigger};
+use crate::ir::{AttrDomain, AttrTest, ItemId, KindIr, RuleAmount, RuleIr, VetoTrigger};
 
-/// Attribute tests: a key comparable across versions (sorted values) and the
-/// tests in words (`层级 属于 国家 | 部委`).
-fn tests_of(
-    pair: &Pair<'_>,
-    side: &Side<'_>,
-    kind: &KindIr,
-    tests: &[AttrTest],
-    old: bool,
-) -> (String, String) {
-    let w = words(pair.lang);
-    let mut key = Vec::new();
-    let mut text = Vec::new();
-    for t in tests {
-        let Some(a) = kind.attrs.get(t.attr) else {
-            continue;
-        };
-        let mut values: Vec<String> = match &a.domain {
-            AttrDomain::Values(vs) => t
-                .allowed
-                .values()
-                .filter_map(|v| vs.get(v as usize).cloned())
-                .collect(),
-            AttrDomain::Items => t
-                .allowed
-                .values()
-                .map(|v| &side.p[crate::ir::ItemId(v)])
-                .map(|i| {
-                    if old {
-                        pair.item_name(&i.name).to_string()
-                    } else {
-                        i.name.clone()
-                    }
-                })
-                .collect(),
-        };
-        text.push(format!("{} {} {}", a.name, w.is_in, values.join(" | ")));
-        values.sort();
-        key.push(format!("{}={}", a.name, values.join("|")));
-    }
-    key.sort();
+/// Attribute tests by meaning, and in words (`层级 属于 国家 | 部委`).
+fn tests_of(r: Reader<'_>, kind: &KindIr, tests: &[AttrTest], lang: Lang) -> (Tests, String) {
+    let w = words(lang);
+    let text: Vec<String> = tests
+        .iter()
+        .filter_map(|t| {
+            let a = kind.attrs.get(t.attr)?;
+            let values: Vec<String> = match &a.domain {
+                AttrDomain::Values(vs) => t
+                    .allowed
+                    .values()
+                    .filter_map(|v| vs.get(v as usize).cloned())
+                    .collect(),
+                AttrDomain::Items => t.allowed.values().map(|v| r.item(ItemId(v))).collect(),
+            };
+            Some(format!("{} {} {}", a.name, w.is_in, values.join(" | ")))
+        })
+        .collect();
     let text = if text.is_empty() {
         w.no_tests.to_string()
     } else {
         text.join(", ")
     };
-    (key.join(";"), text)
+    (r.tests(kind, tests), text)
 }
 
 fn amount_text(pair: &Pair<'_>, a: &RuleAmount) -> String {
@@ -73,51 +55,58 @@ fn amount_text(pair: &Pair<'_>, a: &RuleAmount) -> String {
     }
 }
 
-/// A rule as the comparison sees it.
+/// A rule as the comparison sees it: what it means, and in words.
 struct View {
     kind: String,
     direction: Direction,
-    modifier: bool,
-    key: String,
-    tests: String,
-    amount: String,
-    cap: String,
+    tests: Tests,
+    amount: Amount,
+    cap: Option<Decimal>,
+    /// The tests, amount and cap in words.
+    tests_text: String,
+    amount_text: String,
+    /// The rule as written.
     text: String,
     citation: Option<String>,
 }
 
-fn view(pair: &Pair<'_>, side: &Side<'_>, r: &RuleIr, old: bool) -> View {
-    let kind = &side.p[r.kind];
-    let name = kind.name.clone();
-    let (key, tests) = tests_of(pair, side, kind, &r.tests, old);
+impl View {
+    fn modifier(&self) -> bool {
+        matches!(self.amount, Amount::Modifier(_))
+    }
+}
+
+fn view(pair: &Pair<'_>, old: bool, r: &RuleIr) -> View {
+    let reader = Reader::of(pair, old);
+    let side = if old { &pair.old } else { &pair.new };
+    let (tests, tests_text) = tests_of(reader, &side.p[r.kind], &r.tests, pair.lang);
     View {
-        kind: if old {
-            pair.kind_name(&name).to_string()
-        } else {
-            name
-        },
+        kind: reader.kind(r.kind),
         direction: r.direction,
-        modifier: r.is_modifier(),
-        key,
         tests,
-        amount: amount_text(pair, &r.amount),
-        cap: opt_dec(r.cap),
+        amount: Amount::of(&r.amount),
+        cap: r.cap,
+        tests_text,
+        amount_text: amount_text(pair, &r.amount),
         text: side.text(r.clause),
         citation: side.citation(r.clause),
     }
 }
 
-/// A kind's rules as sorted signatures (without the kind's name), to tell a
-/// renamed kind by its rules.
-pub(super) fn kind_rules(pair: &Pair<'_>, side: &Side<'_>, k: &KindIr, old: bool) -> Vec<String> {
-    let mut v: Vec<String> = k
+/// What a rule of a kind means, without the kind's name.
+type Signature = (Direction, Tests, Amount, Option<Decimal>);
+
+/// A kind's rules by meaning, sorted, to tell a renamed kind by its rules.
+pub(super) fn kind_rules(pair: &Pair<'_>, k: &KindIr, old: bool) -> Vec<Signature> {
+    let side = if old { &pair.old } else { &pair.new };
+    let mut v: Vec<Signature> = k
         .base_rules
         .iter()
         .chain(&k.modifiers)
         .map(|r| &side.p[*r])
         .map(|r| {
-            let x = view(pair, side, r, old);
-            format!("{:?} {} {} {}", x.direction, x.key, x.amount, x.cap)
+            let x = view(pair, old, r);
+            (x.direction, x.tests, x.amount, x.cap)
         })
         .collect();
     v.sort();
@@ -129,7 +118,7 @@ type Matcher = fn(&View, &View) -> bool;
 
 /// Same kind, direction and sort (base rule or modifier).
 fn same(o: &View, n: &View) -> bool {
-    o.kind == n.kind && o.direction == n.direction && o.modifier == n.modifier
+    o.kind == n.kind && o.direction == n.direction && o.modifier() == n.modifier()
 }
 
 /// Rules: matched by kind, direction and tests; then, among the rest, by kind,
@@ -141,17 +130,17 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
         .p
         .rules
         .iter()
-        .map(|r| view(pair, &pair.old, r, true))
+        .map(|r| view(pair, true, r))
         .collect();
     let new: Vec<View> = pair
         .new
         .p
         .rules
         .iter()
-        .map(|r| view(pair, &pair.new, r, false))
+        .map(|r| view(pair, false, r))
         .collect();
     let passes: [Matcher; 3] = [
-        |o, n| same(o, n) && o.key == n.key,
+        |o, n| same(o, n) && o.tests == n.tests,
         |o, n| same(o, n) && o.amount == n.amount && o.cap == n.cap,
         |o, n| same(o, n) && o.citation.is_some() && o.citation == n.citation,
     ];
@@ -181,14 +170,14 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
         };
         let mut c = Change::new(Part::Rules, Mark::Changed, n.kind.clone());
         c.citation = n.citation.clone();
-        if o.key != n.key {
-            c.aspect(Field::Tests, o.tests.clone(), n.tests.clone());
+        if o.tests != n.tests {
+            c.aspect(Field::Tests, o.tests_text.clone(), n.tests_text.clone());
         }
         if o.amount != n.amount {
-            c.aspect(Field::Points, o.amount.clone(), n.amount.clone());
+            c.aspect(Field::Points, o.amount_text.clone(), n.amount_text.clone());
         }
         if o.cap != n.cap {
-            c.aspect(Field::Cap, o.cap.clone(), n.cap.clone());
+            c.aspect(Field::Cap, opt_dec(o.cap), opt_dec(n.cap));
         }
         if o.citation != n.citation {
             c.aspect(Field::Citation, cite(&o.citation), cite(&n.citation));
@@ -241,77 +230,56 @@ pub(super) fn sections(pair: &mut Pair<'_>) {
     }
 }
 
-fn kind_name(side: &Side<'_>, k: KindId) -> String {
-    side.p[k].name.clone()
-}
-
-/// Vetoes: by kind and tests (an event veto) or by condition (`当 …`).
+/// Vetoes: by the events that set them off (kind and tests) or by their
+/// condition (`当 …`), both by meaning; a veto matched is changed only in
+/// its citation.
 pub(super) fn vetoes(pair: &mut Pair<'_>) {
-    let stated = |pair: &Pair<'_>, side: &Side<'_>, old: bool| -> Vec<Stated> {
+    #[derive(PartialEq)]
+    enum Trigger {
+        Event(Events),
+        When(Cond),
+    }
+    let stated = |pair: &Pair<'_>, old: bool| -> Vec<Stated<Trigger, ()>> {
+        let r = Reader::of(pair, old);
+        let side = if old { &pair.old } else { &pair.new };
         side.p
             .vetoes
             .iter()
             .map(|v| {
                 let (key, subject) = match &v.trigger {
                     VetoTrigger::Event { kind, tests } => {
-                        let name = kind_name(side, *kind);
-                        let name = if old {
-                            pair.kind_name(&name).to_string()
-                        } else {
-                            name
-                        };
-                        let (key, _) = tests_of(pair, side, &side.p[*kind], tests, old);
-                        (format!("event {name} {key}"), name)
+                        (Trigger::Event(r.events(*kind, tests)), r.kind(*kind))
                     }
-                    VetoTrigger::When(_) => (format!("when {}", side.text(v.clause)), NONE.into()),
+                    VetoTrigger::When(c) => (Trigger::When(r.cond(c)), NONE.into()),
                 };
-                let mut s = Stated::of(side, key.clone(), subject, v.clause);
-                // The key says what the veto tests: a renamed kind is no change here.
-                s.text_key = key;
-                s
+                Stated::of(side, key, subject, (), v.clause)
             })
             .collect()
     };
-    let (o, n) = (
-        stated(pair, &pair.old, true),
-        stated(pair, &pair.new, false),
-    );
+    let (o, n) = (stated(pair, true), stated(pair, false));
     by_key(pair, Part::Vetoes, o, n);
 }
 
-/// Findings (`弄虚作假 => 该项清零, 取消 先进`): by kind and tests; a change
-/// of what they do shows in their words.
+/// Findings (`弄虚作假 => 该项清零, 取消 先进`): by kind and tests; what
+/// they do (`该项清零`, the awards revoked, as a set) decides whether they changed.
 pub(super) fn findings(pair: &mut Pair<'_>) {
-    let stated = |pair: &Pair<'_>, side: &Side<'_>, old: bool| -> Vec<Stated> {
+    let stated = |pair: &Pair<'_>, old: bool| -> Vec<Stated<Events, (bool, Vec<String>)>> {
+        let r = Reader::of(pair, old);
+        let side = if old { &pair.old } else { &pair.new };
         side.p
             .findings
             .iter()
             .map(|f| {
-                let name = kind_name(side, f.kind);
-                let name = if old {
-                    pair.kind_name(&name).to_string()
-                } else {
-                    name
-                };
-                let (key, _) = tests_of(pair, side, &side.p[f.kind], &f.tests, old);
-                let mut revoke: Vec<String> = f
-                    .revoke
-                    .iter()
-                    .map(|a| &side.p[*a])
-                    .map(|a| a.name.clone())
-                    .collect();
+                let mut revoke: Vec<String> =
+                    f.revoke.iter().map(|a| side.p[*a].name.clone()).collect();
                 revoke.sort();
-                let what = format!("{} {}", f.zero_item, revoke.join("|"));
-                let mut s = Stated::of(side, format!("{name} {key}"), name, f.clause);
-                // What the finding does decides whether it changed, not its spelling.
-                s.text_key = what;
-                s
+                revoke.dedup();
+                let events = r.events(f.kind, &f.tests);
+                let subject = events.kind.clone();
+                Stated::of(side, events, subject, (f.zero_item, revoke), f.clause)
             })
             .collect()
     };
-    let (o, n) = (
-        stated(pair, &pair.old, true),
-        stated(pair, &pair.new, false),
-    );
+    let (o, n) = (stated(pair, true), stated(pair, false));
     by_key(pair, Part::Findings, o, n);
 }

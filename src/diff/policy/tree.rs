@@ -332,13 +332,13 @@ pub(super) fn kinds(pair: &mut Pair<'_>) {
         .filter(|k| !map.contains_key(&k.name))
         .collect();
     for ok in unmatched {
-        let orules = super::rules::kind_rules(pair, &pair.old, ok, true);
+        let orules = super::rules::kind_rules(pair, ok, true);
         let taken: Vec<&String> = map.values().collect();
         let found = n.kinds.iter().find(|nk| {
             !taken.contains(&&nk.name)
                 && !o.kinds.iter().any(|x| x.name == nk.name)
                 && attrs_key(nk) == attrs_key(ok)
-                && super::rules::kind_rules(pair, &pair.new, nk, false) == orules
+                && super::rules::kind_rules(pair, nk, false) == orules
         });
         if let Some(nk) = found {
             map.insert(ok.name.clone(), nk.name.clone());
