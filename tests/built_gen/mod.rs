@@ -1,3 +1,4 @@
+#![allow(clippy::disallowed_methods)]
 //! Random policies that build: every declaration of tests/policy_gen/ with
 //! names that resolve, score items that add up, base rules of a kind that
 //! never overlap (each kind's values partitioned), schedules in date order,
