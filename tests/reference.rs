@@ -82,7 +82,13 @@ fn run_case(seed: u64) -> Case {
     let f = flavour(&mut r);
     let value = data::data(&model, &mut r, f);
     let json = value.to_string();
-    let outcome = compare(program, &model, &value, &json);
+    let strict = std::env::var_os("KAOHE_REFERENCE_STRICT").is_some();
+    let threads = if seed % 2 == 0 {
+        Threads::One
+    } else {
+        Threads::Two
+    };
+    let outcome = compare(program, &model, &value, &json, threads, strict);
     Case {
         policy: text,
         data: json,
@@ -95,10 +101,11 @@ fn compare(
     model: &Model<'_>,
     value: &serde_json::Value,
     json: &str,
+    threads: Threads,
+    strict: bool,
 ) -> Outcome {
-    let theirs = common::evaluate(program, json, Threads::One);
+    let theirs = common::evaluate(program, json, threads);
     let ours = reference::run(model, value);
-    let strict = std::env::var_os("KAOHE_REFERENCE_STRICT").is_some();
     match (theirs, ours) {
         (Ok(e), Ok(v)) => {
             let k = reference::kaohe::verdicts(program, &e, json);
@@ -328,4 +335,173 @@ fn hidden_points_problem(kaohe: &BTreeSet<String>, problems: &[reference::data::
         .map(|p| p.code.to_string())
         .collect();
     !hidden.is_empty() && hidden.iter().all(|p| other_problem(p.unit)) && rest == *kaohe
+}
+
+/// The policy of `file` and its AST, for the reference; panics on errors.
+fn built(file: &SourceFile) -> kaohe::driver::Built {
+    let built = kaohe::driver::build(file);
+    assert!(built.program.is_some(), "{}: {:#?}", file.name, built.diags);
+    built
+}
+
+/// The reference meets every `预期` of the examples in the repository's
+/// policies: rulings worked out by their authors, so a misreading of the
+/// reference shows without kaohe.
+#[test]
+fn the_reference_meets_the_examples_of_the_policies() {
+    let mut files = vec![
+        "policies/shaoxing-2019.kh".to_string(),
+        "policies/shaoxing-2020.kh".to_string(),
+    ];
+    for entry in std::fs::read_dir(common::root().join("tests/corpus/ok")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "kh") {
+            files.push(format!(
+                "tests/corpus/ok/{}",
+                path.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    let mut examples = 0;
+    for rel in files {
+        let file = common::file(&rel);
+        let built = built(&file);
+        let model = Model::read(&built.policy, &file.text);
+        for example in common::rulings::examples(&built.policy) {
+            let data = reference::examples::example_json(&model, example);
+            let v = reference::run_on(&model, &data, false)
+                .unwrap_or_else(|p| panic!("{rel} {}: {p:#?}", example.title.text));
+            let unmet = reference::examples::unmet(&model, example, &v);
+            assert!(
+                unmet.is_empty(),
+                "{rel} {}:\n{}",
+                example.title.text,
+                unmet.join("\n")
+            );
+            examples += 1;
+        }
+    }
+    assert!(examples >= 30, "only {examples} examples");
+}
+
+/// The reference gives every fact of the hand-worked cases of
+/// tests/evaluates.rs (read from that file's text).
+#[test]
+fn the_reference_meets_the_hand_worked_cases() {
+    use reference::decide::{Grade, Selection};
+    let cases = reference::hand::cases(&common::read("tests/evaluates.rs"));
+    assert!(cases.len() >= 50, "only {} cases", cases.len());
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let file = SourceFile::new("case.kh", case.policy.clone());
+        let built = built(&file);
+        let model = Model::read(&built.policy, &file.text);
+        let example = common::rulings::examples(&built.policy)[0];
+        let data = reference::examples::example_json(&model, example);
+        let v = reference::run_on(&model, &data, false)
+            .unwrap_or_else(|p| panic!("{}: {p:#?}", case.name));
+        for (unit, facts) in &case.units {
+            let u = &v[unit];
+            for f in facts {
+                let number = || reference::exact::parse(&f.value).unwrap();
+                let word = f.word.as_deref();
+                let ok = match f.name.as_str() {
+                    "total" => u.total == number(),
+                    "bonus" => u.bonus == number(),
+                    "deduct" => u.deduction == number(),
+                    "rank" if f.value == "none" => u.place.is_none(),
+                    "rank" => u.place.map(|p| p.0.to_string()) == Some(f.value.clone()),
+                    "vetoed" => u.vetoed.to_string() == f.value,
+                    "grade" => {
+                        u.grade
+                            == match (f.value.as_str(), word) {
+                                ("none", _) => Grade::None,
+                                (t, Some("pending")) => Grade::Pending(t.to_string()),
+                                (t, _) => Grade::Tier(t.to_string()),
+                            }
+                    }
+                    "award" => {
+                        let (_, eligible, selection) =
+                            u.awards.iter().find(|a| a.0 == f.value).unwrap();
+                        match word.unwrap() {
+                            "excluded" => !eligible,
+                            "eligible" => *eligible && *selection == Selection::NoQuota,
+                            "selected" => *eligible && *selection == Selection::Selected,
+                            "not_selected" => *eligible && *selection == Selection::NotSelected,
+                            "pending" => *eligible && *selection == Selection::Pending,
+                            other => panic!("{other}"),
+                        }
+                    }
+                    "outcome" => {
+                        let (_, holds) = u.outcomes.iter().find(|o| o.0 == f.value).unwrap();
+                        Some(holds.to_string().as_str()) == word
+                    }
+                    other => panic!("unknown fact {other}"),
+                };
+                if !ok {
+                    wrong.push(format!("{} {unit} {f:?}: {u:?}", case.name));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// kaohe and the reference on one policy and its data, nothing classified.
+fn agree(policy: &str, data: &str) {
+    let file = SourceFile::new("bug.kh", policy);
+    let built = built(&file);
+    let model = Model::read(&built.policy, &file.text);
+    let value: serde_json::Value = serde_json::from_str(data).unwrap();
+    let program = built.program.as_ref().unwrap();
+    match compare(program, &model, &value, data, Threads::One, true) {
+        Outcome::Agreed(_) | Outcome::BothRefused => {}
+        Outcome::Disagreed(why) => panic!("{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+const TWO_UNITS: &str = "考核办法 \"舍入\" {
+    年度 2019
+}
+考核对象 {
+    分组 处室 { 甲处, 乙处 }
+}
+计分 满分 100 {
+    工作 100
+}
+事项 表彰
+加分 {
+    表彰 => 至多 1
+}
+评优 先进 {
+    名额 1
+}
+";
+
+/// 甲处's total is exactly 50 + 0.0000000000000000000000000001, 30
+/// significant digits: kaohe rules "总分 50 = 基础分 50 + 加分
+/// 0.0000000000000000000000000001", ranks 甲处 and 乙处 (50) both first and
+/// leaves the one place of 先进 pending between them; exactly, 甲处 is first
+/// alone and selected. §1: "Exact. All points are decimals"; §3: "Nothing
+/// silent". The same rounding shows in an amount (points × factors with more
+/// than 28 places: 0.5432049837639341588685 × 1.5 × 0.0000001 is ruled
+/// 0.0000000814807475645901238302, exactly 0.000000081480747564590123830275)
+/// and in a scaled item's value × max ÷ S.
+#[test]
+#[ignore = "kaohe bug: a value needing more than 28 significant digits (a total, an amount) is rounded silently"]
+fn kaohe_bug_a_total_of_more_than_28_digits_is_rounded() {
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":50},"events":[{"kind":"表彰","date":"2019-03-01","points":0.0000000000000000000000000001}]},{"unit":"乙处","scores":{"工作":50}}]}"#;
+    agree(TWO_UNITS, data);
+}
+
+/// 乙处's score is out of range (KH707) and its counted 表彰 has no points
+/// (KH712): kaohe reports only KH707, and the KH712 shows only once the
+/// score is mended. §5: "each is a KH7xx error … and *all* of them are
+/// reported in one run".
+#[test]
+#[ignore = "kaohe bug: KH712 (points) is not reported for a unit that has another data problem"]
+fn kaohe_bug_points_problems_of_a_unit_with_another_problem_are_not_reported() {
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":50}},{"unit":"乙处","scores":{"工作":101},"events":[{"kind":"表彰","date":"2019-03-01"}]}]}"#;
+    agree(TWO_UNITS, data);
 }

@@ -48,8 +48,9 @@ const RESERVED: [&str; 7] = [
 ];
 
 /// Reads every unit: the units as far as they could be read (an event with
-/// a problem left out), and every problem found.
-pub fn read(m: &Model<'_>, data: &Value) -> (Vec<UnitData>, Vec<Problem>) {
+/// a problem left out), and every problem found. Not `complete` (a policy's
+/// examples, §3): the units of closed groups need not all be there.
+pub fn read(m: &Model<'_>, data: &Value, complete: bool) -> (Vec<UnitData>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut units = Vec::new();
     let Some(list) = data.get("units").and_then(Value::as_array) else {
@@ -66,7 +67,7 @@ pub fn read(m: &Model<'_>, data: &Value) -> (Vec<UnitData>, Vec<Problem>) {
     }
     for g in &m.groups {
         for member in &g.members {
-            if !seen.contains(member) {
+            if complete && !seen.contains(member) {
                 problems.push(problem("KH702", None, member));
             }
         }

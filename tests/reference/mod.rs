@@ -13,6 +13,8 @@
 //! - [`decide`]: ranking, outcomes, awards, grades (§7.15–18);
 //! - [`verdict`]: the form both evaluators are compared in, and the comparison;
 //! - [`kaohe`]: kaohe's evaluation in that form (the only part that reads kaohe's results);
+//! - [`examples`]: a policy's `示例` as data and its `预期`, to check the reference by;
+//! - [`hand`]: tests/evaluates.rs's hand-worked cases, read from its text;
 //! - [`generate`]: random policies and data tuned to exercise the evaluator.
 
 #![allow(dead_code)]
@@ -21,7 +23,9 @@ pub mod cond;
 pub mod data;
 pub mod decide;
 pub mod exact;
+pub mod examples;
 pub mod generate;
+pub mod hand;
 pub mod kaohe;
 pub mod model;
 pub mod unit;
@@ -36,7 +40,12 @@ use verdict::{EventVerdict, NotCounted, UnitVerdict, Verdicts};
 /// The reference's rulings on `data` under the policy `m`, or every problem
 /// of the data.
 pub fn run(m: &Model<'_>, data: &Value) -> Result<Verdicts, Vec<Problem>> {
-    let (units, mut problems) = data::read(m, data);
+    run_on(m, data, true)
+}
+
+/// [`run`] on data that need not hold every listed unit (an example's).
+pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, Vec<Problem>> {
+    let (units, mut problems) = data::read(m, data, complete);
     // Every problem in one run (§5): the events of every unit are checked
     // against their rules even when another part of the data is wrong.
     let readable = problems.is_empty();
