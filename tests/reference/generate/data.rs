@@ -122,7 +122,12 @@ pub fn data(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
             copy.as_object_mut().unwrap().remove("group");
             copy
         } else {
-            json!({ "unit": name, "scores": scores(m, r, f), "events": events(m, r, f) })
+            let mut u = json!({ "unit": name, "scores": scores(m, r, f) });
+            // `events` may be left out (§5).
+            if !r.chance(10) {
+                u["events"] = events(m, r, f);
+            }
+            u
         };
         let mut unit = unit;
         if !listed || r.chance(20) {
@@ -151,6 +156,15 @@ fn scores(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
 fn events(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
     let n = r.below(6);
     Value::Array((0..n).map(|_| event(m, r, f)).collect())
+}
+
+/// An event's date: usually a day near the window's edges or in it, now
+/// and then (with errors on) one that does not exist.
+fn date_text(m: &Model<'_>, r: &mut Rng, f: Flavour) -> String {
+    if r.chance(f.errors) {
+        return format!("{}-02-30", m.year);
+    }
+    day_text(date(m, r))
 }
 
 fn date(m: &Model<'_>, r: &mut Rng) -> Day {
@@ -194,7 +208,7 @@ fn event(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         };
         ev.insert(a.name.clone(), json!(v));
     }
-    ev.insert("date".into(), json!(day_text(date(m, r))));
+    ev.insert("date".into(), json!(date_text(m, r, f)));
     if r.chance(20) {
         let y = match (r.below(3), m.skip_years.first()) {
             (0, Some(s)) => *s,

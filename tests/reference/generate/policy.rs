@@ -122,6 +122,15 @@ impl Writer {
     }
 
     fn max(&mut self) -> Q {
+        // Now and then a maximum so large that ranking keys no longer fit
+        // one integer scale (kaohe then compares its decimals directly).
+        if self.r.chance(2) {
+            return parse(
+                self.r
+                    .pick(&["1000000000000000000000", "99999999999999.99"]),
+            )
+            .unwrap();
+        }
         let text = self.r.pick(&[
             "1", "2", "2.5", "4", "5", "10", "15", "20", "25", "30", "0.5", "7.25", "12.5", "33.3",
         ]);
@@ -536,7 +545,10 @@ impl Writer {
         let full = self.full.clone();
         match self.r.below(12) {
             0 | 1 => format!("总分 {op} {}", self.threshold(&full)),
-            2 if !veto => format!("排名 {op} {}", self.r.between(1, 4)),
+            2 if !veto => format!(
+                "排名 {op} {}",
+                self.r.pick(&["1", "2", "3", "4", "2.5", "0"])
+            ),
             3 if !veto => format!("末 {} 名", self.r.between(1, 3)),
             4 => "否决".to_string(),
             5 => self.r.pick(&["有 加分", "有 扣分"]).to_string(),
@@ -551,12 +563,12 @@ impl Writer {
                 format!(
                     "数量({}{tests}) {op} {}",
                     self.kinds[k].name,
-                    self.r.below(3)
+                    self.r.pick(&["0", "1", "2", "1.5"])
                 )
             }
             8 => format!("属于 {}", self.r.pick(&self.groups).0),
             9 => {
-                let x = self.r.pick(&["0", "0.5", "1", "2", "3"]);
+                let x = self.r.pick(&["0", "0.5", "1", "2", "3", "-1"]);
                 format!("{} {op} {x}", self.r.pick(&["加分", "扣分"]))
             }
             _ => {
