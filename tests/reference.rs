@@ -58,6 +58,7 @@ fn flavour(r: &mut Rng) -> Flavour {
     Flavour {
         long: *[0, 0, 10, 30].get(r.below(4)).unwrap(),
         errors: *[0, 0, 0, 2].get(r.below(4)).unwrap(),
+        crowd: r.chance(5),
     }
 }
 

@@ -20,12 +20,60 @@ pub struct Flavour {
     pub long: usize,
     /// Percent of events or scores given a deliberate error.
     pub errors: usize,
+    /// Many new units in open groups, half of them copies of another
+    /// (ranking, quotas and grades over crowds of ties).
+    pub crowd: bool,
 }
 
 const TINY: &str = "0.0000000000000000001";
 
 fn number(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("{text}: {e}"))
+}
+
+/// The same number written another way JSON allows: trailing zeros, or an
+/// exponent (`12.5` → `12.50`, `125e-1`, `1.25E1`); data numbers are read
+/// exactly whatever their form (docs/data.md).
+fn spell(r: &mut Rng, text: &str) -> String {
+    let (sign, unsigned) = match text.strip_prefix('-') {
+        Some(u) => ("-", u),
+        None => ("", text),
+    };
+    let (whole, frac) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = format!("{whole}{frac}");
+    let trimmed = digits.trim_start_matches('0');
+    let significand = if trimmed.is_empty() { "0" } else { trimmed };
+    match r.below(3) {
+        0 if frac.is_empty() => format!("{sign}{whole}.000"),
+        0 => format!("{text}00"),
+        1 => format!("{sign}{significand}e-{}", frac.len()),
+        _ => {
+            // d.ddd × 10^k, with k from where the first digit stands.
+            let k = whole.trim_start_matches('0').len() as i64
+                - 1
+                - if whole.trim_start_matches('0').is_empty() {
+                    (frac.len() - frac.trim_start_matches('0').len()) as i64
+                } else {
+                    0
+                };
+            let (head, tail) = significand.split_at(1);
+            let tail = if tail.is_empty() {
+                String::new()
+            } else {
+                format!(".{tail}")
+            };
+            format!("{sign}{head}{tail}E{k}")
+        }
+    }
+}
+
+/// A data number's text, sometimes spelled another way.
+fn written(r: &mut Rng, text: &str) -> Value {
+    if r.chance(5) {
+        number(&spell(r, text))
+    } else {
+        number(text)
+    }
 }
 
 fn day_text((y, m, d): Day) -> String {
@@ -106,7 +154,11 @@ pub fn data(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         .map(|g| g.name.as_str())
         .collect();
     if !open.is_empty() {
-        let extra = r.below(4) + usize::from(names.is_empty());
+        let extra = if f.crowd {
+            r.between(20, 60)
+        } else {
+            r.below(4)
+        } + usize::from(names.is_empty());
         for i in 0..extra {
             names.push((format!("新{i}"), Some(r.pick(&open).to_string())));
         }
@@ -115,7 +167,7 @@ pub fn data(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
     let mut units: Vec<Value> = Vec::new();
     for (i, (name, group)) in names.iter().enumerate() {
         let listed = m.group_listing(name).is_some();
-        let unit = if i > 0 && r.chance(20) {
+        let unit = if i > 0 && r.chance(if f.crowd { 50 } else { 20 }) {
             // A tie on purpose: another unit's scores and events.
             let mut copy = units[r.below(i)].clone();
             copy["unit"] = json!(name);
@@ -148,7 +200,7 @@ fn scores(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         } else {
             value_in(r, &int(0), &top, f)
         };
-        out.insert(def.name.clone(), number(&text));
+        out.insert(def.name.clone(), written(r, &text));
     }
     Value::Object(out)
 }
@@ -239,10 +291,34 @@ fn event(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         _ => None,
     };
     if let Some(p) = points {
-        ev.insert("points".into(), number(&p));
+        ev.insert("points".into(), written(r, &p));
     }
     if r.chance(10) {
         ev.insert("doc".into(), json!("文〔2019〕1号"));
     }
     Value::Object(ev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn respelled_numbers_keep_their_value() {
+        let mut r = Rng::new(7);
+        for text in [
+            "12.5",
+            "0.0000000000000000001",
+            "100",
+            "0",
+            "-2.5",
+            "7.25",
+            "0.30",
+        ] {
+            for _ in 0..20 {
+                let other = spell(&mut r, text);
+                assert_eq!(parse(&other), parse(text), "{text} → {other}");
+            }
+        }
+    }
 }
