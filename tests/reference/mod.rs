@@ -13,12 +13,14 @@
 //! - [`decide`]: ranking, outcomes, awards, grades (§7.15–18);
 //! - [`verdict`]: the form both evaluators are compared in, and the comparison;
 //! - [`kaohe`]: kaohe's evaluation in that form (the only part that reads kaohe's results);
+//! - [`campaign`]: one generated case through both, compared and classified;
 //! - [`examples`]: a policy's `示例` as data and its `预期`, to check the reference by;
 //! - [`hand`]: tests/evaluates.rs's hand-worked cases, read from its text;
 //! - [`generate`]: random policies and data tuned to exercise the evaluator.
 
 #![allow(dead_code)]
 
+pub mod campaign;
 pub mod cond;
 pub mod data;
 pub mod decide;
