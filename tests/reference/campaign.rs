@@ -54,6 +54,15 @@ pub fn run_case(seed: u64) -> Case {
             .iter()
             .find(|d| d.is_error())
             .map(|d| format!("{:?}", d.code()));
+        if std::env::var_os("KAOHE_REFERENCE_SHOW_POLICY_ERRORS").is_some() {
+            let errors: Vec<String> = built
+                .diags
+                .iter()
+                .filter(|d| d.is_error())
+                .map(|d| d.text(kaohe::i18n::Lang::En))
+                .collect();
+            eprintln!("seed {seed}: {errors:?}\n{text}");
+        }
         return Case {
             policy: text,
             data: String::new(),
