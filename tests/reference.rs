@@ -1,0 +1,259 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+//! kaohe against an independent reference evaluator (tests/reference/,
+//! written from LANGUAGE.md §3, §5 and §7 with exact rationals) on random
+//! policies and data: every unit's items, base, bonus, deduction, total,
+//! veto, rank, awards (eligibility and selection), outcomes, grade, caps, and
+//! what happened to every event must be the same; data one refuses the other
+//! must refuse too, with the same KH7xx codes. A disagreement is a kaohe bug
+//! or a misreading in the reference: either way it is a failure here.
+//!
+//! `KAOHE_REFERENCE_CASES=N` runs N cases (default: a CI-sized run),
+//! `KAOHE_REFERENCE_SEED=S` starts at seed S; a long campaign is
+//! `KAOHE_REFERENCE_CASES=1000000 cargo test --release --test reference`.
+//! A disagreement that a kaohe bug kept below as an ignored regression test
+//! explains is counted apart (`reference::campaign`);
+//! `KAOHE_REFERENCE_STRICT=1` fails on those too. Even seeds read the data
+//! with one thread, odd seeds with two.
+
+mod common;
+// `tests/reference.rs` is this file: the module's folder is named explicitly.
+#[path = "reference/mod.rs"]
+mod reference;
+
+use std::collections::BTreeMap;
+
+use kaohe::eval::Threads;
+use kaohe::source::SourceFile;
+use reference::campaign::{Outcome, compare, run_case, signature};
+use reference::model::Model;
+
+fn env(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+#[test]
+fn kaohe_agrees_with_the_reference() {
+    let cases = env("KAOHE_REFERENCE_CASES", 3000);
+    let start = env("KAOHE_REFERENCE_SEED", 0);
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    let mut failures = Vec::new();
+    let mut covered: BTreeMap<&str, u64> = BTreeMap::new();
+    for seed in start..start + cases {
+        let case = run_case(seed);
+        let label = match &case.outcome {
+            Outcome::Agreed(_) => "agreed".to_string(),
+            Outcome::BothRefused => "data refused by both".to_string(),
+            Outcome::PolicyError(code) => format!("policy error {code} (skipped)"),
+            Outcome::Disagreed(_) => "disagreed".to_string(),
+            Outcome::KnownBug(bug) => format!("known kaohe bug: {bug}"),
+        };
+        *counts.entry(label).or_default() += 1;
+        if let Outcome::Agreed(seen) = &case.outcome {
+            for s in seen {
+                *covered.entry(s).or_default() += 1;
+            }
+        }
+        if let Outcome::Disagreed(why) = &case.outcome {
+            failures.push((seed, case.policy.clone(), case.data.clone(), why.clone()));
+        }
+    }
+    eprintln!("reference: {cases} cases from seed {start}: {counts:?}");
+    eprintln!("agreed cases that saw: {covered:?}");
+    // Disagreements by what differs (units and event numbers left out), so
+    // that one cause showing in many cases is read once.
+    let mut kinds: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for (seed, _, _, why) in &failures {
+        kinds.entry(signature(why)).or_default().push(*seed);
+    }
+    for (sig, seeds) in &kinds {
+        eprintln!(
+            "{} × [{sig}], seeds {:?}",
+            seeds.len(),
+            &seeds[..seeds.len().min(8)]
+        );
+    }
+    if let Some((seed, policy, data, why)) = failures.first() {
+        panic!(
+            "{} disagreement(s); the first, seed {seed}:\n{why}\n\npolicy:\n{policy}\ndata:\n{data}",
+            failures.len()
+        );
+    }
+}
+
+/// The policy of `file` and its AST, for the reference; panics on errors.
+fn built(file: &SourceFile) -> kaohe::driver::Built {
+    let built = kaohe::driver::build(file);
+    assert!(built.program.is_some(), "{}: {:#?}", file.name, built.diags);
+    built
+}
+
+/// The reference meets every `预期` of the examples in the repository's
+/// policies: rulings worked out by their authors, so a misreading of the
+/// reference shows without kaohe.
+#[test]
+fn the_reference_meets_the_examples_of_the_policies() {
+    let mut files = vec![
+        "policies/shaoxing-2019.kh".to_string(),
+        "policies/shaoxing-2020.kh".to_string(),
+    ];
+    for entry in std::fs::read_dir(common::root().join("tests/corpus/ok")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "kh") {
+            files.push(format!(
+                "tests/corpus/ok/{}",
+                path.file_name().unwrap().to_string_lossy()
+            ));
+        }
+    }
+    let mut examples = 0;
+    for rel in files {
+        let file = common::file(&rel);
+        let built = built(&file);
+        let model = Model::read(&built.policy, &file.text);
+        for example in common::rulings::examples(&built.policy) {
+            let data = reference::examples::example_json(&model, example);
+            let v = reference::run_on(&model, &data, false)
+                .unwrap_or_else(|p| panic!("{rel} {}: {p:#?}", example.title.text));
+            let unmet = reference::examples::unmet(&model, example, &v);
+            assert!(
+                unmet.is_empty(),
+                "{rel} {}:\n{}",
+                example.title.text,
+                unmet.join("\n")
+            );
+            examples += 1;
+        }
+    }
+    assert!(examples >= 30, "only {examples} examples");
+}
+
+/// The reference gives every fact of the hand-worked cases of
+/// tests/evaluates.rs (read from that file's text).
+#[test]
+fn the_reference_meets_the_hand_worked_cases() {
+    use reference::decide::{Grade, Selection};
+    let cases = reference::hand::cases(&common::read("tests/evaluates.rs"));
+    assert!(cases.len() >= 50, "only {} cases", cases.len());
+    let mut wrong = Vec::new();
+    for case in &cases {
+        let file = SourceFile::new("case.kh", case.policy.clone());
+        let built = built(&file);
+        let model = Model::read(&built.policy, &file.text);
+        let example = common::rulings::examples(&built.policy)[0];
+        let data = reference::examples::example_json(&model, example);
+        let v = reference::run_on(&model, &data, false)
+            .unwrap_or_else(|p| panic!("{}: {p:#?}", case.name));
+        for (unit, facts) in &case.units {
+            let u = &v[unit];
+            for f in facts {
+                let number = || reference::exact::parse(&f.value).unwrap();
+                let word = f.word.as_deref();
+                let ok = match f.name.as_str() {
+                    "total" => u.total == number(),
+                    "bonus" => u.bonus == number(),
+                    "deduct" => u.deduction == number(),
+                    "rank" if f.value == "none" => u.place.is_none(),
+                    "rank" => u.place.map(|p| p.0.to_string()) == Some(f.value.clone()),
+                    "vetoed" => u.vetoed.to_string() == f.value,
+                    "grade" => {
+                        u.grade
+                            == match (f.value.as_str(), word) {
+                                ("none", _) => Grade::None,
+                                (t, Some("pending")) => Grade::Pending(t.to_string()),
+                                (t, _) => Grade::Tier(t.to_string()),
+                            }
+                    }
+                    "award" => {
+                        let (_, eligible, selection) =
+                            u.awards.iter().find(|a| a.0 == f.value).unwrap();
+                        match word.unwrap() {
+                            "excluded" => !eligible,
+                            "eligible" => *eligible && *selection == Selection::NoQuota,
+                            "selected" => *eligible && *selection == Selection::Selected,
+                            "not_selected" => *eligible && *selection == Selection::NotSelected,
+                            "pending" => *eligible && *selection == Selection::Pending,
+                            other => panic!("{other}"),
+                        }
+                    }
+                    "outcome" => {
+                        let (_, holds) = u.outcomes.iter().find(|o| o.0 == f.value).unwrap();
+                        Some(holds.to_string().as_str()) == word
+                    }
+                    other => panic!("unknown fact {other}"),
+                };
+                if !ok {
+                    wrong.push(format!("{} {unit} {f:?}: {u:?}", case.name));
+                }
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// kaohe and the reference on one policy and its data, nothing classified.
+fn agree(policy: &str, data: &str) {
+    let file = SourceFile::new("bug.kh", policy);
+    let built = built(&file);
+    let model = Model::read(&built.policy, &file.text);
+    let value: serde_json::Value = serde_json::from_str(data).unwrap();
+    let program = built.program.as_ref().unwrap();
+    match compare(program, &model, &value, data, Threads::One, true) {
+        Outcome::Agreed(_) | Outcome::BothRefused => {}
+        Outcome::Disagreed(why) => panic!("{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+const TWO_UNITS: &str = "考核办法 \"舍入\" {
+    年度 2019
+}
+考核对象 {
+    分组 处室 { 甲处, 乙处 }
+}
+计分 满分 100 {
+    工作 100
+}
+事项 表彰
+加分 {
+    表彰 => 至多 1
+}
+评优 先进 {
+    名额 1
+}
+";
+
+/// 甲处's total is exactly 50 + 0.0000000000000000000000000001, 30
+/// significant digits: kaohe rules "总分 50 = 基础分 50 + 加分
+/// 0.0000000000000000000000000001", ranks 甲处 and 乙处 (50) both first and
+/// leaves the one place of 先进 pending between them; exactly, 甲处 is first
+/// alone and selected. §1: "Exact. All points are decimals"; §3: "Nothing
+/// silent". The same rounding shows in an amount (points × factors with more
+/// than 28 places: 0.5432049837639341588685 × 1.5 × 0.0000001 is ruled
+/// 0.0000000814807475645901238302, exactly 0.000000081480747564590123830275)
+/// and in a scaled item's value × max ÷ S.
+#[test]
+#[ignore = "kaohe bug: a value needing more than 28 significant digits (a total, an amount) is rounded silently"]
+fn kaohe_bug_a_total_of_more_than_28_digits_is_rounded() {
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":50},"events":[{"kind":"表彰","date":"2019-03-01","points":0.0000000000000000000000000001}]},{"unit":"乙处","scores":{"工作":50}}]}"#;
+    agree(TWO_UNITS, data);
+}
+
+/// 乙处's score is out of range (KH707) and its counted 表彰 has no points
+/// (KH712): kaohe reports only KH707, and the KH712 shows only once the
+/// score is mended. §5: "each is a KH7xx error … and *all* of them are
+/// reported in one run".
+#[test]
+#[ignore = "kaohe bug: KH712 (points) is not reported for a unit that has another data problem"]
+fn kaohe_bug_points_problems_of_a_unit_with_another_problem_are_not_reported() {
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":50}},{"unit":"乙处","scores":{"工作":101},"events":[{"kind":"表彰","date":"2019-03-01"}]}]}"#;
+    agree(TWO_UNITS, data);
+}
