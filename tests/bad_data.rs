@@ -66,6 +66,25 @@ refuses! {
     bad_date: "kh713-bad-date.json" => ["KH713"];
     wrong_types: "kh714-types.json" => ["KH702", "KH714", "KH714", "KH714"];
     five_problems_at_once: "five-problems.json" => ["KH701", "KH702", "KH707", "KH711", "KH712", "KH713"];
+    points_of_a_refused_unit: "points-of-a-refused-unit.json" => ["KH707", "KH708", "KH712", "KH714", "KH714"];
+}
+
+/// A unit refused for its score still has its events' points checked (§5:
+/// every problem in one run), each at its own place in the data: events
+/// that are not objects or of unknown kinds keep the positions of the rest.
+#[test]
+fn points_of_a_refused_unit_are_checked_at_their_place() {
+    let (data, diags) = refused("tests/data/bad/points-of-a-refused-unit.json");
+    let text = render_text(&data, &diags, RenderOptions::default());
+    assert!(text.contains("units[1].events[3]"), "{text}");
+    let kh712 = diags
+        .iter()
+        .filter(|d| d.code().as_str() == "KH712")
+        .count();
+    assert_eq!(
+        kh712, 1,
+        "the event with points of the wrong type is not KH712 too"
+    );
 }
 
 #[test]

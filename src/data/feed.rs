@@ -21,6 +21,12 @@ pub trait UnitSink<'a>: Send {
     /// One unit; false when the receiver found a problem with it (the
     /// receiver keeps its own findings).
     fn unit(&mut self, input: &UnitInput<'a>) -> bool;
+    /// A unit the validation refused, with what of it was valid (its valid
+    /// events among them): the receiver may look for the problems only it
+    /// can find, so that one run reports all of them (§5).
+    fn refused(&mut self, input: &UnitInput<'a>) {
+        let _ = input;
+    }
     /// Takes over what `later` received: the units of the second part of a
     /// file read in two threads, whose data positions start at `offset`.
     fn append(&mut self, later: Self, offset: usize)
@@ -167,7 +173,12 @@ struct Second<'a, S> {
 impl<'a, S: UnitSink<'a>> Walk<'_, 'a, S> {
     /// Validates one unit and hands it over; false when it has a problem.
     fn unit(&mut self, i: usize, raw: &RawUnit<'a>) -> bool {
-        self.validator.unit(raw, i, &mut self.input) && self.sink.unit(&self.input)
+        if self.validator.unit(raw, i, &mut self.input) {
+            self.sink.unit(&self.input)
+        } else {
+            self.sink.refused(&self.input);
+            false
+        }
     }
 
     /// Reads a large JSON file with two threads. The second starts at a likely

@@ -60,4 +60,28 @@ pub struct EventInput<'a> {
     pub kind_span: Span,
     /// Where `points` stood, for findings about it.
     pub points_span: Option<Span>,
+    /// The validation found nothing wrong with it. Only a refused unit has
+    /// events that are not: they are kept so that positions stay those of
+    /// the data, and never evaluated.
+    pub valid: bool,
+}
+
+impl EventInput<'_> {
+    /// The place of an event that is not an object: never evaluated.
+    pub fn placeholder(year: i32, span: Span) -> Self {
+        EventInput {
+            kind: KindId(0),
+            values: 0..0,
+            date: Date::first_of_year(year),
+            points: None,
+            credited_in: None,
+            doc: None,
+            title: None,
+            id: None,
+            span,
+            kind_span: span,
+            points_span: None,
+            valid: false,
+        }
+    }
 }

@@ -84,6 +84,11 @@ impl<'a> UnitSink<'a> for Evaluator<'_, 'a> {
         }
     }
 
+    fn refused(&mut self, input: &UnitInput<'a>) {
+        let found = self.evaluator.event_problems(input);
+        self.problems.extend(found);
+    }
+
     fn append(&mut self, later: Self, offset: usize) {
         self.table.append(later.table, offset);
         self.problems.extend(later.problems);

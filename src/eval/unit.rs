@@ -13,7 +13,7 @@ use crate::exact::{self, Inexact};
 use crate::ir::*;
 
 /// Everything later stages need about one unit, without its explanation.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct UnitResult {
     pub base: Decimal,
     pub bonus: Decimal,
@@ -73,23 +73,8 @@ impl<'p> UnitEvaluator<'p> {
         mut explain: Option<&mut Explanation>,
     ) -> Result<UnitResult, Vec<Diag>> {
         self.start(unit);
-        let mut result = UnitResult {
-            base: Decimal::ZERO,
-            bonus: Decimal::ZERO,
-            deduction: Decimal::ZERO,
-            total: Decimal::ZERO,
-            vetoed: false,
-            has_bonus: false,
-            has_deduct: false,
-            findings: Vec::new(),
-        };
-        let mut problems = Vec::new();
-        for (j, ev) in unit.events.iter().enumerate() {
-            let line = self.event(unit, j, ev, &mut result, &mut problems);
-            if let Some(x) = explain.as_deref_mut() {
-                x.events.push(line);
-            }
-        }
+        let mut result = UnitResult::default();
+        let problems = self.events(unit, &mut result, explain.as_deref_mut());
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -114,6 +99,32 @@ impl<'p> UnitEvaluator<'p> {
             self.items(unit, x);
         }
         Ok(result)
+    }
+
+    /// The problems of the events of a unit the data refused for another
+    /// reason (a score out of range, an unknown key): §5 reports every
+    /// problem of a run, so its `points` are still checked against their rules.
+    pub fn event_problems(&mut self, unit: &UnitInput<'_>) -> Vec<Diag> {
+        self.start(unit);
+        let mut result = UnitResult::default();
+        self.events(unit, &mut result, None)
+    }
+
+    /// Every event of `unit` in data order; the problems found.
+    fn events(
+        &mut self,
+        unit: &UnitInput<'_>,
+        result: &mut UnitResult,
+        mut explain: Option<&mut Explanation>,
+    ) -> Vec<Diag> {
+        let mut problems = Vec::new();
+        for (j, ev) in unit.events.iter().enumerate().filter(|(_, e)| e.valid) {
+            let line = self.event(unit, j, ev, result, &mut problems);
+            if let Some(x) = explain.as_deref_mut() {
+                x.events.push(line);
+            }
+        }
+        problems
     }
 
     fn start(&mut self, unit: &UnitInput<'_>) {

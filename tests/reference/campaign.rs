@@ -24,9 +24,6 @@ pub enum Outcome {
     PolicyError(String),
     /// Every difference, one per line.
     Disagreed(String),
-    /// A disagreement explained by a kaohe bug already kept as an ignored
-    /// regression test below (see [`known_bug`]).
-    KnownBug(&'static str),
 }
 
 /// A case: its policy text, its data, what came of it.
@@ -74,13 +71,12 @@ pub fn run_case(seed: u64) -> Case {
     let f = flavour(&mut r);
     let value = data::data(&model, &mut r, f);
     let json = value.to_string();
-    let strict = std::env::var_os("KAOHE_REFERENCE_STRICT").is_some();
     let threads = if seed.is_multiple_of(2) {
         Threads::One
     } else {
         Threads::Two
     };
-    let outcome = compare(program, &model, &value, &json, threads, strict);
+    let outcome = compare(program, &model, &value, &json, threads);
     Case {
         policy: text,
         data: json,
@@ -94,7 +90,6 @@ pub fn compare(
     value: &serde_json::Value,
     json: &str,
     threads: Threads,
-    strict: bool,
 ) -> Outcome {
     let theirs = crate::common::evaluate(program, json, threads);
     let ours = super::run(model, value);
@@ -104,8 +99,6 @@ pub fn compare(
             let d = differences(&k, &v);
             if d.is_empty() {
                 Outcome::Agreed(coverage(&v))
-            } else if let Some(bug) = known_bug(&v).filter(|_| !strict) {
-                Outcome::KnownBug(bug)
             } else {
                 Outcome::Disagreed(d.join("\n"))
             }
@@ -115,8 +108,6 @@ pub fn compare(
             let r: BTreeSet<String> = problems.iter().map(|p| p.code.to_string()).collect();
             if k == r {
                 Outcome::BothRefused
-            } else if hidden_points_problem(&k, &problems) && !strict {
-                Outcome::KnownBug(HIDDEN_KH712)
             } else {
                 Outcome::Disagreed(format!(
                     "both refuse the data, kaohe with {k:?}, the reference with {r:?}:\n{problems:#?}"
@@ -240,35 +231,4 @@ pub fn coverage(v: &super::verdict::Verdicts) -> Vec<&'static str> {
         );
     }
     seen.into_iter().collect()
-}
-
-pub const ROUNDING: &str = "a value needing more than 28 significant digits is rounded silently";
-pub const HIDDEN_KH712: &str = "KH712 is not reported for a unit with another data problem";
-
-/// Which known kaohe bug explains a disagreement on data both evaluated:
-/// the exact result has a number no 28-digit decimal can hold (kaohe, whose
-/// decimals have 28 digits, can only be wrong there, and says nothing).
-pub fn known_bug(v: &super::verdict::Verdicts) -> Option<&'static str> {
-    let inexact = v
-        .values()
-        .flat_map(|u| u.numbers())
-        .any(|q| !super::exact::is_decimal(q));
-    inexact.then_some(ROUNDING)
-}
-
-/// Whether kaohe's codes are the reference's but for KH712 problems of
-/// units that have another problem too (kaohe does not evaluate such a unit).
-pub fn hidden_points_problem(kaohe: &BTreeSet<String>, problems: &[super::data::Problem]) -> bool {
-    let hidden: Vec<&super::data::Problem> = problems
-        .iter()
-        .filter(|p| p.code == "KH712" && !kaohe.contains("KH712"))
-        .collect();
-    let other_problem =
-        |unit: Option<usize>| problems.iter().any(|p| p.unit == unit && p.code != "KH712");
-    let rest: BTreeSet<String> = problems
-        .iter()
-        .filter(|p| !hidden.contains(p))
-        .map(|p| p.code.to_string())
-        .collect();
-    !hidden.is_empty() && hidden.iter().all(|p| other_problem(p.unit)) && rest == *kaohe
 }

@@ -30,6 +30,8 @@ pub struct EventData {
 
 #[derive(Debug, Clone)]
 pub struct UnitData {
+    /// Position in the data's `units`.
+    pub at: usize,
     pub name: String,
     pub group: String,
     /// Leaf item name → the data's value (on the item's scale).
@@ -173,6 +175,7 @@ fn read_unit(m: &Model<'_>, i: usize, u: &Value, out: &mut Vec<Problem>) -> Opti
         Some(_) => out.push(problem("KH714", at, "events")),
     }
     Some(UnitData {
+        at: i,
         name: name.to_string(),
         group,
         scores,

@@ -50,14 +50,17 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
     let (units, mut problems) = data::read(m, data, complete);
     // Every problem in one run (§5): the events of every unit are checked
     // against their rules even when another part of the data is wrong.
-    let readable = problems.is_empty();
+    // A unit with a problem of its own has only its events checked; the
+    // others are evaluated whole (KH712, KH401, KH715) whatever else is wrong.
+    let refused: std::collections::BTreeSet<usize> =
+        problems.iter().filter_map(|p| p.unit).collect();
     let mut evals = Vec::new();
-    for (i, u) in units.iter().enumerate() {
-        if !readable {
-            problems.extend(unit::event_problems(m, u, i));
+    for u in &units {
+        if refused.contains(&u.at) {
+            problems.extend(unit::event_problems(m, u, u.at));
             continue;
         }
-        match unit::evaluate(m, u, i) {
+        match unit::evaluate(m, u, u.at) {
             Ok(e) => evals.push(e),
             Err(p) => problems.extend(p),
         }

@@ -9,7 +9,7 @@ use kaohe::ast::{Direction, FindingAction, Veto};
 
 use super::cond::{View, holds};
 use super::data::{EventData, Problem, UnitData};
-use super::exact::{Q, int, show};
+use super::exact::{Q, int, is_decimal, show};
 use super::model::{Model, Worth, passes};
 
 /// What happened to one event.
@@ -27,6 +27,8 @@ pub struct EventEval {
     pub amount: Option<Q>,
     /// The modifiers that multiplied it.
     pub modifiers: Vec<usize>,
+    /// The amount after each factor (each must be exact, §1).
+    pub steps: Vec<Q>,
     /// `一票否决 KIND` vetoes it sets off (positions among all vetoes).
     pub vetoes: Vec<usize>,
     /// Findings it sets off (positions among all findings).
@@ -95,12 +97,24 @@ pub fn evaluate<'d>(
     if !problems.is_empty() {
         return Err(problems);
     }
+    // §1: every step is exact or the unit is refused (KH715), never rounded.
+    // The steps are the ones LANGUAGE.md names: a scaled item (value × max,
+    // then ÷ S), each factor of an amount, each running sum (a rule's amounts
+    // in data order, a section's rules, the sections, the leaves), every
+    // parent item and the total (base + bonus, then − deduction).
+    let mut exact = Exactness::default();
+    for e in &events {
+        exact.all(&e.steps);
+    }
     let mut leaf_values = vec![int(0); m.items.len()];
     for leaf in m.leaves() {
         let def = &m.items[leaf];
         let value = unit.scores[&def.name].clone();
         leaf_values[leaf] = match &def.scale {
-            Some(s) => value * def.max.clone() / s.clone(),
+            Some(s) => {
+                let product = exact.step(value * def.max.clone());
+                exact.step(product / s.clone())
+            }
             None => value,
         };
     }
@@ -118,16 +132,23 @@ pub fn evaluate<'d>(
         .filter(|i| m.items[*i].top)
         .map(|i| contributions[i].clone())
         .sum();
+    for (i, item) in m.items.iter().enumerate() {
+        if !item.children.is_empty() {
+            exact.step(contributions[i].clone());
+        }
+    }
+    exact.running(m.leaves().into_iter().map(|l| &leaf_values[l]));
     let mut caps = Vec::new();
     let (mut bonus, mut deduction) = (int(0), int(0));
     for (s, section) in m.sections.iter().enumerate() {
         let mut sum = int(0);
         for &r in &section.rules {
-            let raw: Q = events
-                .iter()
-                .filter(|e| e.rule == Some(r))
-                .filter_map(|e| e.amount.clone())
-                .sum();
+            let raw = exact.running(
+                events
+                    .iter()
+                    .filter(|e| e.rule == Some(r))
+                    .filter_map(|e| e.amount.as_ref()),
+            );
             let capped = match &m.rules[r].cap {
                 Some(cap) if raw > *cap => {
                     caps.push((Capped::Rule(r), raw, cap.clone()));
@@ -135,7 +156,7 @@ pub fn evaluate<'d>(
                 }
                 _ => raw,
             };
-            sum += capped;
+            sum = exact.step(sum + capped);
         }
         if let Some(cap) = &section.cap
             && sum > *cap
@@ -144,8 +165,8 @@ pub fn evaluate<'d>(
             sum = cap.clone();
         }
         match section.direction {
-            Direction::Bonus => bonus += sum,
-            Direction::Deduct => deduction += sum,
+            Direction::Bonus => bonus = exact.step(bonus + sum),
+            Direction::Deduct => deduction = exact.step(deduction + sum),
         }
     }
     let direction_taken = |d: Direction| {
@@ -157,7 +178,15 @@ pub fn evaluate<'d>(
         .iter()
         .flat_map(|e| e.findings.iter().copied())
         .collect();
-    let total = base.clone() + bonus.clone() - deduction.clone();
+    let before_deduction = exact.step(base.clone() + bonus.clone());
+    let total = exact.step(before_deduction - deduction.clone());
+    if exact.refused {
+        return Err(vec![Problem {
+            code: "KH715",
+            unit: Some(at),
+            what: "a result needs more than 28 significant digits".to_string(),
+        }]);
+    }
     let mut u = UnitEval {
         data: unit,
         contributions,
@@ -257,6 +286,7 @@ fn event(m: &Model<'_>, e: &EventData, at: usize, problems: &mut Vec<Problem>) -
                 for f in &modifiers {
                     if let Worth::Factor(x) = &m.rules[*f].worth {
                         amount *= x.clone();
+                        out.steps.push(amount.clone());
                     }
                 }
                 out.rule = Some(*r);
@@ -292,4 +322,32 @@ fn event(m: &Model<'_>, e: &EventData, at: usize, problems: &mut Vec<Problem>) -
         .iter()
         .any(|(kind, tests)| of_kind(kind) && all_pass(tests));
     out
+}
+
+/// Whether every step of a unit's evaluation is a decimal kaohe keeps
+/// (28 significant digits, [`is_decimal`]).
+#[derive(Default)]
+struct Exactness {
+    refused: bool,
+}
+
+impl Exactness {
+    /// One step's value, noted.
+    fn step(&mut self, q: Q) -> Q {
+        self.refused |= !is_decimal(&q);
+        q
+    }
+
+    fn all(&mut self, steps: &[Q]) {
+        for q in steps {
+            self.step(q.clone());
+        }
+    }
+
+    /// A sum taken term by term, each partial sum a step.
+    fn running<'q>(&mut self, terms: impl IntoIterator<Item = &'q Q>) -> Q {
+        terms
+            .into_iter()
+            .fold(int(0), |sum, q| self.step(sum + q.clone()))
+    }
 }

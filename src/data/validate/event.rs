@@ -27,6 +27,7 @@ impl<'a> Validator<'_, 'a> {
         out: &mut UnitInput<'a>,
     ) {
         let path = || format!("units[{index}].events[{j}]");
+        let before = self.diags.len();
         if let Some(found) = ev.not_object {
             let m = DataMessage::WrongType {
                 unit: Some(unit.to_string()),
@@ -35,6 +36,8 @@ impl<'a> Validator<'_, 'a> {
                 found,
             };
             self.report(m, ev.span);
+            out.events
+                .push(EventInput::placeholder(self.p.year, ev.span));
             return;
         }
         let fields = raw.fields_of(ev);
@@ -57,6 +60,7 @@ impl<'a> Validator<'_, 'a> {
                 .find(|f| f.key == "kind")
                 .map_or(ev.span, |f| f.span),
             points_span: None,
+            valid: false,
         };
         let mut has_date = false;
         // Keys seen so far: reserved keys by position in RESERVED, attributes after them.
@@ -122,9 +126,9 @@ impl<'a> Validator<'_, 'a> {
                 }
             }
         }
-        if kind.is_some() {
-            out.events.push(event);
-        }
+        // Every event keeps its place, so that `events[j]` is the data's.
+        event.valid = kind.is_some() && self.diags.len() == before;
+        out.events.push(event);
     }
 
     fn missing(&mut self, unit: &str, key: &str, kind: Option<&str>, path: String, span: Span) {
