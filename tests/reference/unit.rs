@@ -126,12 +126,15 @@ pub fn evaluate<'d>(
         }
     }
     let contributions: Vec<Q> = (0..m.items.len())
-        .map(|i| m.leaves_of(i).iter().map(|l| leaf_values[*l].clone()).sum())
+        .map(|i| {
+            m.leaves_of(i)
+                .iter()
+                .fold(int(0), |acc, l| acc + &leaf_values[*l])
+        })
         .collect();
     let base: Q = (0..m.items.len())
         .filter(|i| m.items[*i].top)
-        .map(|i| contributions[i].clone())
-        .sum();
+        .fold(int(0), |acc, i| acc + &contributions[i]);
     for (i, item) in m.items.iter().enumerate() {
         if !item.children.is_empty() {
             exact.step(contributions[i].clone());
