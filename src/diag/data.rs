@@ -358,6 +358,13 @@ pub enum SheetProblem {
         /// The header's empty cell.
         cell: String,
     },
+    /// A sheet with more rows or columns than kaohe places (`limit` each).
+    TooLarge {
+        /// The sheet.
+        sheet: String,
+        /// The most rows, and the most columns, a sheet may have.
+        limit: usize,
+    },
     /// A row with values but no unit name.
     NoUnitName {
         /// The empty unit cell.

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use super::cells::Cell;
-use super::{Grid, Workbook, sheet_diag};
+use super::{Grid, MAX_CELLS_PER_SIDE, Workbook, sheet_diag};
 use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
 use crate::diag::{Diag, SheetProblem};
 
@@ -58,24 +58,30 @@ fn grid(path: &Path, name: &str) -> Result<Grid, Vec<Diag>> {
         .has_headers(false)
         .flexible(true)
         .from_reader(bytes);
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| fail(e.to_string()))?;
-        rows.push(
+    let mut grid = Grid::new(name.to_string());
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(fail(e.to_string())),
+        }
+        if grid.rows.len() >= MAX_CELLS_PER_SIDE || record.len() > MAX_CELLS_PER_SIDE {
+            return Err(vec![sheet_diag(
+                "CSV",
+                SheetProblem::TooLarge {
+                    sheet: name.to_string(),
+                    limit: MAX_CELLS_PER_SIDE,
+                },
+            )]);
+        }
+        grid.push_row(
             record
                 .iter()
-                .map(|t| {
-                    if t.trim().is_empty() {
-                        Cell::Empty
-                    } else {
-                        Cell::Text(t.to_string())
-                    }
-                })
-                .collect(),
+                .enumerate()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(col, t)| (col, Cell::Text(t.to_string()))),
         );
     }
-    Ok(Grid {
-        name: name.to_string(),
-        rows,
-    })
+    Ok(grid)
 }

@@ -1,14 +1,16 @@
 //! Where each value of a workbook's units stands. Spans of sheet data are
-//! not byte offsets but cell positions (`sheet << 40 | row << 16 | column`),
+//! not byte offsets but cell positions (`sheet << 48 | row << 24 | column`),
 //! increasing in reading order, so findings sort as the sheets read; and the
 //! data paths of findings (`units[2].scores.工作`) are turned back into cells.
 
 use super::cell_name;
 use crate::source::Span;
 
-/// The span of one cell.
+/// The span of one cell. Rows and columns of at most 24 bits each, as the
+/// readers ensure ([`super::MAX_CELLS_PER_SIDE`]), so a place never runs
+/// into its neighbour's bits.
 pub fn cell_span(sheet: usize, row: usize, col: usize) -> Span {
-    let at = (sheet << 40) | (row << 16) | col;
+    let at = (sheet << 48) | (row << 24) | col;
     Span::new(at, at + 1)
 }
 
@@ -42,7 +44,7 @@ impl SheetIndex {
         if at == 0 {
             return None;
         }
-        Some(self.name(at >> 40, (at >> 16) & 0xff_ffff, at & 0xffff))
+        Some(self.name(at >> 48, (at >> 24) & 0xff_ffff, at & 0xff_ffff))
     }
 
     /// The cell of a data path (`units[2]`, `units[2].scores.工作`,

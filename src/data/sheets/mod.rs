@@ -19,19 +19,46 @@ use super::raw::RawUnit;
 use crate::diag::{DataMessage, Diag, Message, SheetProblem, SyntaxDetail};
 use crate::source::Span;
 
-/// One sheet: its name and its cells, row by row from A1.
+/// One sheet: its name and, row by row from A1, only its non-blank cells
+/// with their columns (in column order). A sheet may be wide or tall with
+/// almost nothing in it (a CSV row of 100,000 commas, an xlsx whose used
+/// range reaches XFD1048576): kept sparse, reading it costs what is written
+/// in it, not its area.
 #[derive(Debug, Clone, Default)]
 pub struct Grid {
     pub name: String,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Vec<Vec<(usize, Cell)>>,
 }
 
+/// Rows and columns a sheet may have: a cell's place must fit the spans of
+/// sheet data (see [`index::cell_span`]). Excel's own limits (1,048,576 rows,
+/// 16,384 columns) are far below.
+pub const MAX_CELLS_PER_SIDE: usize = (1 << 24) - 1;
+
 impl Grid {
+    pub fn new(name: String) -> Grid {
+        Grid {
+            name,
+            rows: Vec::new(),
+        }
+    }
+
+    /// Adds the next row from its cells in column order; blank cells are
+    /// dropped.
+    pub fn push_row(&mut self, cells: impl Iterator<Item = (usize, Cell)>) {
+        self.rows
+            .push(cells.filter(|(_, c)| !c.is_blank()).collect());
+    }
+
     pub fn cell(&self, row: usize, col: usize) -> &Cell {
         self.rows
             .get(row)
-            .and_then(|r| r.get(col))
-            .unwrap_or(&Cell::Empty)
+            .and_then(|r| {
+                r.binary_search_by_key(&col, |(c, _)| *c)
+                    .ok()
+                    .and_then(|i| r.get(i))
+            })
+            .map_or(&Cell::Empty, |(_, c)| c)
     }
 }
 

@@ -5,6 +5,7 @@
 //! attribute. A blank cell is an absent value.
 
 use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
 
 use super::cells::{Cell, text_date, text_number};
 use super::index::{SheetIndex, cell_span};
@@ -36,26 +37,24 @@ fn header(
     format: &'static str,
     diags: &mut Vec<Diag>,
 ) -> Option<Header> {
-    let row = g
+    let row = g.rows.iter().position(|r| !r.is_empty())?;
+    let mut cols: Vec<(String, usize)> = Vec::new();
+    // Every column with a value in the header row or below, in order: one
+    // pass over the cells written, however wide the sheet.
+    let used: BTreeSet<usize> = g
         .rows
         .iter()
-        .position(|r| r.iter().any(|c| !c.is_blank()))?;
-    let mut cols: Vec<(String, usize)> = Vec::new();
-    let width = g.rows.iter().map(Vec::len).max().unwrap_or(0);
-    for col in 0..width {
+        .skip(row)
+        .flat_map(|r| r.iter().map(|(c, _)| *c))
+        .collect();
+    for col in used {
         let cell = g.cell(row, col);
         if cell.is_blank() {
-            if g.rows
-                .iter()
-                .skip(row + 1)
-                .any(|r| r.get(col).is_some_and(|c| !c.is_blank()))
-            {
-                let cell = format!("{}!{}", g.name, cell_name(row, col));
-                diags.push(
-                    sheet_diag(format, SheetProblem::UnnamedColumn { cell })
-                        .at(cell_span(sheet, row, col)),
-                );
-            }
+            let cell = format!("{}!{}", g.name, cell_name(row, col));
+            diags.push(
+                sheet_diag(format, SheetProblem::UnnamedColumn { cell })
+                    .at(cell_span(sheet, row, col)),
+            );
             continue;
         }
         let text = cell.text().trim().to_string();
@@ -92,7 +91,7 @@ fn value(cell: &Cell, role: Role) -> RawValue<'static> {
 }
 
 fn is_blank_row(g: &Grid, row: usize) -> bool {
-    g.rows.get(row).is_none_or(|r| r.iter().all(Cell::is_blank))
+    g.rows.get(row).is_none_or(Vec::is_empty)
 }
 
 /// The units, the index that places them, and findings about single rows
@@ -214,13 +213,18 @@ fn events(
             _ => String::new(),
         })
         .collect();
+    // Each name's first unit, as a search of the list in order finds it.
+    let mut first_row_of: HashMap<&str, usize> = HashMap::new();
+    for (u, n) in names.iter().enumerate() {
+        first_row_of.entry(n.as_str()).or_insert(u);
+    }
     for row in h.row + 1..g.rows.len() {
         if is_blank_row(g, row) {
             continue;
         }
         let name = g.cell(row, unit_col).text().trim().to_string();
         let cell = format!("{}!{}", g.name, cell_name(row, unit_col));
-        let Some(u) = names.iter().position(|n| *n == name) else {
+        let Some(&u) = first_row_of.get(name.as_str()) else {
             let suggestion = suggest(&name, names.iter().map(String::as_str));
             diags.push(
                 sheet_diag(

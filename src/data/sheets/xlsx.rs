@@ -5,7 +5,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cells::{Cell, excel_number, serial_date};
-use super::{Grid, Workbook, sheet_diag};
+use super::{Grid, MAX_CELLS_PER_SIDE, Workbook, sheet_diag};
 use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
 use crate::diag::{Diag, IoProblem, Message, SheetProblem};
 use crate::source::Span;
@@ -32,18 +32,52 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
             },
         )]);
     };
+    // Cell by cell, never through a dense range: a workbook with one value
+    // in A1 and one in XFD1048576 is a few hundred bytes, its area 17·10⁹ cells.
     let mut grid = |name: String| -> Result<Grid, Vec<Diag>> {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| fail(e.to_string()))?;
-        let (top, left) = range.start().unwrap_or((0, 0));
-        let mut rows = vec![Vec::new(); top as usize];
-        for row in range.rows() {
-            let mut cells = vec![Cell::Empty; left as usize];
-            cells.extend(row.iter().map(cell));
-            rows.push(cells);
+        let mut cells: Vec<(u32, u32, Cell)> = Vec::new();
+        match book.worksheet_cells_reader(&name) {
+            Ok(mut reader) => {
+                while let Some(c) = reader.next_cell().map_err(|e| fail(e.to_string()))? {
+                    let (row, col) = c.get_position();
+                    if row as usize >= MAX_CELLS_PER_SIDE || col as usize >= MAX_CELLS_PER_SIDE {
+                        return Err(vec![sheet_diag(
+                            "Excel",
+                            SheetProblem::TooLarge {
+                                sheet: name.clone(),
+                                limit: MAX_CELLS_PER_SIDE,
+                            },
+                        )]);
+                    }
+                    let value = cell(&Data::from(c.get_value().clone()));
+                    if !value.is_blank() {
+                        cells.push((row, col, value));
+                    }
+                }
+            }
+            // A chart sheet under the name: a sheet with nothing in it.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => {}
+            Err(e) => return Err(fail(e.to_string())),
         }
-        Ok(Grid { name, rows })
+        // In reading order; a place written twice keeps its last value.
+        cells.sort_by_key(|(r, c, _)| (*r, *c));
+        let mut grid = Grid::new(name);
+        let mut row: Vec<(usize, Cell)> = Vec::new();
+        let mut at = 0u32;
+        for (r, c, value) in cells {
+            while at < r {
+                grid.push_row(std::mem::take(&mut row).into_iter());
+                at += 1;
+            }
+            if row.last().is_some_and(|(last, _)| *last == c as usize) {
+                row.pop();
+            }
+            row.push((c as usize, value));
+        }
+        if !row.is_empty() {
+            grid.push_row(row.into_iter());
+        }
+        Ok(grid)
     };
     let scores = grid(scores)?;
     let events = find(EVENTS_SHEET).map(&mut grid).transpose()?;

@@ -102,6 +102,13 @@ fn sheet(p: &SheetProblem, lang: Lang) -> String {
             format!("{cell}：这一列有数据但没有表头"),
             format!("{cell}: this column has values but no header")
         ),
+        SheetProblem::TooLarge { sheet, limit } => zh_en!(
+            lang,
+            format!("工作表「{sheet}」超过 {limit} 行或 {limit} 列，kaohe 无法标注其单元格"),
+            format!(
+                "sheet `{sheet}` has more than {limit} rows or {limit} columns, more than kaohe can place"
+            )
+        ),
         SheetProblem::NoUnitName { cell } => zh_en!(
             lang,
             format!("{cell}：这一行有数据但没有填单位"),
