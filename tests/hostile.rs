@@ -533,3 +533,38 @@ fn a_workbook_whose_range_reaches_the_last_cell() {
         assert!(stderr(&o).contains(said), "{said}: {}", stderr(&o));
     }
 }
+
+/// 20,000 refused events on one line of a minified export: each is reported
+/// at its place, and showing the line costs a window, not the whole line
+/// (counting it for each finding made 10⁶ findings take over an hour).
+#[test]
+fn twenty_thousand_findings_on_one_line() {
+    let event = r#"{"kind":"批示肯定","date":"2019-07-01","points":0.001}"#;
+    let events = vec![event; 20_000].join(",");
+    let text = one_line_units(3, |i, u| {
+        if i == 1 {
+            u.replace(r#""events":[]"#, &format!(r#""events":[{events}]"#))
+        } else {
+            u
+        }
+    });
+    let dir = TempDir::new("many-findings");
+    let data = dir.write("export.json", &text);
+    let o = kaohe(&[
+        "eval",
+        "bench/shaoxing-2019-open.kh",
+        data.to_str().unwrap(),
+    ]);
+    no_crash(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert_eq!(err.matches("KH712").count(), 20_000, "{}", &err[..2000]);
+    let first = text.find("0.001").unwrap();
+    let column = text[..first].chars().count() + 1;
+    assert!(
+        err.contains(&format!("export.json:1:{column}]")),
+        "{}",
+        &err[..2000]
+    );
+    assert!(o.stdout.is_empty(), "no partial ruling");
+}
