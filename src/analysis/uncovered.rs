@@ -149,6 +149,20 @@ impl Cover<'_> {
             .filter_map(|b| self.tests_of(*b).iter().find(|(x, _)| *x == a))
             .map(|(_, set)| set)
             .collect();
+        // No box tells the values apart: one class, without a walk over a
+        // domain that may hold 10⁵ values (once per rule, that was quadratic).
+        if testers.is_empty() {
+            return region
+                .get(a)
+                .filter(|r| !r.is_empty())
+                .map(|r| Class {
+                    values: r.clone(),
+                    key: Vec::new(),
+                    admitted: 0,
+                })
+                .into_iter()
+                .collect();
+        }
         let mut by_key: FxHashMap<Vec<u64>, usize> = FxHashMap::default();
         let mut classes: Vec<Class> = Vec::new();
         for value in region.get(a).into_iter().flat_map(ValueSet::values) {

@@ -23,12 +23,11 @@ impl Compiler<'_, '_> {
             .iter()
             .filter_map(|c| {
                 let attr = k.attr_index(&c.attr.text)?;
-                let domain = &k.attrs.get(attr)?.domain;
+                let attr_ir = k.attrs.get(attr)?;
+                let domain = &attr_ir.domain;
                 let value = |name: &str| -> Option<u32> {
                     match domain {
-                        AttrDomain::Values(vs) => {
-                            vs.iter().position(|v| v == name).map(|i| i as u32)
-                        }
+                        AttrDomain::Values(_) => attr_ir.position_of(name),
                         AttrDomain::Items => self.syms.index_of(name, Sort::Item).map(|i| i as u32),
                     }
                 };

@@ -83,6 +83,20 @@ impl<'s, 'a> Compiler<'s, 'a> {
     }
 
     fn finish(mut self) -> Program {
+        for k in 0..self.p.kinds.len() {
+            let Some(kind) = self.p.kinds.get(k) else {
+                continue;
+            };
+            let rules = &self.p.rules;
+            let tests = kind
+                .base_rules
+                .iter()
+                .map(|r| rules.get(r.index()).map_or(&[][..], |r| r.tests.as_slice()));
+            let index = RuleIndex::new(kind.attrs.len(), tests);
+            if let Some(kind) = self.p.kinds.get_mut(k) {
+                kind.base_index = index;
+            }
+        }
         // Assumptions in source order, whatever order declarations compiled in.
         let clauses = &self.p.clauses;
         self.p
@@ -213,13 +227,13 @@ impl<'s, 'a> Compiler<'s, 'a> {
             let attrs: Vec<AttrIr> = k
                 .attrs
                 .iter()
-                .map(|a| AttrIr {
-                    name: a.name.text.clone(),
-                    domain: if a.is_item_attr() {
+                .map(|a| {
+                    let domain = if a.is_item_attr() {
                         AttrDomain::Items
                     } else {
                         AttrDomain::Values(a.values().iter().map(|v| v.text.clone()).collect())
-                    },
+                    };
+                    AttrIr::new(a.name.text.clone(), domain)
                 })
                 .collect();
             let item_attr = attrs.iter().position(|a| a.domain == AttrDomain::Items);
@@ -227,6 +241,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 name: k.name().to_string(),
                 attrs,
                 base_rules: Vec::new(),
+                base_index: RuleIndex::default(),
                 modifiers: Vec::new(),
                 vetoes: Vec::new(),
                 findings: Vec::new(),

@@ -40,6 +40,8 @@ pub struct UnitEvaluator<'p> {
     /// kaohe keeps: its data path. The unit is then refused (KH715), never
     /// given a rounded total.
     inexact: Option<String>,
+    /// Scratch space for the base rules an event may pass.
+    candidates: Vec<usize>,
 }
 
 impl<'p> UnitEvaluator<'p> {
@@ -52,6 +54,7 @@ impl<'p> UnitEvaluator<'p> {
             facts: Vec::new(),
             tracked: Vec::new(),
             inexact: None,
+            candidates: Vec::new(),
         }
     }
 
@@ -191,12 +194,16 @@ impl<'p> UnitEvaluator<'p> {
         let kind = &p[ev.kind];
         let values = unit.values_of(ev);
         let mut counted = false;
-        let mut matched = kind
-            .base_rules
+        let mut candidates = std::mem::take(&mut self.candidates);
+        kind.base_index.candidates(values, &mut candidates);
+        let mut matched = candidates
             .iter()
+            .filter_map(|at| kind.base_rules.get(*at))
             .filter(|r| all_hold(&p[**r].tests, values));
-        if let Some(&rid) = matched.next() {
-            let others: Vec<RuleId> = matched.copied().collect();
+        let first = matched.next().copied();
+        let others: Vec<RuleId> = matched.copied().collect();
+        self.candidates = candidates;
+        if let Some(rid) = first {
             if !others.is_empty() {
                 problems.push(overlap(p, unit, j, ev, rid, &others));
             } else if let Some(amount) = self.adjust(unit, j, ev, rid, &mut line, problems) {

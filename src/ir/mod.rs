@@ -3,7 +3,12 @@
 //! modifiers with their attribute tests), and a side table of clauses lets
 //! rulings cite the policy without the AST.
 
+mod dispatch;
 pub mod dump;
+mod value_set;
+
+pub use dispatch::RuleIndex;
+pub use value_set::ValueSet;
 
 use rust_decimal::Decimal;
 
@@ -83,140 +88,6 @@ pub struct Clause {
     pub notes: Vec<String>,
     /// Its `解释 "…"`: how the policy quantified a vague phrase of the source.
     pub assumption: Option<String>,
-}
-
-/// A set of attribute values (value indices, or item ids for a `计分项` attribute).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct ValueSet {
-    words: Vec<u64>,
-}
-
-impl ValueSet {
-    /// The set of the given values.
-    pub fn from_values(values: impl IntoIterator<Item = u32>) -> ValueSet {
-        let mut set = ValueSet::default();
-        for v in values {
-            set.insert(v);
-        }
-        set
-    }
-
-    /// Adds value `v`.
-    pub fn insert(&mut self, v: u32) {
-        let (word, bit) = ((v / 64) as usize, v % 64);
-        if self.words.len() <= word {
-            self.words.resize(word + 1, 0);
-        }
-        if let Some(w) = self.words.get_mut(word) {
-            *w |= 1 << bit;
-        }
-    }
-
-    /// Whether value `v` is in the set.
-    pub fn contains(&self, v: u32) -> bool {
-        self.words
-            .get((v / 64) as usize)
-            .is_some_and(|w| w & (1 << (v % 64)) != 0)
-    }
-
-    /// The complement within `0..size`.
-    pub fn complement(&self, size: u32) -> ValueSet {
-        ValueSet::from_values((0..size).filter(|v| !self.contains(*v)))
-    }
-
-    /// The values in both sets (two tests on one attribute, both passed).
-    pub fn intersect(&self, other: &ValueSet) -> ValueSet {
-        ValueSet {
-            words: self
-                .words
-                .iter()
-                .zip(&other.words)
-                .map(|(a, b)| a & b)
-                .collect(),
-        }
-    }
-
-    /// The smallest value below `size` in the set.
-    pub fn first_below(&self, size: u32) -> Option<u32> {
-        self.first_common_below(None, size)
-    }
-
-    /// Whether the two sets share a value below `size`.
-    pub fn meets_below(&self, other: &ValueSet, size: u32) -> bool {
-        self.first_common_below(Some(other), size).is_some()
-    }
-
-    /// The smallest value below `size` in this set (and in `other`), a word
-    /// of 64 values at a time.
-    fn first_common_below(&self, other: Option<&ValueSet>, size: u32) -> Option<u32> {
-        for (i, w) in self.words.iter().enumerate() {
-            let base = u32::try_from(i).ok()?.checked_mul(64)?;
-            if base >= size {
-                return None;
-            }
-            let mut word = *w;
-            if let Some(o) = other {
-                word &= o.words.get(i).copied().unwrap_or(0);
-            }
-            let left = size - base;
-            if left < 64 {
-                word &= (1u64 << left) - 1;
-            }
-            if word != 0 {
-                return Some(base + word.trailing_zeros());
-            }
-        }
-        None
-    }
-
-    /// Every value of `0..size`.
-    pub fn full(size: u32) -> ValueSet {
-        ValueSet::from_values(0..size)
-    }
-
-    /// How many values the set holds.
-    pub fn count(&self) -> u32 {
-        self.words.iter().fold(0, |n, w| n + w.count_ones())
-    }
-
-    /// Whether no value is in the set (a test no event can pass).
-    pub fn is_empty(&self) -> bool {
-        self.words.iter().all(|w| *w == 0)
-    }
-
-    /// Whether every value of `self` is in `other`.
-    pub fn is_subset_of(&self, other: &ValueSet) -> bool {
-        self.words
-            .iter()
-            .enumerate()
-            .all(|(i, w)| w & !other.words.get(i).copied().unwrap_or(0) == 0)
-    }
-
-    /// The values of `self` not in `other`.
-    pub fn minus(&self, other: &ValueSet) -> ValueSet {
-        ValueSet {
-            words: self
-                .words
-                .iter()
-                .enumerate()
-                .map(|(i, w)| w & !other.words.get(i).copied().unwrap_or(0))
-                .collect(),
-        }
-    }
-
-    /// Whether no value is in both sets.
-    pub fn is_disjoint(&self, other: &ValueSet) -> bool {
-        self.words.iter().zip(&other.words).all(|(a, b)| a & b == 0)
-    }
-
-    /// The values in increasing order.
-    pub fn values(&self) -> impl Iterator<Item = u32> + '_ {
-        self.words.iter().enumerate().flat_map(|(i, w)| {
-            (0..64u32)
-                .filter(move |b| w & (1u64 << b) != 0)
-                .map(move |b| i as u32 * 64 + b)
-        })
-    }
 }
 
 /// One attribute test of a rule: the event's value of attribute `attr` is in `allowed`.
@@ -435,6 +306,9 @@ pub struct KindIr {
     /// one must match a counted event (two is KH401 at evaluation; none, the
     /// event pays nothing).
     pub base_rules: Vec<RuleId>,
+    /// `base_rules` filed by the values their tests admit (built last by
+    /// `compile`): the evaluator tries only the rules an event may pass.
+    pub base_index: RuleIndex,
     /// The modifiers (`减半`, `乘 F`) of this kind: every one that matches, in
     /// the base rule's direction, multiplies the event's amount (§7.11).
     pub modifiers: Vec<RuleId>,
@@ -464,6 +338,35 @@ pub struct AttrIr {
     pub name: String,
     /// The values it may take.
     pub domain: AttrDomain,
+    /// Each declared value's position (the first, were one written twice):
+    /// every event and rule looks its value up here, not along a domain
+    /// that may hold 10⁵ values.
+    positions: rustc_hash::FxHashMap<String, u32>,
+}
+
+impl AttrIr {
+    /// The attribute, with its values indexed by name.
+    pub fn new(name: String, domain: AttrDomain) -> AttrIr {
+        let mut positions = rustc_hash::FxHashMap::default();
+        if let AttrDomain::Values(values) = &domain {
+            for (i, v) in values.iter().enumerate() {
+                if let Ok(i) = u32::try_from(i) {
+                    positions.entry(v.clone()).or_insert(i);
+                }
+            }
+        }
+        AttrIr {
+            name,
+            domain,
+            positions,
+        }
+    }
+
+    /// The position of declared value `name` (none for a `计分项` attribute,
+    /// whose values are items).
+    pub fn position_of(&self, name: &str) -> Option<u32> {
+        self.positions.get(name).copied()
+    }
 }
 
 /// What an attribute's values are; an event stores a value as an index into it.

@@ -92,13 +92,20 @@ impl<'a> Resolver<'a> {
     /// Checks that `attr` is an attribute of kind `k` and `value` one of its values.
     fn attr_value(&mut self, k: usize, attr: &Name, value: &Name) {
         let attrs = self.attrs_of(k);
-        let Some((_, domain)) = attrs.iter().find(|(n, _)| *n == attr.text) else {
+        let Some(&(attr_name, domain)) = attrs.iter().find(|(n, _)| *n == attr.text) else {
             let names: Vec<&str> = attrs.iter().map(|(n, _)| *n).collect();
             self.lookup_in(attr, Sort::Attr, &names);
             return;
         };
         match domain {
             Domain::Values(values) => {
+                let known = self
+                    .value_names
+                    .entry((k, attr_name))
+                    .or_insert_with(|| values.iter().map(|v| v.text.as_str()).collect());
+                if known.contains(value.text.as_str()) {
+                    return;
+                }
                 let names: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
                 self.lookup_in(value, Sort::Value, &names);
             }

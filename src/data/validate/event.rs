@@ -205,7 +205,7 @@ impl<'a> Validator<'_, 'a> {
             return;
         };
         let found = match &attr.domain {
-            AttrDomain::Values(values) => values.iter().position(|v| v == value).map(|i| i as u32),
+            AttrDomain::Values(_) => attr.position_of(value),
             AttrDomain::Items => self.items.get(value.as_ref()).map(|i| i.0),
         };
         match found {
