@@ -41,7 +41,10 @@ impl ValueSet {
         }
         // The first run ending at or after v.
         let at = self.runs.partition_point(|r| r.1 < v);
-        let touches_next = self.runs.get(at).is_some_and(|r| r.0 <= v.saturating_add(1));
+        let touches_next = self
+            .runs
+            .get(at)
+            .is_some_and(|r| r.0 <= v.saturating_add(1));
         if self.runs.get(at).is_some_and(|r| r.0 <= v && v < r.1) {
             return;
         }
@@ -79,7 +82,11 @@ impl ValueSet {
     /// Every value of `0..size`.
     pub fn full(size: u32) -> ValueSet {
         ValueSet {
-            runs: if size == 0 { Vec::new() } else { vec![(0, size)] },
+            runs: if size == 0 {
+                Vec::new()
+            } else {
+                vec![(0, size)]
+            },
         }
     }
 

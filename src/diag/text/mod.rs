@@ -99,26 +99,52 @@ fn family(m: &Message) -> Family<'_> {
     }
 }
 
-/// What the finding says.
+/// What the finding says, with its invisible characters named.
 pub(super) fn message(m: &Message, lang: Lang) -> String {
-    match family(m) {
+    visible(match family(m) {
         Family::Common => common::message(m, lang),
         Family::Syntax => syntax::message(m, lang),
         Family::Names => names::message(m, lang),
         Family::Checks => checks::message(m, lang),
         Family::Analysis => analysis::message(m, lang),
         Family::Data(d) => data::message(d, lang),
-    }
+    })
 }
 
-/// How to fix it.
+/// How to fix it, with its invisible characters named.
 pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
-    match family(m) {
+    let help = match family(m) {
         Family::Common => common::help(m, lang),
         Family::Syntax => syntax::help(m, lang),
         Family::Names => names::help(m, lang),
         Family::Checks => checks::help(m, lang),
         Family::Analysis => analysis::help(m, lang),
         Family::Data(d) => data_help::help(d, lang),
+    };
+    help.map(visible)
+}
+
+/// A character a terminal shows as nothing or as a blank: a control
+/// character other than a line end or tab, a zero-width space or joiner, a
+/// byte-order mark. A unit name with a NUL in it printed as 「办公室」 and
+/// looked like the real one.
+pub(super) fn invisible(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
+}
+
+/// `text` with each invisible character written as `U+0000`.
+pub(super) fn visible(text: String) -> String {
+    if !text.chars().any(invisible) {
+        return text;
     }
+    text.chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("<U+{:04X}>", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }

@@ -89,6 +89,14 @@ fn found(f: &Found, lang: Lang) -> String {
     match f {
         Found::EndOfFile => lang.pick("文件结尾", "the end of the file").into(),
         Found::LineEnd => lang.pick("行尾", "the end of the line").into(),
+        Found::Token(t) if t.chars().any(super::invisible) => {
+            let named = super::visible(t.clone());
+            zh_en!(
+                lang,
+                format!("不可见字符 {named}"),
+                format!("the invisible character {named}")
+            )
+        }
         Found::Token(t) => zh_en!(lang, format!("「{t}」"), format!("`{t}`")),
     }
 }

@@ -114,6 +114,7 @@ impl Lower {
     pub(super) fn percent(&mut self, p: P<'_>) -> Num {
         let span = self.span(&p);
         let text = p.as_str().to_string();
+        let reported = self.diags.len();
         let n = match p.into_inner().next() {
             Some(num) => self.num(num),
             None => Num {
@@ -130,9 +131,12 @@ impl Lower {
                 span,
             );
         }
+        // A number refused inside it (KH103) keeps its own place, so that
+        // what the checker says of the 0 it reads as is not said again.
+        let refused = self.diags.len() > reported;
         Num {
             value: n.value,
-            span,
+            span: if refused { n.span } else { span },
         }
     }
 
