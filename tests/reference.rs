@@ -42,7 +42,7 @@ fn env(name: &str, default: u64) -> u64 {
 
 #[test]
 fn kaohe_agrees_with_the_reference() {
-    let cases = env("KAOHE_REFERENCE_CASES", 3000);
+    let cases = env("KAOHE_REFERENCE_CASES", 10_000);
     let start = env("KAOHE_REFERENCE_SEED", 0);
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
     let mut failures = Vec::new();
