@@ -491,6 +491,11 @@ fn a_csv_row_wider_than_kaohe_places() {
         "{}",
         stderr(&o)
     );
+    assert!(
+        stderr(&o).contains("delete the extra rows and columns"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// A workbook of a few kilobytes whose used range reaches XFD1048576, the

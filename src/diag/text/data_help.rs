@@ -1,7 +1,7 @@
 //! How to fix unit data (the help of KH7xx).
 
 use super::data::value_type;
-use crate::diag::data::DataMessage;
+use crate::diag::data::{DataMessage, SheetProblem, SyntaxDetail};
 use crate::exact::NumberProblem;
 use crate::i18n::Lang;
 use crate::zh_en;
@@ -10,6 +10,16 @@ use crate::zh_en;
 pub(super) fn help(m: &DataMessage, lang: Lang) -> Option<String> {
     use DataMessage as D;
     Some(match m {
+        D::Syntax {
+            detail: SyntaxDetail::Sheet(SheetProblem::TooLarge { .. }),
+            ..
+        } => lang
+            .pick(
+                "删去表格边上多余的行列（常见于整列整行都设了格式的导出），或把数据存成 JSON",
+                "delete the extra rows and columns at the sheet's edges (often whole rows or columns \
+                 given a format by the exporting tool), or save the data as JSON",
+            )
+            .into(),
         D::Syntax { .. } => lang
             .pick(
                 "修正这一处的格式；数据格式见 docs/data.md",
