@@ -416,3 +416,60 @@ fn a_wrong_expectation_fails_with_expected_and_actual() {
     assert!(out.contains("expected total 104, got total 105"), "{out}");
     assert!(out.contains("1 failed"));
 }
+
+/// An event's `title` and `id` (data contract §5: carried into the rulings)
+/// appear in every format that lists events, in both languages, and come
+/// through the sheets that `kaohe template --data` writes.
+#[test]
+fn an_events_title_and_id_reach_every_format() {
+    let dir = TempDir::new("titled");
+    let sample = common::read("policies/shaoxing-2019.sample.json");
+    let doc = r#""doc": "浙政发〔2019〕12号" }"#;
+    assert!(sample.contains(doc));
+    let title = "关于表彰2018年度全省先进集体的决定";
+    let data = dir.write(
+        "titled.json",
+        &sample.replacen(
+            doc,
+            &format!(r#""doc": "浙政发〔2019〕12号", "title": "{title}", "id": "2019-001" }}"#),
+            1,
+        ),
+    );
+    let data = data.to_str().unwrap();
+    let policy = "policies/shaoxing-2019.kh";
+    for (format, lang, shows) in [
+        ("text", "zh", format!("《{title}》（编号 2019-001）")),
+        ("text", "en", format!("“{title}” (id 2019-001)")),
+        ("md", "zh", format!("《{title}》（编号 2019-001）")),
+        ("html", "zh", format!("《{title}》（编号 2019-001）")),
+        ("json", "zh", format!(r#""title": "{title}","#)),
+        ("json", "en", r#""id": "2019-001","#.to_string()),
+    ] {
+        let o = kaohe(&["eval", policy, data, "--format", format, "--lang", lang]);
+        assert!(o.status.success(), "{format} {lang}");
+        assert!(stdout(&o).contains(&shows), "{format} {lang}: {shows}");
+    }
+    // Data without them reads as before: no `title` or `id` key.
+    let o = kaohe(&[
+        "eval",
+        policy,
+        "policies/shaoxing-2019.sample.json",
+        "--format",
+        "json",
+    ]);
+    assert!(!stdout(&o).contains(r#""title": null"#) && !stdout(&o).contains(r#""id":"#));
+    // Through a workbook: the 事项 sheet's 标题 and 编号 columns.
+    let book = dir.path().join("titled.xlsx");
+    let o = kaohe(&[
+        "template",
+        policy,
+        "--data",
+        data,
+        "-o",
+        book.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let o = kaohe(&["eval", policy, book.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    assert!(stdout(&o).contains(&format!("《{title}》（编号 2019-001）")));
+}

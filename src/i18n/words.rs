@@ -81,6 +81,11 @@ words! {
     comma: "，", ", ";
     open: "（", " (";
     close: "）", ")";
+    /// Around an event's `title` (a document's name).
+    title_open: "《", "“";
+    title_close: "》", "”";
+    /// Before an event's `id`.
+    event_id: "编号 ", "id ";
     gap: "　", "  ";
     dash: " —— ", " — ";
     credited_after: " 年度（除外）", " (skipped)";

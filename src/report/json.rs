@@ -249,6 +249,12 @@ struct EventOut<'p> {
     attributes: Pairs<String, String>,
     date: String,
     doc: Option<&'p str>,
+    /// The data's `title` and `id`, when it gave them (§5: carried into the
+    /// rulings); left out otherwise, so that data without them reads as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'p str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'p str>,
     counted: bool,
     effect: Option<&'static str>,
     points: Option<Dec>,
@@ -453,6 +459,8 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         attributes: Pairs(ctx.attributes(r, l.index)),
         date: ev.map(|e| e.date.to_string()).unwrap_or_default(),
         doc: ev.and_then(|e| e.doc.as_deref()),
+        title: ev.and_then(|e| e.title.as_deref()),
+        id: ev.and_then(|e| e.id.as_deref()),
         counted: l.status.counted(),
         effect,
         points: l.amount.map(Dec),

@@ -222,6 +222,12 @@ fn event(
     if let Some(doc) = &ev.doc {
         what.push_str(&format!(" {doc}"));
     }
+    if let Some(title) = &ev.title {
+        what.push_str(&format!(" {}{title}{}", w.title_open, w.title_close));
+    }
+    if let Some(id) = &ev.id {
+        what.push_str(&format!("{}{}{id}{}", w.open, w.event_id, w.close));
+    }
     let rule = line.rule.map(|id| &p[id]);
     Some(EventView {
         number: line.index + 1,
