@@ -83,6 +83,54 @@ fn a_workbook_and_a_csv_folder_give_the_rulings_of_the_json() {
     );
 }
 
+/// Scores with more digits than a double holds go into a workbook as text,
+/// not rounded: the template filled from such data once turned
+/// 9.1234567890123456789 into 9.123456789012346, and the ruling read back
+/// from it differed from the JSON's without a word.
+#[test]
+fn long_decimals_survive_the_trip_through_sheets() {
+    let data = scratch("long.json");
+    let sample = std::fs::read_to_string(root().join(SAMPLE)).unwrap();
+    assert!(sample.contains(r#""一岗双责": 9.5"#));
+    let long = sample
+        .replacen(
+            r#""一岗双责": 9.5"#,
+            r#""一岗双责": 9.1234567890123456789"#,
+            1,
+        )
+        .replacen(r#""points": 2"#, r#""points": 1.0000000000000000001"#, 1);
+    std::fs::write(&data, long).unwrap();
+    let json = ok(&kaohe(&[
+        "eval",
+        POLICY,
+        data.to_str().unwrap(),
+        "--format",
+        "json",
+    ]));
+    assert!(json.contains("9.1234567890123456789"));
+    for (format, name) in [("xlsx", "long.xlsx"), ("csv", "long-csv")] {
+        let out = scratch(name);
+        ok(&kaohe(&[
+            "template",
+            POLICY,
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]));
+        let from_sheets = ok(&kaohe(&[
+            "eval",
+            POLICY,
+            out.to_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+        assert_eq!(from_sheets, json, "{format}");
+    }
+}
+
 /// Rewrites one CSV file of a folder: `edit(rows)`.
 fn edit_csv(dir: &Path, file: &str, edit: impl FnOnce(&mut Vec<Vec<String>>)) {
     let path = dir.join(file);

@@ -129,7 +129,7 @@ impl Sheet {
                 Value::Text(s) => {
                     self.ws.write_string(r, c, s)?;
                 }
-                Value::Number(d) => match exact_f64(*d) {
+                Value::Number(d) => match crate::exact::exact_f64(*d) {
                     Some(f) => {
                         self.ws.write_number(r, c, f)?;
                     }
@@ -156,19 +156,6 @@ impl Sheet {
         }
         Ok(self.ws)
     }
-}
-
-/// The double that prints exactly as the decimal does, if there is one.
-///
-/// A cell holds an IEEE double and the file stores it as its shortest
-/// round-trip text; parsing the decimal's text gives the nearest double, and
-/// when that double prints back as the same text, Excel shows exactly the
-/// decimal's value. Otherwise (more digits than a double holds) the cell is
-/// written as text rather than rounded.
-pub fn exact_f64(d: Decimal) -> Option<f64> {
-    let text = dec(d);
-    let f: f64 = text.parse().ok()?;
-    (format!("{f}") == text).then_some(f)
 }
 
 fn cites(w: &Words, parts: &[Cited]) -> String {

@@ -66,10 +66,14 @@ pub fn write(sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
                     Value::Text(t) => {
                         ws.write_string(r, c, t)?;
                     }
-                    Value::Number(d) => {
-                        let f: f64 = d.to_string().parse().unwrap_or(0.0);
-                        ws.write_number(r, c, f)?;
-                    }
+                    Value::Number(d) => match crate::exact::exact_f64(*d) {
+                        Some(f) => {
+                            ws.write_number(r, c, f)?;
+                        }
+                        None => {
+                            ws.write_string(r, c, crate::diag::fmt_decimal(*d))?;
+                        }
+                    },
                     Value::Date(t) => match iso_date(t) {
                         Some((y, m, d)) => {
                             ws.write_datetime_with_format(
