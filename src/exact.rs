@@ -249,6 +249,26 @@ impl Wide {
     }
 }
 
+/// The double that prints exactly as the decimal does, if there is one.
+///
+/// A spreadsheet cell holds an IEEE double and the file stores it as its
+/// shortest round-trip text; parsing the decimal's text gives the nearest
+/// double, and when that double prints back as the same text, the cell holds
+/// exactly the decimal's value. Otherwise (more digits than a double holds)
+/// writers put the number in as text rather than round it: a template filled
+/// from data once turned a score of 9.1234567890123456789 into
+/// 9.123456789012346.
+pub fn exact_f64(d: Decimal) -> Option<f64> {
+    let n = d.normalize();
+    let text = if n.is_zero() {
+        "0".to_string()
+    } else {
+        n.to_string()
+    };
+    let f: f64 = text.parse().ok()?;
+    (format!("{f}") == text).then_some(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,24 +369,4 @@ mod tests {
             assert_eq!(read(text), Err(NumberProblem::Malformed), "{text}");
         }
     }
-}
-
-/// The double that prints exactly as the decimal does, if there is one.
-///
-/// A spreadsheet cell holds an IEEE double and the file stores it as its
-/// shortest round-trip text; parsing the decimal's text gives the nearest
-/// double, and when that double prints back as the same text, the cell holds
-/// exactly the decimal's value. Otherwise (more digits than a double holds)
-/// writers put the number in as text rather than round it: a template filled
-/// from data once turned a score of 9.1234567890123456789 into
-/// 9.123456789012346.
-pub fn exact_f64(d: Decimal) -> Option<f64> {
-    let n = d.normalize();
-    let text = if n.is_zero() {
-        "0".to_string()
-    } else {
-        n.to_string()
-    };
-    let f: f64 = text.parse().ok()?;
-    (format!("{f}") == text).then_some(f)
 }

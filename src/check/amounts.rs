@@ -97,7 +97,11 @@ impl Amounts {
                 SectionEntry::Rule(rule) => {
                     self.amount(&rule.amount);
                     if let Some(cap) = &rule.cap {
-                        self.positive(cap, Positive::Cap);
+                        if matches!(rule.amount, Amount::Half(_) | Amount::Times(_)) {
+                            self.report(Message::ModifierCap { cap: cap.value }, cap);
+                        } else {
+                            self.positive(cap, Positive::Cap);
+                        }
                     }
                 }
             }

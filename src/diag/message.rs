@@ -369,6 +369,12 @@ pub enum Message {
         /// An event that earns `amount`, described.
         witness: String,
     },
+    /// `封顶` on a modifier (`减半`, `乘 F`): a modifier earns nothing of its
+    /// own, so the cap would cap nothing (KH305).
+    ModifierCap {
+        /// The cap, as written.
+        cap: Decimal,
+    },
     /// A bonus section and rule without caps: totals can exceed 满分 (KH304).
     BonusUncapped {
         /// The rule's text.
@@ -735,6 +741,7 @@ impl Message {
             M::ExampleFailed { .. } => Code::KH801,
             M::AwardAboveCap { .. } => Code::KH303,
             M::BonusUncapped { .. } => Code::KH304,
+            M::ModifierCap { .. } => Code::KH305,
             M::RuleOverlap { .. } => Code::KH401,
             M::ConditionConstant { .. } => Code::KH501,
             M::QuotaAboveEligible { .. } => Code::KH502,

@@ -264,7 +264,8 @@ impl Writer {
         let cite = self.early_citation();
         self.conditions();
         self.arrow();
-        match self.below(5) {
+        let amount = self.below(5);
+        match amount {
             0 => self.num(),
             1 => {
                 self.num();
@@ -284,6 +285,10 @@ impl Writer {
         let mut options = vec![0, 1, 2, 3, 3];
         if !cite {
             options.retain(|&o| o != 1);
+        }
+        // A modifier takes no cap (KH305).
+        if amount >= 3 {
+            options.retain(|&o| o != 0);
         }
         while !options.is_empty() && self.chance(35) {
             let o = options.remove(self.below(options.len()));

@@ -180,6 +180,17 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 d(*full)
             )
         ),
+        M::ModifierCap { cap } => zh_en!(
+            lang,
+            format!(
+                "系数规则（减半、乘）不能封顶：它自己不加不减分，「封顶 {}」不会限制任何分数",
+                d(*cap)
+            ),
+            format!(
+                "a modifier (`half`, `times`) cannot have a cap: it earns nothing of its own, so `cap {}` would limit nothing",
+                d(*cap)
+            )
+        ),
         M::WindowInverted { from, to } => zh_en!(
             lang,
             format!("期间的起始日 {from} 晚于结束日 {to}"),
@@ -303,6 +314,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .pick(
                 "若总分不应超过满分，给加分段写「封顶 N」；若允许超过，可不理会这条提示",
                 "if totals must not exceed the full score, give the bonus section a `cap N`; otherwise this note can be ignored",
+            )
+            .into(),
+        M::ModifierCap { .. } => lang
+            .pick(
+                "把封顶写在它所修饰的基本规则上，或在加分、扣分段单独一行写「封顶 N」",
+                "put the cap on the base rule it modifies, or on a line of its own in the section (`cap N`)",
             )
             .into(),
         M::WindowInverted { .. } => lang.pick("交换起止日期", "swap the two dates").into(),

@@ -76,6 +76,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::ScaleNotExact { .. }
         | M::AwardAboveCap { .. }
         | M::BonusUncapped { .. }
+        | M::ModifierCap { .. }
         | M::WindowInverted { .. }
         | M::WindowOutsideYear { .. }
         | M::WindowPartlyOutside { .. }
