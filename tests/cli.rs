@@ -473,3 +473,42 @@ fn an_events_title_and_id_reach_every_format() {
     assert!(o.status.success(), "{}", common::stderr(&o));
     assert!(stdout(&o).contains(&format!("《{title}》（编号 2019-001）")));
 }
+
+/// A statement without a citation takes its block's (LANGUAGE.md §7.5): a
+/// top score item without one shows the `计分` block's, a child its
+/// parent's; the rulings in every language cite it.
+#[test]
+fn score_items_inherit_their_blocks_citation() {
+    let dir = TempDir::new("inherit");
+    let policy = common::read("policies/shaoxing-2019.kh");
+    let cited = "    共性工作 25 【四(二)】 {";
+    assert!(policy.contains(cited));
+    let path = dir.write(
+        "inherit.kh",
+        &policy.replacen(cited, "    共性工作 25 {", 1).replacen(
+            "        一岗双责 10 【四(二)1】",
+            "        一岗双责 10",
+            1,
+        ),
+    );
+    let o = kaohe(&[
+        "eval",
+        path.to_str().unwrap(),
+        "policies/shaoxing-2019.sample.json",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", common::stderr(&o));
+    let out: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let items = out["units"][0]["items"].as_array().unwrap();
+    let clause = |name: &str| {
+        items
+            .iter()
+            .find(|i| i["item"] == name)
+            .map(|i| i["clause"].clone())
+            .unwrap()
+    };
+    assert_eq!(clause("共性工作"), "四", "{items:?}");
+    assert_eq!(clause("一岗双责"), "四", "{items:?}");
+    assert_eq!(clause("意识形态"), "四(二)2", "{items:?}");
+}

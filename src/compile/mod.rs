@@ -322,7 +322,7 @@ fn core_span(source: &str, span: Span, meta: &Meta) -> Span {
     Span::new(span.start, span.start + text.trim_end().len())
 }
 
-/// The nearest citation among an item's ancestors.
+/// The nearest citation among an item's ancestors, else the `计分` block's (§7.5).
 fn inherited_item_citation<'a>(syms: &Symbols<'a>, item: usize) -> Option<&'a Citation> {
     let mut cur = syms.items.get(item)?.parent;
     while let Some(p) = cur {
@@ -332,5 +332,5 @@ fn inherited_item_citation<'a>(syms: &Symbols<'a>, item: usize) -> Option<&'a Ci
         }
         cur = sym.parent;
     }
-    None
+    syms.score_citation
 }

@@ -50,6 +50,7 @@ impl<'a> Resolver<'a> {
             Decl::Units(groups) => self.groups(groups),
             Decl::Score(tree) => {
                 self.syms.full = tree.full.as_ref();
+                self.syms.score_citation = decl.meta.citation.as_ref();
                 self.syms.top_items = self.items(&tree.items, None);
             }
             Decl::Kind(k) => self.kind(declared(k, decl)),

@@ -131,6 +131,9 @@ pub struct Symbols<'a> {
     pub order: Vec<(&'a str, Sort)>,
     pub header: Option<HeaderFacts<'a>>,
     pub full: Option<&'a crate::ast::Num>,
+    /// The `计分` block's citation: top items without their own inherit it
+    /// (§7.5).
+    pub score_citation: Option<&'a crate::ast::Citation>,
     pub groups: Vec<GroupSym<'a>>,
     pub units: Vec<UnitSym<'a>>,
     pub items: Vec<ItemSym<'a>>,
