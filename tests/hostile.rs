@@ -59,15 +59,8 @@ fn a_finding_deep_in_a_one_line_export_renders() {
     let column = text[..at].chars().count() + 1;
     assert!(column > 65_535);
     let dir = TempDir::new("one-line");
-    let data = dir.write("export.json", &text);
-    let o = kaohe(&[
-        "eval",
-        "bench/shaoxing-2019-open.kh",
-        data.to_str().unwrap(),
-    ]);
-    no_crash(&o);
+    let (o, err) = eval_bytes(&dir, OPEN, "export.json", text.as_bytes(), &[]);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
     assert!(err.contains("KH707"), "{err}");
     assert!(err.contains(&format!("export.json:1:{column}]")), "{err}");
     assert!(
@@ -528,7 +521,7 @@ fn a_workbook_whose_range_reaches_the_last_cell() {
     sheet.write_number(1_048_575, 16_383, 1).unwrap();
     let path = dir.path().join("far.xlsx");
     book.save(&path).unwrap();
-    let o = kaohe(&["eval", "policies/shaoxing-2019.kh", path.to_str().unwrap()]);
+    let o = kaohe(&["eval", SHIPPED, path.to_str().unwrap()]);
     no_crash(&o);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     for said in [
@@ -554,15 +547,8 @@ fn twenty_thousand_findings_on_one_line() {
         }
     });
     let dir = TempDir::new("many-findings");
-    let data = dir.write("export.json", &text);
-    let o = kaohe(&[
-        "eval",
-        "bench/shaoxing-2019-open.kh",
-        data.to_str().unwrap(),
-    ]);
-    no_crash(&o);
+    let (o, err) = eval_bytes(&dir, OPEN, "export.json", text.as_bytes(), &[]);
     assert_eq!(o.status.code(), Some(1));
-    let err = stderr(&o);
     assert_eq!(err.matches("KH712").count(), 20_000, "{}", &err[..2000]);
     let first = text.find("0.001").unwrap();
     let column = text[..first].chars().count() + 1;
@@ -574,16 +560,31 @@ fn twenty_thousand_findings_on_one_line() {
     assert!(o.stdout.is_empty(), "no partial ruling");
 }
 
-/// The shipped sample's JSON with `from` replaced by `to`, as bytes in a
-/// file, evaluated by the binary: the codes of its findings.
-fn sample_bytes_codes(dir: &TempDir, name: &str, bytes: &[u8]) -> (Output, String) {
+/// `bytes` written to `name` in `dir` and evaluated by the binary under
+/// `policy` (with `args` after): the output, which is a verdict, not a
+/// crash, and its stderr.
+fn eval_bytes(
+    dir: &TempDir,
+    policy: &str,
+    name: &str,
+    bytes: &[u8],
+    args: &[&str],
+) -> (Output, String) {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
-    let o = kaohe(&["eval", "policies/shaoxing-2019.kh", path.to_str().unwrap()]);
+    let mut all = vec!["eval", policy, path.to_str().unwrap()];
+    all.extend_from_slice(args);
+    let o = kaohe(&all);
     no_crash(&o);
     let err = stderr(&o);
     (o, err)
 }
+
+/// The bench policy (both groups open) evaluating a one-line export.
+const OPEN: &str = "bench/shaoxing-2019-open.kh";
+
+/// The shipped policy.
+const SHIPPED: &str = "policies/shaoxing-2019.kh";
 
 /// Broken bytes and text, as broken exporters write them: NUL bytes, a file
 /// that is not UTF-8, escapes of half a surrogate pair, a key given twice,
@@ -649,7 +650,7 @@ fn broken_bytes_and_text_are_refused() {
         ),
     ];
     for (name, bytes, code, says) in cases {
-        let (o, err) = sample_bytes_codes(&dir, name, &bytes);
+        let (o, err) = eval_bytes(&dir, SHIPPED, name, &bytes, &[]);
         assert_eq!(o.status.code(), Some(1), "{name}: {err}");
         assert!(err.contains(code) && err.contains(says), "{name}: {err}");
         assert!(o.stdout.is_empty(), "{name}: no partial ruling");
@@ -704,7 +705,7 @@ fn impossible_dates_are_refused() {
         "2019-7-1",
     ] {
         let text = sample.replacen(date, &format!(r#""date": "{bad}""#), 1);
-        let (o, err) = sample_bytes_codes(&dir, "dates.json", text.as_bytes());
+        let (o, err) = eval_bytes(&dir, SHIPPED, "dates.json", text.as_bytes(), &[]);
         assert_eq!(o.status.code(), Some(1), "{bad}: {err}");
         assert!(err.contains("不是有效的日期"), "{bad}: {err}");
         assert!(o.stdout.is_empty(), "{bad}: no partial ruling");
@@ -736,15 +737,13 @@ fn a_million_events_in_one_unit() {
         u.replace(r#""events":[]"#, &format!(r#""events":[{events}]"#))
     });
     let dir = TempDir::new("million");
-    let data = dir.write("million.json", &text);
-    let o = kaohe(&[
-        "eval",
-        "bench/shaoxing-2019-open.kh",
-        data.to_str().unwrap(),
-        "--format",
-        "json",
-    ]);
-    no_crash(&o);
+    let (o, _) = eval_bytes(
+        &dir,
+        OPEN,
+        "million.json",
+        text.as_bytes(),
+        &["--format", "json"],
+    );
     assert_eq!(
         o.status.code(),
         Some(0),

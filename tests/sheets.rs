@@ -43,12 +43,17 @@ fn ok(o: &Output) -> String {
 }
 
 fn convert(format: &str, name: &str) -> PathBuf {
+    convert_data(&root().join(SAMPLE), format, name)
+}
+
+/// `data` converted by `kaohe template --data` to a workbook or CSV folder.
+fn convert_data(data: &Path, format: &str, name: &str) -> PathBuf {
     let out = scratch(name);
     let o = kaohe(&[
         "template",
         POLICY,
         "--data",
-        SAMPLE,
+        data.to_str().unwrap(),
         "--format",
         format,
         "-o",
@@ -109,17 +114,7 @@ fn long_decimals_survive_the_trip_through_sheets() {
     ]));
     assert!(json.contains("9.1234567890123456789"));
     for (format, name) in [("xlsx", "long.xlsx"), ("csv", "long-csv")] {
-        let out = scratch(name);
-        ok(&kaohe(&[
-            "template",
-            POLICY,
-            "--data",
-            data.to_str().unwrap(),
-            "--format",
-            format,
-            "-o",
-            out.to_str().unwrap(),
-        ]));
+        let out = convert_data(&data, format, name);
         let from_sheets = ok(&kaohe(&[
             "eval",
             POLICY,

@@ -67,3 +67,46 @@ impl RuleIndex {
         out.sort_unstable();
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::RuleIndex;
+    use crate::ir::{AttrTest, ValueSet, all_hold};
+
+    /// Three attributes of 80 values; a test admits a few values, or all
+    /// but a few (wider than [`super::NARROW`]), or one.
+    fn test() -> impl Strategy<Value = AttrTest> {
+        (0usize..3, proptest::collection::vec(0u32..80, 1..6), 0u8..3).prop_map(
+            |(attr, values, shape)| {
+                let set = ValueSet::from_values(values);
+                let allowed = if shape == 0 { set.complement(80) } else { set };
+                AttrTest { attr, allowed }
+            },
+        )
+    }
+
+    proptest! {
+        /// The candidates hold every rule an event passes, in rule order,
+        /// each once: the evaluator tries only them.
+        #[test]
+        fn candidates_hold_every_rule_an_event_passes(
+            rules in proptest::collection::vec(proptest::collection::vec(test(), 0..3), 0..40),
+            events in proptest::collection::vec(proptest::collection::vec(0u32..80, 3), 1..20),
+        ) {
+            let index = RuleIndex::new(3, rules.iter().map(Vec::as_slice));
+            let mut out = Vec::new();
+            for values in &events {
+                index.candidates(values, &mut out);
+                prop_assert!(out.windows(2).all(|w| w[0] < w[1]), "{out:?}");
+                for (i, tests) in rules.iter().enumerate() {
+                    if all_hold(tests, values) {
+                        prop_assert!(out.contains(&i), "rule {i} for {values:?}");
+                    }
+                }
+            }
+        }
+    }
+}

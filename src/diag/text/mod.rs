@@ -134,7 +134,7 @@ pub(super) fn invisible(c: char) -> bool {
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
 }
 
-/// `text` with each invisible character written as `U+0000`.
+/// `text` with each invisible character written as `<U+0000>`.
 pub(super) fn visible(text: String) -> String {
     if !text.chars().any(invisible) {
         return text;
