@@ -283,3 +283,61 @@ fn missing_sheets_and_files_are_said_so() {
     let err = String::from_utf8(o.stderr).unwrap();
     assert!(err.contains("KH001") && err.contains("文件不存在"), "{err}");
 }
+
+/// `book` with every `from` in its scores sheet's XML replaced by `to`.
+fn rewrite_scores_sheet(book: &Path, from: &str, to: &str, name: &str) -> PathBuf {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
+    let out = scratch(name);
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).unwrap();
+        let part = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if part == "xl/worksheets/sheet1.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            assert!(xml.contains(from), "{xml}");
+            bytes = xml.replace(from, to).into_bytes();
+        }
+        writer
+            .start_file(part, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        std::io::Write::write_all(&mut writer, &bytes).unwrap();
+    }
+    writer.finish().unwrap();
+    out
+}
+
+#[test]
+fn a_cell_reference_outside_excel_grid_refuses_the_workbook() {
+    // calamine's u32 arithmetic wraps `MWLQKWY2` to `C2`: without the check
+    // the value was read into C2 and the ruling looked right. `AAAAAAAA1`
+    // overflowed (a panic in debug builds); a row past 1,048,576 likewise.
+    let book = convert("xlsx", "grid.xlsx");
+    for (i, (from, to)) in [
+        (r#"r="C2""#, r#"r="MWLQKWY2""#),
+        (r#"r="A1""#, r#"r="AAAAAAAA1""#),
+        (r#"r="C2""#, r#"r="C99999999999""#),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let bad = rewrite_scores_sheet(&book, from, to, &format!("grid-{i}.xlsx"));
+        let o = kaohe(&["eval", POLICY, bad.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{to}");
+        assert!(o.stdout.is_empty(), "no partial ruling for {to}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        let reference = &to[3..to.len() - 1];
+        assert!(
+            err.contains("KH700")
+                && err.contains(&format!(
+                    "「xl/worksheets/sheet1.xml」中的单元格位置「{reference}」"
+                ))
+                && err.contains("另存为 .xlsx"),
+            "{err}"
+        );
+    }
+    // The untouched workbook still reads, rewritten the same way.
+    let same = rewrite_scores_sheet(&book, r#"r="C2""#, r#"r="C2""#, "grid-same.xlsx");
+    ok(&kaohe(&["eval", POLICY, same.to_str().unwrap()]));
+}

@@ -365,6 +365,14 @@ pub enum SheetProblem {
         /// The most rows, and the most columns, a sheet may have.
         limit: usize,
     },
+    /// A cell or row reference of a workbook outside Excel's grid
+    /// (A1:XFD1048576), which calamine would misplace.
+    OutsideGrid {
+        /// The package part, e.g. `xl/worksheets/sheet1.xml`.
+        part: String,
+        /// The reference as written.
+        reference: String,
+    },
     /// A row with values but no unit name.
     NoUnitName {
         /// The empty unit cell.

@@ -9,6 +9,7 @@ mod csv;
 pub mod index;
 mod units;
 mod xlsx;
+mod xlsx_refs;
 
 pub use cells::Cell;
 pub use index::SheetIndex;

@@ -5,6 +5,7 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 
 use super::cells::{Cell, excel_number, serial_date};
+use super::xlsx_refs;
 use super::{Grid, MAX_CELLS_PER_SIDE, Workbook, sheet_diag};
 use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
 use crate::diag::{Diag, IoProblem, Message, SheetProblem};
@@ -18,6 +19,15 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
             reason: IoProblem::of(&e),
         };
         vec![Diag::new(m, Span::default())]
+    })?;
+    xlsx_refs::check(&bytes).map_err(|o| {
+        vec![sheet_diag(
+            "Excel",
+            SheetProblem::OutsideGrid {
+                part: o.part,
+                reference: o.reference,
+            },
+        )]
     })?;
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::XlsxError| fail(e.to_string()))?;

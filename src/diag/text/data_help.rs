@@ -20,6 +20,16 @@ pub(super) fn help(m: &DataMessage, lang: Lang) -> Option<String> {
                  given a format by the exporting tool), or save the data as JSON",
             )
             .into(),
+        D::Syntax {
+            detail: SyntaxDetail::Sheet(SheetProblem::OutsideGrid { .. }),
+            ..
+        } => lang
+            .pick(
+                "这个文件不是 Excel 或 WPS 存出的样子：用 Excel 或 WPS 打开后另存为 .xlsx，或把数据存成 JSON",
+                "this file was not written the way Excel or WPS write one: open it in Excel or WPS and \
+                 save it again as .xlsx, or save the data as JSON",
+            )
+            .into(),
         D::Syntax { .. } => lang
             .pick(
                 "修正这一处的格式；数据格式见 docs/data.md",

@@ -109,6 +109,16 @@ fn sheet(p: &SheetProblem, lang: Lang) -> String {
                 "sheet `{sheet}` has more than {limit} rows or {limit} columns, more than kaohe can place"
             )
         ),
+        SheetProblem::OutsideGrid { part, reference } => zh_en!(
+            lang,
+            format!(
+                "工作簿部件「{part}」中的单元格位置「{reference}」不在 Excel 的表格范围（A1 至 XFD1048576）内，无法确定数据在哪个单元格"
+            ),
+            format!(
+                "cell reference `{reference}` in part `{part}` of the workbook is outside Excel's grid \
+                 (A1 to XFD1048576), so its cell cannot be known"
+            )
+        ),
         SheetProblem::NoUnitName { cell } => zh_en!(
             lang,
             format!("{cell}：这一行有数据但没有填单位"),
