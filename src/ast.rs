@@ -335,8 +335,24 @@ pub enum SectionEntry {
     /// `封顶 N` (`cap N`) on its own line: the most the whole section adds up to
     /// for one unit, after rule caps (§7.11); at most one (KH104).
     Cap(Num),
+    /// `仅 …` / `不含 …` on its own line: every rule of the section applies
+    /// only to these units, as if each rule said it.
+    Scope(UnitScope),
     /// An adjustment rule.
     Rule(Rule),
+}
+
+/// `仅 县 | 区` (`only …`) or `不含 办公室` (`exclude …`): the units a rule
+/// applies to, by group or by unit. Several on one rule (or its section)
+/// all hold: `仅 县 不含 柯桥区`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnitScope {
+    /// `仅` (true) keeps only the named units; `不含` (false) leaves them out.
+    pub only: bool,
+    /// Groups or units, told apart by `resolve`.
+    pub names: Vec<Name>,
+    /// The whole clause, keyword to last name.
+    pub span: Loc,
 }
 
 /// `KIND conditions => amount [封顶 N]`.
@@ -351,6 +367,9 @@ pub struct Rule {
     /// `封顶 N` after the amount: the most this rule's events add up to for one
     /// unit (§7.11). Accepted on a modifier too, where it has no effect.
     pub cap: Option<Num>,
+    /// `仅 …` / `不含 …` after the amount: the units the rule applies to;
+    /// none: every unit (its section's scopes still hold).
+    pub scopes: Vec<UnitScope>,
 }
 
 /// `ATTR 是 V`, `ATTR 属于 V | W`, `ATTR 不属于 V | W`.

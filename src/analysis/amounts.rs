@@ -45,16 +45,13 @@ pub fn largest_event(p: &Program, r: RuleId, budget: &Budget) -> Option<(Decimal
     }
     let kind = &p[rule.kind];
     let sizes = domain_sizes(p, kind);
-    let base = Box::of_tests(&rule.tests, sizes.len());
+    let base = Box::of_rule(p, r, sizes.len());
     let mods: Vec<(Box, Decimal)> = kind
         .modifiers
         .iter()
-        .map(|m| &p[*m])
-        .filter(|m| m.direction == rule.direction)
-        .filter_map(|m| match m.amount {
-            RuleAmount::Modifier { factor, .. } => {
-                Some((Box::of_tests(&m.tests, sizes.len()), factor))
-            }
+        .filter(|m| p[**m].direction == rule.direction)
+        .filter_map(|m| match p[*m].amount {
+            RuleAmount::Modifier { factor, .. } => Some((Box::of_rule(p, *m, sizes.len()), factor)),
             _ => None,
         })
         .take(MAX_MODIFIERS)
@@ -107,9 +104,7 @@ fn above_cap(p: &Program, r: RuleId, s: SectionId, budget: &Budget) -> Option<Di
         (_, Some(c)) if amount > c => (c, section.cap_span, Capped::Section(s)),
         _ => return None,
     };
-    let mut unit = UnitSpec::typical(p, 0, |max| max);
-    unit.events.push(event.clone());
-    let units = vec![unit];
+    let units = vec![UnitSpec::with_event(p, event.clone())];
     let claim = Claim::CapBites {
         what: capped,
         from: amount,
@@ -142,9 +137,7 @@ fn uncapped(p: &Program, rules: &[RuleId], budget: &Budget) -> Option<Diag> {
         (amount > Decimal::ZERO).then_some((*r, amount, event))
     })?;
     let rule = &p[r];
-    let mut unit = UnitSpec::typical(p, 0, |max| max);
-    unit.events.push(event.clone());
-    let units = vec![unit];
+    let units = vec![UnitSpec::with_event(p, event.clone())];
     let claim = Claim::TotalAbove(p.full);
     let confirmed = confirm(p, &units, &claim, budget, AnalysisPart::Amounts)?;
     let total = confirmed.total(0)?;

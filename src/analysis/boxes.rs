@@ -4,7 +4,7 @@
 //! space outside every base rule's box, found symbolically (§7.27) by
 //! `first_uncovered` (in `uncovered.rs`), which never enumerates the product.
 
-use crate::ir::{AttrDomain, AttrTest, KindIr, Program, ValueSet, VetoTrigger};
+use crate::ir::{AttrDomain, AttrTest, KindIr, Program, RuleId, ValueSet, VetoTrigger};
 
 /// A set of values of one attribute: `None` is the whole domain.
 pub type Side = Option<ValueSet>;
@@ -15,7 +15,10 @@ pub struct Box {
     pub sides: Vec<Side>,
 }
 
-/// The sizes of a kind's attribute domains.
+/// The sizes of a kind's attribute domains, then of the units an event may
+/// belong to (its places, `ir/slots.rs`; at least one): which unit is one
+/// more side of a box, so rules limited to units (`仅 县`) overlap and leave
+/// gaps as exactly as attribute tests do.
 pub fn domain_sizes(p: &Program, kind: &KindIr) -> Vec<u32> {
     kind.attrs
         .iter()
@@ -23,6 +26,7 @@ pub fn domain_sizes(p: &Program, kind: &KindIr) -> Vec<u32> {
             AttrDomain::Values(vs) => vs.len() as u32,
             AttrDomain::Items => p.items.len() as u32,
         })
+        .chain([p.place_count().max(1)])
         .collect()
 }
 
@@ -39,6 +43,17 @@ impl Box {
             }
         }
         Box { sides }
+    }
+
+    /// The box of rule `r`: its tests, and the places of its units as the
+    /// last side (`sides` sides in all, see [`domain_sizes`]).
+    pub fn of_rule(p: &Program, r: RuleId, sides: usize) -> Box {
+        let rule = &p[r];
+        let mut b = Box::of_tests(&rule.tests, sides);
+        if let (Some(units), Some(last)) = (&rule.units, b.sides.last_mut()) {
+            *last = Some(units.clone());
+        }
+        b
     }
 
     pub fn allows(&self, attr: usize, value: u32) -> bool {

@@ -263,7 +263,7 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option
         }
         None => return None,
     }
-    w.events = events(p, award, plan, budget)?;
+    w.events = events(p, award, plan, p.place_of(declared, group), budget)?;
     let scored = evaluate(p, std::slice::from_ref(&w)).ok()?;
     let result = scored.table.rows.first()?.result.clone();
     let (bonus, deduct) = (result.bonus, result.deduction);
@@ -274,8 +274,15 @@ fn realize(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option
     place(p, award, plan, w, declared, group, total)
 }
 
-/// Events the plan needs: counts of facts, and bonus or deduction presence.
-fn events(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option<Vec<EventSpec>> {
+/// Events the plan needs: counts of facts, and bonus or deduction presence
+/// through a rule that applies at the witness's `place`.
+fn events(
+    p: &Program,
+    award: &AwardIr,
+    plan: &Plan,
+    place: u32,
+    budget: &Budget,
+) -> Option<Vec<EventSpec>> {
     let mut events = Vec::new();
     for (fact, op, value) in &plan.facts {
         let f = &p[*fact];
@@ -304,7 +311,7 @@ fn events(p: &Program, award: &AwardIr, plan: &Plan, budget: &Budget) -> Option<
             .filter(|s| s.direction == *d)
             .flat_map(|s| s.rules.iter())
             .map(|r| (r, &p[*r]))
-            .find(|(_, x)| !x.is_modifier())?;
+            .find(|(_, x)| !x.is_modifier() && Program::applies_at(x.units.as_ref(), place))?;
         let mut event = harmless_event(p, rule.1.kind, &rule.1.tests, budget)?;
         if let RuleAmount::Range { high, .. } = rule.1.amount {
             event.points = Some(high.max(Decimal::ZERO));

@@ -7,8 +7,8 @@ use super::budget::Budget;
 use super::confirm::{Claim, confirm};
 use super::witness::{EventSpec, UnitSpec};
 use crate::diag::AnalysisPart;
-use crate::diag::{Diag, LabelText, Message};
-use crate::ir::{KindId, Program, RuleAmount, RuleId};
+use crate::diag::{Diag, LabelText, Message, WitnessUnit};
+use crate::ir::{KindId, Place, Program, RuleAmount, RuleId};
 
 pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     let mut out = Vec::new();
@@ -18,7 +18,7 @@ pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
         let boxes: Vec<(RuleId, Box)> = kind
             .base_rules
             .iter()
-            .map(|r| (*r, Box::of_tests(&p[*r].tests, sizes.len())))
+            .map(|r| (*r, Box::of_rule(p, *r, sizes.len())))
             .collect();
         out.extend(overlaps(p, id, &boxes, &sizes, budget));
         out.extend(gap(p, id, &boxes, &sizes, budget));
@@ -43,15 +43,33 @@ fn side(b: &Box, a: usize) -> Option<&crate::ir::ValueSet> {
     b.sides.get(a).and_then(Option::as_ref)
 }
 
+/// The unit of a witness at `point` (its last coordinate is the place), named
+/// only when some rule of the kind is limited to units: otherwise any unit
+/// would do, and the finding says nothing about it.
+fn witness_unit(p: &Program, kind: KindId, point: &[u32]) -> Option<WitnessUnit> {
+    let k = &p[kind];
+    let limited = k
+        .base_rules
+        .iter()
+        .chain(&k.modifiers)
+        .any(|r| p[*r].units.is_some());
+    if !limited {
+        return None;
+    }
+    match p.place(*point.get(k.attrs.len())?)? {
+        Place::Listed(u) => Some(WitnessUnit::Listed(p[u].name.clone())),
+        Place::Added(g) => Some(WitnessUnit::Added(p[g].name.clone())),
+    }
+}
+
 fn rule_text(p: &Program, r: RuleId) -> String {
     p.clause(p[r].clause).text.clone()
 }
 
-/// A unit of the policy with one event: the witness of a finding about rules.
+/// A unit of the policy with one event, at the event's place: the witness of
+/// a finding about rules.
 fn one_event(p: &Program, event: EventSpec) -> Vec<UnitSpec> {
-    let mut unit = UnitSpec::typical(p, 0, |max| max);
-    unit.events.push(event);
-    vec![unit]
+    vec![UnitSpec::with_event(p, event)]
 }
 
 /// KH401: each base rule against the earlier ones; one finding per rule (its
@@ -127,6 +145,7 @@ fn overlaps(
                     .and_then(|u| u.events.first())
                     .map(EventSpec::describe)
                     .unwrap_or_default(),
+                unit: witness_unit(p, kind, &point),
                 first: rule_text(p, *earlier),
                 second: rule_text(p, *later),
                 mixed: x.direction != y.direction,
@@ -178,6 +197,7 @@ fn gap(
             .and_then(|u| u.events.first())
             .map(EventSpec::describe)
             .unwrap_or_default(),
+        unit: witness_unit(p, kind, &point),
     };
     vec![Diag::new(m, p.clause(k.clause).core).with_witness(confirmed.data)]
 }
@@ -195,7 +215,7 @@ fn unmatched_modifiers(
         .iter()
         .filter_map(|m| {
             let rule = &p[*m];
-            let mbox = Box::of_tests(&rule.tests, sizes.len());
+            let mbox = Box::of_rule(p, *m, sizes.len());
             if !budget.spend(AnalysisPart::Overlaps, boxes.len() as u64) {
                 return None;
             }

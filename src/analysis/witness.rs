@@ -14,7 +14,7 @@ use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::Diag;
 use crate::eval::{Evaluation, Feed, Threads};
-use crate::ir::{KindId, Program};
+use crate::ir::{KindId, Place, Program};
 use crate::source::Span;
 
 /// One event of a witness, in the policy's terms.
@@ -24,11 +24,15 @@ pub struct EventSpec {
     pub attrs: Vec<(String, String)>,
     pub date: Date,
     pub points: Option<Decimal>,
+    /// The place (`ir/slots.rs`) of the unit the event is meant for: the
+    /// rules limited to units (`仅 县`) it should meet apply there.
+    pub place: u32,
 }
 
 impl EventSpec {
     /// An event of `kind` with attribute values `values` (value indices, or
-    /// item ids), dated at the start of the window.
+    /// item ids; one more value, if given, is the unit's place), dated at the
+    /// start of the window.
     pub fn new(p: &Program, kind: KindId, values: &[u32]) -> EventSpec {
         let k = &p[kind];
         let attrs = k
@@ -42,6 +46,7 @@ impl EventSpec {
             attrs,
             date: p.window.0,
             points: None,
+            place: values.get(k.attrs.len()).copied().unwrap_or(0),
         }
     }
 
@@ -92,6 +97,34 @@ impl UnitSpec {
             scores,
             events: Vec::new(),
         }
+    }
+}
+
+impl UnitSpec {
+    /// The unit at `place` (a listed unit, or a new unit of an open group),
+    /// every leaf at the score `score` gives it; the first listed unit when
+    /// there is no such place.
+    pub fn at_place(p: &Program, place: u32, score: impl Fn(Decimal) -> Decimal) -> UnitSpec {
+        let mut unit = UnitSpec::typical(p, 0, score);
+        match p.place(place) {
+            Some(Place::Listed(u)) => {
+                unit.name = p[u].name.clone();
+                unit.group = None;
+            }
+            Some(Place::Added(g)) => {
+                unit.name = format!("单位{}", p.units.len() + 1);
+                unit.group = Some(p[g].name.clone());
+            }
+            None => {}
+        }
+        unit
+    }
+
+    /// A unit at full marks with this one event, at the event's place.
+    pub fn with_event(p: &Program, event: EventSpec) -> UnitSpec {
+        let mut unit = UnitSpec::at_place(p, event.place, |max| max);
+        unit.events.push(event);
+        unit
     }
 }
 

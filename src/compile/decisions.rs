@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use super::Compiler;
 use crate::ast::{
     Amount, Award, AwardClause, Exclusion, Finding, FindingAction, KeyTarget, Meta, Quota, Ranking,
-    Section, SectionEntry, Stmt, Tier, Veto,
+    Section, SectionEntry, Stmt, Tier, UnitScope, Veto,
 };
 use crate::diag::Sort;
 use crate::ir::*;
@@ -22,13 +22,24 @@ impl Compiler<'_, '_> {
             rules: Vec::new(),
             clause,
         };
+        let section_scopes: Vec<&UnitScope> = section
+            .entries
+            .iter()
+            .filter_map(|e| match &e.node {
+                SectionEntry::Scope(s) => Some(s),
+                _ => None,
+            })
+            .collect();
         for entry in &section.entries {
             match &entry.node {
                 SectionEntry::Cap(n) => {
                     ir.cap = Some(n.value);
                     ir.cap_span = *n.span;
                 }
+                SectionEntry::Scope(_) => {}
                 SectionEntry::Rule(rule) => {
+                    let scopes: Vec<&UnitScope> =
+                        section_scopes.iter().copied().chain(&rule.scopes).collect();
                     let kind = self.kind_id(&rule.kind.text);
                     let tests = self.tests(kind, &rule.conditions);
                     let clause = self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
@@ -63,6 +74,14 @@ impl Compiler<'_, '_> {
                         amount,
                         cap: rule.cap.as_ref().map(|c| c.value),
                         cap_span: rule.cap.as_ref().map_or(Span::default(), |c| *c.span),
+                        units: self.places(&scopes),
+                        scopes: scopes
+                            .iter()
+                            .map(|s| ScopeIr {
+                                only: s.only,
+                                names: s.names.iter().map(|n| n.text.clone()).collect(),
+                            })
+                            .collect(),
                         clause,
                     });
                     ir.rules.push(rid);
@@ -77,6 +96,34 @@ impl Compiler<'_, '_> {
             }
         }
         self.p.sections.push(ir);
+    }
+
+    /// The places of the units `scopes` leave: every `仅` narrows, every
+    /// `不含` removes; `None` when there are no scopes.
+    fn places(&self, scopes: &[&UnitScope]) -> Option<ValueSet> {
+        if scopes.is_empty() {
+            return None;
+        }
+        let mut allowed = ValueSet::full(self.p.place_count());
+        for scope in scopes {
+            let mut named: Vec<u32> = Vec::new();
+            for n in &scope.names {
+                match self.syms.get(&n.text) {
+                    Some(s) if s.sort == Sort::Group => {
+                        named.extend(self.p.group_places(GroupId::from_index(s.index)).values())
+                    }
+                    Some(s) if s.sort == Sort::Unit => named.push(s.index as u32),
+                    _ => {}
+                }
+            }
+            let named = ValueSet::from_values(named);
+            allowed = if scope.only {
+                allowed.intersect(&named)
+            } else {
+                allowed.minus(&named)
+            };
+        }
+        Some(allowed)
     }
 
     pub(super) fn veto(&mut self, veto: &Veto, meta: &Meta, span: Span) {

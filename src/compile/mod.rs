@@ -166,6 +166,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 label: g.decl.node.label.as_ref().map(|l| l.text.clone()),
                 open: g.is_open(),
                 members: g.members.iter().map(|u| UnitId::from_index(*u)).collect(),
+                added_place: None,
                 clause,
             });
         }
@@ -175,6 +176,11 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 label: u.decl.node.label.as_ref().map(|l| l.text.clone()),
                 group: GroupId::from_index(u.group),
             });
+        }
+        let first = self.p.units.len() as u32;
+        let open = self.p.groups.iter_mut().filter(|g| g.open);
+        for (place, g) in (first..).zip(open) {
+            g.added_place = Some(place);
         }
     }
 

@@ -256,6 +256,15 @@ pub enum LabelText {
     Year,
 }
 
+/// The unit of a witness event, as a finding names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WitnessUnit {
+    /// A unit the policy lists.
+    Listed(String),
+    /// A unit the data adds to this open group.
+    Added(String),
+}
+
 /// An analysis of a compiled policy that a work budget can cut short.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum AnalysisPart {
@@ -332,6 +341,9 @@ pub enum Message {
         kind: String,
         /// An event both match, described.
         witness: String,
+        /// The unit the event is for, when rules of the kind are limited to
+        /// units (`仅 …`): which unit matters then.
+        unit: Option<WitnessUnit>,
         /// The earlier rule's text.
         first: String,
         /// The later rule's text.
@@ -345,6 +357,9 @@ pub enum Message {
         kind: String,
         /// An event no rule matches, described.
         witness: String,
+        /// The unit the event is for, when rules of the kind are limited to
+        /// units (`仅 …`).
+        unit: Option<WitnessUnit>,
     },
     /// A kind no rule, veto, finding, condition or exclusion uses (KH403).
     UnusedKind {

@@ -95,6 +95,7 @@ pub enum Field {
     Points,
     Cap,
     Tests,
+    Units,
     Quota,
     Allow,
     Due,

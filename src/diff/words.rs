@@ -48,6 +48,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Values => ("取值", "values"),
         Field::Points => ("分值", "points"),
         Field::Cap => ("封顶", "cap"),
+        Field::Units => ("适用单位", "units"),
         Field::Tests => ("条件", "tests"),
         Field::Quota => ("名额", "quota"),
         Field::Allow => ("允许", "allowed"),

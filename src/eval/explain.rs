@@ -56,6 +56,9 @@ pub enum EventStatus {
     CreditedIn(i32),
     /// In the window, but no rule, veto, finding or condition uses it.
     NoRule,
+    /// Only rules that do not apply to its unit (`仅`/`不含`) match it: the
+    /// first of them, whose scope the explanation quotes.
+    NotForUnit(RuleId),
 }
 
 impl EventStatus {

@@ -196,10 +196,19 @@ impl<'p> UnitEvaluator<'p> {
         let mut counted = false;
         let mut candidates = std::mem::take(&mut self.candidates);
         kind.base_index.candidates(values, &mut candidates);
+        let place = p.place_of(unit.declared, unit.group);
+        let mut out_of_scope = None;
         let mut matched = candidates
             .iter()
             .filter_map(|at| kind.base_rules.get(*at))
-            .filter(|r| all_hold(&p[**r].tests, values));
+            .filter(|r| all_hold(&p[**r].tests, values))
+            .filter(|r| {
+                let applies = Program::applies_at(p[**r].units.as_ref(), place);
+                if !applies {
+                    out_of_scope = out_of_scope.or(Some(**r));
+                }
+                applies
+            });
         let first = matched.next().copied();
         let others: Vec<RuleId> = matched.copied().collect();
         self.candidates = candidates;
@@ -259,7 +268,10 @@ impl<'p> UnitEvaluator<'p> {
             }
         }
         if !counted {
-            line.status = EventStatus::NoRule;
+            line.status = match out_of_scope {
+                Some(r) => EventStatus::NotForUnit(r),
+                None => EventStatus::NoRule,
+            };
         }
         line
     }
@@ -329,11 +341,13 @@ impl<'p> UnitEvaluator<'p> {
             RuleAmount::Modifier { .. } => return None,
         };
         let values = unit.values_of(ev);
+        let place = p.place_of(unit.declared, unit.group);
         let mut amount = base;
         for &m in &p[ev.kind].modifiers {
             let modifier = &p[m];
             if modifier.direction == rule.direction
                 && all_hold(&modifier.tests, values)
+                && Program::applies_at(modifier.units.as_ref(), place)
                 && let RuleAmount::Modifier { factor, .. } = modifier.amount
             {
                 amount = self.exact(exact::mul(amount, factor), || {

@@ -54,6 +54,7 @@ words! {
     outside_window: "日期不在期间内", "dated outside the window";
     credited_in: "已计入", "already credited in";
     no_rule: "没有适用的规则", "no rule applies";
+    not_for_unit: "规则不适用于本单位", "the rule does not apply to this unit";
     rule: "规则", "rule";
     capped: "封顶", "capped";
     cleared: "已清零", "cleared";

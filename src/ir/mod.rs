@@ -5,9 +5,11 @@
 
 mod dispatch;
 pub mod dump;
+mod slots;
 mod value_set;
 
 pub use dispatch::RuleIndex;
+pub use slots::{Place, ScopeIr};
 pub use value_set::ValueSet;
 
 use rust_decimal::Decimal;
@@ -248,6 +250,9 @@ pub struct GroupIr {
     pub open: bool,
     /// The listed units, in order; they must all appear in the data.
     pub members: Vec<UnitId>,
+    /// For an open group, the place (see `slots.rs`) of the units the data
+    /// adds to it.
+    pub added_place: Option<u32>,
     /// The `分组` statement.
     pub clause: ClauseId,
 }
@@ -437,6 +442,11 @@ pub struct RuleIr {
     pub cap: Option<Decimal>,
     /// Where the rule's `封顶` stands.
     pub cap_span: Span,
+    /// The places (`slots.rs`) of the units the rule applies to, from its
+    /// own and its section's `仅`/`不含`; `None`: every unit.
+    pub units: Option<ValueSet>,
+    /// Those `仅`/`不含` as written, the section's first.
+    pub scopes: Vec<ScopeIr>,
     /// The rule's line, with its section's citation when it has none.
     pub clause: ClauseId,
 }

@@ -441,6 +441,10 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
             Some(format!("{} {y}{}", w.credited_in, w.credited_after)),
         ),
         EventStatus::NoRule => (Some("no_rule"), Some(w.no_rule.to_string())),
+        EventStatus::NotForUnit(r) => (
+            Some("not_for_unit"),
+            Some(super::view::not_for_unit(ctx, *r)),
+        ),
     };
     let cl = rule
         .map(|x| x.clause)
@@ -451,6 +455,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
             EventStatus::CreditedIn(y) => {
                 p.skip_years.iter().find(|(s, _)| s == y).map(|(_, c)| *c)
             }
+            EventStatus::NotForUnit(r) => Some(p[*r].clause),
             _ => None,
         });
     EventOut {

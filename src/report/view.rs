@@ -10,8 +10,9 @@ use crate::ast::Direction;
 use crate::eval::decide::Selection;
 use crate::eval::explain::{Capped, EventLine, EventStatus};
 use crate::eval::{Reason, UnitRuling};
+use crate::i18n::Kw;
 use crate::i18n::words::{Words, words};
-use crate::ir::{ClauseId, RuleAmount};
+use crate::ir::{ClauseId, RuleAmount, RuleId};
 
 /// A piece of explanation and the clause it rests on.
 #[derive(Debug, Clone, PartialEq)]
@@ -263,8 +264,30 @@ fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
             text: w.no_rule.to_string(),
             clause: None,
         }],
+        EventStatus::NotForUnit(r) => vec![cited(ctx, not_for_unit(ctx, *r), p[*r].clause)],
         EventStatus::Counted => counted(ctx, w, line),
     }
+}
+
+/// `规则不适用于本单位（仅 县 | 区，不含 办公室）`: why an event matching
+/// only rules limited to other units is not counted.
+pub fn not_for_unit(ctx: &Context<'_, '_>, r: RuleId) -> String {
+    let w = words(ctx.lang);
+    let scopes: Vec<String> = ctx.p[r]
+        .scopes
+        .iter()
+        .map(|s| {
+            let kw = if s.only { Kw::Only } else { Kw::Exclude };
+            format!("{} {}", kw.display(ctx.lang), s.names.join(" | "))
+        })
+        .collect();
+    format!(
+        "{}{}{}{}",
+        w.not_for_unit,
+        w.open,
+        scopes.join(w.comma),
+        w.close
+    )
 }
 
 /// Why a counted event counts, each reason with its clause (every report says it so).

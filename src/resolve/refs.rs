@@ -5,7 +5,7 @@ use super::Resolver;
 use crate::ast::{
     AwardClause, Cond, CondNode, Condition, Decl, Domain, Example, ExampleStmt, Exclusion, Expect,
     FieldKey, FieldValue, Finding, FindingAction, KeyTarget, Name, Operand, Policy, SectionEntry,
-    Test, Veto,
+    Test, UnitScope, Veto,
 };
 use crate::diag::{Diag, Message, Sort};
 
@@ -22,8 +22,15 @@ impl<'a> Resolver<'a> {
             match &decl.node {
                 Decl::Adjust(section) => {
                     for entry in &section.entries {
-                        if let SectionEntry::Rule(rule) = &entry.node {
-                            self.kind_conditions(&rule.kind, &rule.conditions);
+                        match &entry.node {
+                            SectionEntry::Rule(rule) => {
+                                self.kind_conditions(&rule.kind, &rule.conditions);
+                                for scope in &rule.scopes {
+                                    self.unit_scope(scope);
+                                }
+                            }
+                            SectionEntry::Scope(scope) => self.unit_scope(scope),
+                            SectionEntry::Cap(_) => {}
                         }
                     }
                 }
@@ -71,6 +78,13 @@ impl<'a> Resolver<'a> {
                 Decl::Example(e) => self.example(e),
                 _ => {}
             }
+        }
+    }
+
+    /// `仅 …` / `不含 …`: each name a group or a unit.
+    fn unit_scope(&mut self, scope: &UnitScope) {
+        for name in &scope.names {
+            self.lookup(name, &[Sort::Group, Sort::Unit]);
         }
     }
 

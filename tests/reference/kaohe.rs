@@ -30,7 +30,9 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
                 not_counted: match line.status {
                     EventStatus::OutsideWindow => vec![NotCounted::OutsideWindow],
                     EventStatus::CreditedIn(y) => vec![NotCounted::CreditedIn(i64::from(y))],
-                    EventStatus::Counted | EventStatus::NoRule => vec![],
+                    EventStatus::Counted | EventStatus::NoRule | EventStatus::NotForUnit(_) => {
+                        vec![]
+                    }
                 },
                 used: line.status == EventStatus::Counted,
                 rule: line.rule.map(|r| r.index()),

@@ -7,7 +7,7 @@
 use kaohe::ast::{
     Amount, Award, AwardClause, Cond, CondNode, Condition, Decl, Direction, Domain, Exclusion,
     Finding, HeaderStmt, Item, KeyTarget, Num, Order, Policy, Quota, SectionEntry, Test, Tier,
-    Veto,
+    UnitScope, Veto,
 };
 
 use super::exact::{Q, int, parse};
@@ -76,6 +76,8 @@ pub enum Worth {
 pub struct RuleDef<'a> {
     pub kind: &'a str,
     pub tests: &'a [Condition],
+    /// The section's `仅`/`不含` lines, then the rule's own: all must hold.
+    pub scopes: Vec<&'a UnitScope>,
     pub worth: Worth,
     pub cap: Option<Q>,
     pub direction: Direction,
@@ -244,9 +246,18 @@ impl<'a> Model<'a> {
                     cap: None,
                     rules: Vec::new(),
                 };
+                let section_scopes: Vec<&UnitScope> = section
+                    .entries
+                    .iter()
+                    .filter_map(|e| match &e.node {
+                        SectionEntry::Scope(s) => Some(s),
+                        _ => None,
+                    })
+                    .collect();
                 for e in &section.entries {
                     match &e.node {
                         SectionEntry::Cap(n) => def.cap = Some(self.num(n)),
+                        SectionEntry::Scope(_) => {}
                         SectionEntry::Rule(r) => {
                             let worth = match &r.amount {
                                 Amount::Fixed(n) => Worth::Fixed(self.num(n)),
@@ -259,6 +270,7 @@ impl<'a> Model<'a> {
                             self.rules.push(RuleDef {
                                 kind: &r.kind.text,
                                 tests: &r.conditions,
+                                scopes: section_scopes.iter().copied().chain(&r.scopes).collect(),
                                 worth,
                                 cap: r.cap.as_ref().map(|c| self.num(c)),
                                 direction: section.direction,
@@ -402,6 +414,15 @@ impl<'a> Model<'a> {
         (0..self.items.len())
             .filter(|i| self.items[*i].children.is_empty())
             .collect()
+    }
+
+    /// Whether rule `r` applies to the unit `name` of group `group`: every
+    /// `仅` names it or its group, no `不含` does.
+    pub fn applies(&self, r: usize, name: &str, group: &str) -> bool {
+        self.rules[r].scopes.iter().all(|s| {
+            let named = s.names.iter().any(|n| n.text == name || n.text == group);
+            named == s.only
+        })
     }
 
     /// The group of a listed unit.

@@ -92,7 +92,7 @@ pub fn evaluate<'d>(
     let events: Vec<EventEval> = unit
         .events
         .iter()
-        .map(|e| event(m, e, at, &mut problems))
+        .map(|e| event(m, unit, e, at, &mut problems))
         .collect();
     if !problems.is_empty() {
         return Err(problems);
@@ -224,12 +224,18 @@ pub fn evaluate<'d>(
 pub fn event_problems(m: &Model<'_>, unit: &UnitData, at: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
     for e in &unit.events {
-        event(m, e, at, &mut problems);
+        event(m, unit, e, at, &mut problems);
     }
     problems
 }
 
-fn event(m: &Model<'_>, e: &EventData, at: usize, problems: &mut Vec<Problem>) -> EventEval {
+fn event(
+    m: &Model<'_>,
+    unit: &UnitData,
+    e: &EventData,
+    at: usize,
+    problems: &mut Vec<Problem>,
+) -> EventEval {
     let mut out = EventEval {
         outside: e.date < m.window.0 || e.date > m.window.1,
         skipped: e.credited_in.filter(|y| m.skip_years.contains(y)),
@@ -242,10 +248,14 @@ fn event(m: &Model<'_>, e: &EventData, at: usize, problems: &mut Vec<Problem>) -
     let all_pass =
         |tests: &[kaohe::ast::Condition]| tests.iter().all(|t| passes(t, value(&t.attr.text)));
     let of_kind = |kind: &str| kind == e.kind;
+    let applies = |r: usize| m.applies(r, &unit.name, &unit.group);
     let bases: Vec<usize> = (0..m.rules.len())
         .filter(|r| {
             let rule = &m.rules[*r];
-            of_kind(rule.kind) && !matches!(rule.worth, Worth::Factor(_)) && all_pass(rule.tests)
+            of_kind(rule.kind)
+                && !matches!(rule.worth, Worth::Factor(_))
+                && all_pass(rule.tests)
+                && applies(*r)
         })
         .collect();
     let problem = |code: &'static str, what: String| Problem {
@@ -283,6 +293,7 @@ fn event(m: &Model<'_>, e: &EventData, at: usize, problems: &mut Vec<Problem>) -
                         of_kind(rule.kind)
                             && matches!(rule.worth, Worth::Factor(_))
                             && all_pass(rule.tests)
+                            && applies(*r)
                     })
                     .collect();
                 let mut amount = base.clone();

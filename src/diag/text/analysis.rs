@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::fmt_decimal as d;
-use crate::diag::message::{AnalysisPart, Message};
+use crate::diag::message::{AnalysisPart, Message, WitnessUnit};
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -56,6 +56,7 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
         M::RuleOverlap {
             kind,
             witness,
+            unit,
             mixed,
             ..
         } => {
@@ -64,6 +65,7 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             } else {
                 ""
             };
+            let witness = witness_at(witness, unit.as_ref(), lang);
             zh_en!(
                 lang,
                 format!("事项「{kind}」有两条基本规则同时适用{how}，例如：{witness}"),
@@ -72,11 +74,20 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 )
             )
         }
-        M::RuleGap { kind, witness } => zh_en!(
-            lang,
-            format!("事项「{kind}」有的情形没有任何基本规则适用，例如：{witness}"),
-            format!("no base rule of event kind `{kind}` matches some events, such as {witness}")
-        ),
+        M::RuleGap {
+            kind,
+            witness,
+            unit,
+        } => {
+            let witness = witness_at(witness, unit.as_ref(), lang);
+            zh_en!(
+                lang,
+                format!("事项「{kind}」有的情形没有任何基本规则适用，例如：{witness}"),
+                format!(
+                    "no base rule of event kind `{kind}` matches some events, such as {witness}"
+                )
+            )
+        }
         M::AnalysisCutShort { parts } => {
             let names: Vec<&str> = parts
                 .iter()
@@ -370,4 +381,22 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
         // Another family's: `super::family` never sends it here.
         _ => return None,
     })
+}
+
+/// `单位「办公室」的 表彰 { 层级 国家 }`: a witness event with its unit, when
+/// the unit matters.
+fn witness_at(witness: &str, unit: Option<&WitnessUnit>, lang: Lang) -> String {
+    match unit {
+        None => witness.to_string(),
+        Some(WitnessUnit::Listed(u)) => zh_en!(
+            lang,
+            format!("单位「{u}」的 {witness}"),
+            format!("{witness} of unit `{u}`")
+        ),
+        Some(WitnessUnit::Added(g)) => zh_en!(
+            lang,
+            format!("分组「{g}」新增单位的 {witness}"),
+            format!("{witness} of a unit added to group `{g}`")
+        ),
+    }
 }

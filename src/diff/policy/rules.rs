@@ -10,9 +10,12 @@ use rust_decimal::Decimal;
 use super::meaning::{Amount, Cond, Events, Reader, Tests};
 use super::{Change, Field, Mark, NONE, Pair, Part, Side, Stated, by_key, cite, dec, opt_dec};
 use crate::ast::Direction;
+use crate::i18n::Kw;
 use crate::i18n::Lang;
 use crate::i18n::words::words;
-use crate::ir::{AttrDomain, AttrTest, ItemId, KindIr, RuleAmount, RuleIr, VetoTrigger};
+use crate::ir::{
+    AttrDomain, AttrTest, ItemId, KindIr, Place, RuleAmount, RuleIr, ScopeIr, VetoTrigger,
+};
 
 /// Attribute tests by meaning, and in words (`层级 属于 国家 | 部委`).
 fn tests_of(r: Reader<'_>, kind: &KindIr, tests: &[AttrTest], lang: Lang) -> (Tests, String) {
@@ -62,6 +65,11 @@ struct View {
     tests: Tests,
     amount: Amount,
     cap: Option<Decimal>,
+    /// The units the rule applies to, by name (an open group's added units
+    /// as the group's name); `None`: every unit.
+    units: Option<Vec<String>>,
+    /// Its `仅`/`不含` as written; `—` for every unit.
+    units_text: String,
     /// The tests, amount and cap in words.
     tests_text: String,
     amount_text: String,
@@ -86,11 +94,38 @@ fn view(pair: &Pair<'_>, old: bool, r: &RuleIr) -> View {
         tests,
         amount: Amount::of(&r.amount),
         cap: r.cap,
+        units: r.units.as_ref().map(|set| {
+            let mut names: Vec<String> = set
+                .values()
+                .filter_map(|place| match side.p.place(place)? {
+                    Place::Listed(u) => Some(side.p[u].name.clone()),
+                    Place::Added(g) => Some(format!("{}+", side.p[g].name)),
+                })
+                .collect();
+            names.sort();
+            names
+        }),
+        units_text: scopes_text(&r.scopes, pair.lang),
         tests_text,
         amount_text: amount_text(pair, &r.amount),
         text: side.text(r.clause),
         citation: side.citation(r.clause),
     }
+}
+
+/// `仅 县 | 区，不含 办公室`; `—` when the rule applies to every unit.
+fn scopes_text(scopes: &[ScopeIr], lang: Lang) -> String {
+    if scopes.is_empty() {
+        return NONE.into();
+    }
+    let parts: Vec<String> = scopes
+        .iter()
+        .map(|s| {
+            let kw = if s.only { Kw::Only } else { Kw::Exclude };
+            format!("{} {}", kw.display(lang), s.names.join(" | "))
+        })
+        .collect();
+    parts.join(lang.pick("，", ", "))
 }
 
 /// What a rule of a kind means, without the kind's name.
@@ -121,7 +156,8 @@ fn same(o: &View, n: &View) -> bool {
     o.kind == n.kind && o.direction == n.direction && o.modifier() == n.modifier()
 }
 
-/// Rules: matched by kind, direction and tests; then, among the rest, by kind,
+/// Rules: matched by kind, direction, tests and units; then by kind,
+/// direction and tests (the units changed); then, among the rest, by kind,
 /// direction and points (the tests changed); then by kind, direction and
 /// citation, in order (both changed).
 pub(super) fn rules(pair: &mut Pair<'_>) {
@@ -139,7 +175,8 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
         .iter()
         .map(|r| view(pair, false, r))
         .collect();
-    let passes: [Matcher; 3] = [
+    let passes: [Matcher; 4] = [
+        |o, n| same(o, n) && o.tests == n.tests && o.units == n.units,
         |o, n| same(o, n) && o.tests == n.tests,
         |o, n| same(o, n) && o.amount == n.amount && o.cap == n.cap,
         |o, n| same(o, n) && o.citation.is_some() && o.citation == n.citation,
@@ -178,6 +215,9 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
         }
         if o.cap != n.cap {
             c.aspect(Field::Cap, opt_dec(o.cap), opt_dec(n.cap));
+        }
+        if o.units != n.units {
+            c.aspect(Field::Units, o.units_text.clone(), n.units_text.clone());
         }
         if o.citation != n.citation {
             c.aspect(Field::Citation, cite(&o.citation), cite(&n.citation));

@@ -213,6 +213,7 @@ impl Printer<'_> {
             SectionEntry::Cap(n) => {
                 w.kw(Kw::Cap).num(n);
             }
+            SectionEntry::Scope(scope) => self.unit_scope(&mut w, scope),
             SectionEntry::Rule(r) => {
                 w.name(&r.kind);
                 self.conditions(&mut w, &r.conditions);
@@ -221,10 +222,19 @@ impl Printer<'_> {
                 if let Some(cap) = &r.cap {
                     w.kw(Kw::Cap).num(cap);
                 }
+                for scope in &r.scopes {
+                    self.unit_scope(&mut w, scope);
+                }
             }
         }
         meta(&mut w, &e.meta);
         self.leaf(&w, e.span);
+    }
+
+    /// `仅 县 | 区` or `不含 办公室`.
+    fn unit_scope(&self, w: &mut Words, scope: &UnitScope) {
+        w.kw(if scope.only { Kw::Only } else { Kw::Exclude })
+            .push(self.value_list(&scope.names));
     }
 
     fn amount(&self, w: &mut Words, a: &Amount) {

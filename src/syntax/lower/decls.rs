@@ -259,14 +259,22 @@ impl Lower {
             let n = parts.into_iter().find(|p| p.as_rule() == Rule::number)?;
             return Some(SectionEntry::Cap(self.num(n)));
         }
+        if rule == Rule::section_scope {
+            let scope = parts
+                .into_iter()
+                .find(|p| p.as_rule() == Rule::unit_scope)?;
+            return Some(SectionEntry::Scope(self.unit_scope(scope)));
+        }
         let mut kind = None;
         let mut conditions = Vec::new();
         let mut amount = None;
         let mut cap = None;
+        let mut scopes = Vec::new();
         for p in parts {
             match p.as_rule() {
                 Rule::name => kind = Some(self.name(p)),
                 Rule::conditions => conditions = self.conditions(p),
+                Rule::unit_scope => scopes.push(self.unit_scope(p)),
                 Rule::rule_cap => {
                     let span = self.span(&p);
                     if let Some(n) = p.into_inner().find(|c| c.as_rule() == Rule::number) {
@@ -282,7 +290,23 @@ impl Lower {
             conditions,
             amount: amount?,
             cap,
+            scopes,
         }))
+    }
+
+    /// `仅 A | B` or `不含 A | B`.
+    fn unit_scope(&mut self, p: P<'_>) -> UnitScope {
+        let span = self.span(&p);
+        let mut only = false;
+        let mut names = Vec::new();
+        for c in p.into_inner() {
+            match c.as_rule() {
+                Rule::kw_only => only = true,
+                Rule::value_list => names = self.value_list(c),
+                _ => {}
+            }
+        }
+        UnitScope { only, names, span }
     }
 
     fn amount(&mut self, p: P<'_>) -> Option<Amount> {

@@ -95,7 +95,8 @@ impl Writer {
         let name = self.kinds[k].name.clone();
         let attrs = self.kinds[k].attrs.clone();
         if attrs.is_empty() || self.r.chance(25) {
-            return vec![format!("{name} => {}", self.amount())];
+            let (amount, scope) = (self.amount(), self.scope());
+            return vec![format!("{name} => {amount}{scope}")];
         }
         let (a, values) = &attrs[self.r.below(attrs.len())];
         let blocks = self.partition(values);
@@ -113,10 +114,12 @@ impl Writer {
                 for block2 in self.partition(&values2) {
                     let test2 = self.block_test(&a2, &values2, &block2);
                     let join = self.r.pick(&[" ", " 且 ", "，"]);
-                    rules.push(format!("{name} {test}{join}{test2} => {}", self.amount()));
+                    let (amount, scope) = (self.amount(), self.scope());
+                    rules.push(format!("{name} {test}{join}{test2} => {amount}{scope}"));
                 }
             } else {
-                rules.push(format!("{name} {test} => {}", self.amount()));
+                let (amount, scope) = (self.amount(), self.scope());
+                rules.push(format!("{name} {test} => {amount}{scope}"));
             }
         }
         rules
@@ -167,7 +170,25 @@ impl Writer {
                 ])
             )
         };
-        format!("{}{tests} => {factor}", self.kinds[k].name)
+        let scope = self.scope();
+        format!("{}{tests} => {factor}{scope}", self.kinds[k].name)
+    }
+
+    /// Sometimes the units a rule applies to: `仅 G`, `不含 U`, `仅 G | U`.
+    pub(super) fn scope(&mut self) -> String {
+        if self.groups.is_empty() || !self.r.chance(12) {
+            return String::new();
+        }
+        let groups: Vec<String> = self.groups.iter().map(|g| g.0.clone()).collect();
+        let units: Vec<String> = self.groups.iter().flat_map(|g| g.1.clone()).collect();
+        match self.r.below(3) {
+            0 => format!(" 仅 {}", self.r.pick(&groups)),
+            1 if !units.is_empty() => format!(" 不含 {}", self.r.pick(&units)),
+            _ if !units.is_empty() => {
+                format!(" 仅 {} | {}", self.r.pick(&groups), self.r.pick(&units))
+            }
+            _ => format!(" 不含 {}", self.r.pick(&groups)),
+        }
     }
 
     pub(super) fn sections(&mut self) {
@@ -196,6 +217,11 @@ impl Writer {
                     let cap = self.r.pick(&["1", "2", "3", "5", "8", "10", "0.5", "2.75"]);
                     let at = self.r.below(rules.len() + 1);
                     rules.insert(at, format!("封顶 {cap}"));
+                }
+                let scope = self.scope();
+                if !scope.is_empty() && self.r.chance(50) {
+                    let at = self.r.below(rules.len() + 1);
+                    rules.insert(at, scope.trim_start().to_string());
                 }
                 let head = if bonus { "加分" } else { "扣分" };
                 let body: String = rules.iter().map(|l| format!("    {l}\n")).collect();
