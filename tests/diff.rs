@@ -157,6 +157,75 @@ fn with_data_the_units_whose_results_move_are_listed_old_to_new() {
 }
 
 #[test]
+fn a_rule_limited_to_a_group_is_a_change_of_its_units_and_moves_the_units_outside() {
+    let dir = case(
+        "only",
+        &[("批示肯定 => 1 至 3 【", "批示肯定 => 1 至 3 仅 机关处室 【")],
+    );
+    let v = json(&dir, &["--data", "sample.json"]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    let c = &changes[0];
+    assert_eq!(
+        (c["part"].as_str(), c["subject"].as_str()),
+        (Some("rules"), Some("批示肯定"))
+    );
+    assert_eq!(c["aspects"].as_array().unwrap().len(), 1, "{c:#}");
+    assert_eq!(c["aspects"][0]["field"], "units");
+    assert_eq!(c["aspects"][0]["old"], "—");
+    assert_eq!(c["aspects"][0]["new"], "仅 机关处室");
+    // 市级机关后勤发展中心 (直属单位) loses its 批示肯定 of 1.5; 综合业务处 (机关处室) keeps its 2.
+    let moved: Vec<(&str, &str, &str)> = v["data"]["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| {
+            u["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["field"] == "total")
+                .map(|c| {
+                    (
+                        u["unit"].as_str().unwrap(),
+                        c["old"].as_str().unwrap(),
+                        c["new"].as_str().unwrap(),
+                    )
+                })
+        })
+        .collect();
+    assert_eq!(moved, [("市级机关后勤发展中心", "85", "83.5")]);
+    // The new policy's ruling says why, with the rule's clause.
+    let o = common::kaohe_in(
+        &dir,
+        &[
+            "eval",
+            "new.kh",
+            "sample.json",
+            "--unit",
+            "市级机关后勤发展中心",
+        ],
+    );
+    let text = out(&o);
+    assert!(
+        text.contains("不计入：规则不适用于本单位（仅 机关处室） 【四(四)1(2)】"),
+        "{text}"
+    );
+    let o = common::kaohe_in(&dir, &["eval", "new.kh", "sample.json", "--format", "json"]);
+    let rulings: Value = serde_json::from_str(&out(&o)).unwrap();
+    let unit = rulings["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "市级机关后勤发展中心")
+        .unwrap();
+    let event = &unit["events"][0];
+    assert_eq!(event["counted"], false, "{event:#}");
+    assert_eq!(event["reason_code"], "not_for_unit", "{event:#}");
+    assert_eq!(event["clause"], "四(四)1(2)", "{event:#}");
+}
+
+#[test]
 fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
     // Lowered by 2 and raised elsewhere by 2: the policy still checks.
     let dir = case(

@@ -184,6 +184,22 @@ macro_rules! evaluates {
 }
 
 evaluates! {
+    // `仅 处室`: 甲处 gets 3; 丁中心 (20 + 10 + 20 = 50) matches only that rule, so nothing.
+    a_rule_for_a_group_only: "加分 { 表彰 => 3 仅 处室 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }; 丁中心 20 10 5; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }"
+        => "甲处" bonus 3, total 92 | "丁中心" bonus 0, total 50;
+    // `不含 甲处` sends 甲处 to the other rule (1); 乙处 (30 + 15 + 32 = 77) gets 3.
+    an_excluded_unit_takes_the_rule_written_for_it: "加分 { 表彰 => 3 不含 甲处; 表彰 => 1 仅 甲处 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }; 乙处 30 15 8; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }"
+        => "甲处" bonus 1, total 90 | "乙处" bonus 3, total 80;
+    // A section line `仅 中心` limits every rule of the section: 丁中心 − 2 − 1.
+    a_section_scope_limits_each_rule: "扣分 { 仅 中心; 通报批评 责任 是 主要 => 2; 事故 => 1 }",
+        "甲处 35 18 9; 事项 事故 { 日期 03-01 }; 丁中心 20 10 5; 事项 通报批评 { 责任 主要, 日期 03-01 }; 事项 事故 { 日期 04-01 }"
+        => "甲处" deduct 0, total 89 | "丁中心" deduct 3, total 47;
+    // A modifier limited to 处室 halves 甲处's 3 but not 丁中心's.
+    a_modifier_limited_to_units: "加分 { 表彰 => 3; 表彰 对象 是 个人 => 减半 仅 处室 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 个人, 日期 03-01 }; 丁中心 20 10 5; 事项 表彰 { 层级 国家, 对象 个人, 日期 03-01 }"
+        => "甲处" bonus 1.5 | "丁中心" bonus 3;
     // 89 + 3.
     fixed_bonus_adds: "加分 { 表彰 => 3 }",
         "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }" => "甲处" bonus 3, deduct 0, total 92, rank 1;

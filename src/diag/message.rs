@@ -88,6 +88,17 @@ pub enum Found {
     Token(String),
 }
 
+/// A syntax error that is a drafter's first try at something kaohe says
+/// another way: the help says that way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyntaxHint {
+    /// `事项 表彰 说明 "…"`: an event kind's note is a plain string.
+    KindNote,
+    /// `表彰 属于 县 => 3`, `表彰 分组 是 县 => 3`: a unit or group test among
+    /// a rule's conditions, which test the event's attributes only.
+    UnitTestInRule,
+}
+
 /// What may appear at most once in a statement or section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Once {
@@ -524,6 +535,8 @@ pub enum Message {
         found: Found,
         /// A keyword glued to the word after it (`年度2019`): the two halves.
         glued: Option<(String, String)>,
+        /// What the drafter most likely meant, when the place says it.
+        hint: Option<SyntaxHint>,
     },
     /// A `{` without its `}` (KH102).
     UnclosedBlock,

@@ -13,7 +13,7 @@ mod text;
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
     AnalysisPart, ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem,
-    Message, Once, Positive, Single, Sort, WitnessUnit,
+    Message, Once, Positive, Single, Sort, SyntaxHint, WitnessUnit,
 };
 
 use crate::i18n::Lang;

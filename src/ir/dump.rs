@@ -192,6 +192,17 @@ impl Dump<'_> {
         if let Some(cap) = r.cap {
             let _ = write!(text, " cap {cap}");
         }
+        if let Some(units) = &r.units {
+            let places: Vec<String> = units
+                .values()
+                .map(|place| match self.p.place(place) {
+                    Some(Place::Listed(u)) => format!("#{}", u.0),
+                    Some(Place::Added(g)) => format!("added to group #{}", g.0),
+                    None => format!("?{place}"),
+                })
+                .collect();
+            let _ = write!(text, " for units [{}]", places.join(", "));
+        }
         text.push_str(&self.cite(r.clause));
         self.line(text);
     }

@@ -4,7 +4,8 @@
 use pest::error::{Error, ErrorVariant, InputLocation};
 
 use super::grammar::Rule;
-use crate::diag::{Diag, Expected, Found, Message};
+use crate::diag::{Diag, Expected, Found, Message, SyntaxHint};
+use crate::i18n::Lang;
 use crate::i18n::keywords::{Kw, TOP_LEVEL, split_glued_keyword};
 use crate::source::Span;
 
@@ -51,6 +52,7 @@ pub fn syntax_diag(error: &Error<Rule>, text: &str, offset: usize) -> Diag {
         _ => None,
     };
     let start = offset + pos;
+    let hint = hint(text, pos, &found, &expected);
     if glued.is_none()
         && let Some((word_start, word)) = word_before(text, pos)
         && let Some(hint) =
@@ -63,6 +65,7 @@ pub fn syntax_diag(error: &Error<Rule>, text: &str, offset: usize) -> Diag {
             expected,
             found,
             glued: Some(hint),
+            hint: None,
         };
         return Diag::new(m, Span::new(at, at + word.len()));
     }
@@ -71,9 +74,37 @@ pub fn syntax_diag(error: &Error<Rule>, text: &str, offset: usize) -> Diag {
             expected,
             found,
             glued,
+            hint,
         },
         Span::new(start, start + token_len),
     )
+}
+
+/// What the drafter most likely tried, from the word found and its line.
+fn hint(text: &str, pos: usize, found: &Found, expected: &[Expected]) -> Option<SyntaxHint> {
+    let Found::Token(word) = found else {
+        return None;
+    };
+    let line_start = text.get(..pos)?.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line = text.get(line_start..pos)?.trim_start();
+    let starts_with = |kw: Kw| {
+        [Lang::Zh, Lang::En].iter().any(|l| {
+            let k = kw.spelling(*l);
+            !k.is_empty()
+                && line
+                    .strip_prefix(k)
+                    .is_some_and(|rest| rest.starts_with([' ', '\t', '\u{3000}']))
+        })
+    };
+    let is = |kw: Kw| kw.spelling(Lang::Zh) == word || kw.spelling(Lang::En) == word;
+    if is(Kw::Describe) && starts_with(Kw::Event) {
+        return Some(SyntaxHint::KindNote);
+    }
+    let unit_words = [Kw::In, Kw::Group, Kw::Unit];
+    if expected.contains(&Expected::Punct("=>")) && unit_words.iter().any(|k| is(*k)) {
+        return Some(SyntaxHint::UnitTestInRule);
+    }
+    None
 }
 
 /// The name-like word that ends just before `pos` (spaces between allowed).

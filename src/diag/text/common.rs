@@ -24,6 +24,12 @@ pub(super) fn sort(s: Sort, lang: Lang) -> &'static str {
 }
 
 /// Several sorts as alternatives: `单位或分组`, `unit or group`.
+/// `a group`, `an event kind`: English's article before a noun phrase.
+pub(super) fn with_article(phrase: &str) -> String {
+    let an = phrase.starts_with(['a', 'e', 'i', 'o']);
+    format!("{} {phrase}", if an { "an" } else { "a" })
+}
+
 pub(super) fn sorts(list: &[Sort], lang: Lang) -> String {
     join_or(
         list.iter().map(|s| sort(*s, lang).to_string()).collect(),

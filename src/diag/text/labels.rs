@@ -1,7 +1,7 @@
 //! The short texts under the underlined spans: the primary span's, and the
 //! secondary labels'.
 
-use super::common::sort;
+use super::common::{sort, with_article};
 use crate::diag::fmt_decimal as d;
 use crate::diag::message::{LabelText, Message};
 use crate::i18n::Lang;
@@ -18,7 +18,7 @@ pub(in crate::diag) fn primary_label(m: &Message, lang: Lang) -> Option<String> 
         M::WrongSort { found: f, .. } => zh_en!(
             lang,
             format!("这是{}", sort(*f, lang)),
-            format!("this is a {}", sort(*f, lang))
+            format!("this is {}", with_article(sort(*f, lang)))
         ),
         M::WeightsChildren { sum, .. } => zh_en!(
             lang,

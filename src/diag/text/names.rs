@@ -1,7 +1,7 @@
 //! Findings about names and what they stand for (KH2xx): unknown, repeated
 //! or misused names, reserved attributes, items that cannot be scored.
 
-use super::common::{sort, sorts};
+use super::common::{sort, sorts, with_article};
 use crate::diag::message::{Message, Sort};
 use crate::i18n::Lang;
 use crate::zh_en;
@@ -56,9 +56,9 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             lang,
             format!("「{name}」是{}，此处需要{}", sort(*f, lang), sorts(s, lang)),
             format!(
-                "`{name}` is a {}, but a {} is needed here",
-                sort(*f, lang),
-                sorts(s, lang)
+                "`{name}` is {}, but {} is needed here",
+                with_article(sort(*f, lang)),
+                with_article(&sorts(s, lang))
             )
         ),
         M::ReservedAttr { name } => zh_en!(

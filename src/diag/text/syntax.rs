@@ -2,7 +2,7 @@
 //! literals, repeated or missing declarations.
 
 use super::common::join_or;
-use crate::diag::message::{Expected, Found, LiteralProblem, Message, Once, Single};
+use crate::diag::message::{Expected, Found, LiteralProblem, Message, Once, Single, SyntaxHint};
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -261,6 +261,26 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             format!("关键字后须有空格：写成「{k} {rest}」"),
             format!("a keyword must be followed by a space: write `{k} {rest}`")
         ),
+        M::Syntax {
+            hint: Some(SyntaxHint::KindNote),
+            ..
+        } => lang
+            .pick(
+                "事项类型的备注直接写字符串，不加「说明」：事项 表彰 \"市级以上表彰\"（「说明」用于计分项）",
+                "a note on an event kind is a plain string, without `note`: event 表彰 \"…\" \
+                 (`note` is for score items)",
+            )
+            .into(),
+        M::Syntax {
+            hint: Some(SyntaxHint::UnitTestInRule),
+            ..
+        } => lang
+            .pick(
+                "规则的条件只检查事项的属性；要让规则只适用于部分单位，在分值之后写「仅 分组」或「不含 单位」，如：表彰 => 3 仅 县",
+                "a rule's conditions test the event's attributes; to limit a rule to some units, write \
+                 `only GROUP` or `exclude UNIT` after the amount, e.g. 表彰 => 3 only 县",
+            )
+            .into(),
         M::Syntax {
             expected: e,
             found: Found::Token(_),
