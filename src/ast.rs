@@ -338,8 +338,21 @@ pub enum SectionEntry {
     /// `仅 …` / `不含 …` on its own line: every rule of the section applies
     /// only to these units, as if each rule said it.
     Scope(UnitScope),
+    /// `同一 KEY 只计 最高` (`same KEY keep highest`): of the section's
+    /// events that share the key, only the one earning most counts; at most
+    /// one per section (KH104).
+    Dedup(DedupKey),
     /// An adjustment rule.
     Rule(Rule),
+}
+
+/// What makes two events "the same content" for `同一 … 只计 最高`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DedupKey {
+    /// `编号` (`id`): the events' `id` in the data.
+    Id(Loc),
+    /// An attribute of the section's kinds: equal values (by name).
+    Attr(Name),
 }
 
 /// `仅 县 | 区` (`only …`) or `不含 办公室` (`exclude …`): the units a rule

@@ -200,6 +200,22 @@ evaluates! {
     a_modifier_limited_to_units: "加分 { 表彰 => 3; 表彰 对象 是 个人 => 减半 仅 处室 }",
         "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 个人, 日期 03-01 }; 丁中心 20 10 5; 事项 表彰 { 层级 国家, 对象 个人, 日期 03-01 }"
         => "甲处" bonus 1.5 | "丁中心" bonus 3;
+    // 国家 3 and 省 1 share 编号 A: only the 3 counts; the event without an id counts too: 3 + 1.
+    the_same_id_counts_once_at_its_highest: "加分 { 同一 编号 只计 最高; 表彰 层级 是 国家 => 3; 表彰 层级 属于 省 | 市 => 1 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 省, 对象 集体, 日期 03-01, 编号 \"A\" }; 事项 表彰 { 层级 国家, 对象 集体, 日期 04-01, 编号 \"A\" }; 事项 表彰 { 层级 市, 对象 集体, 日期 05-01 }"
+        => "甲处" bonus 4, total 93;
+    // Duplicates go before the cap: 3 (A) + 3 = 6 under 7; counted twice it would be 9 → 7.
+    duplicates_are_dropped_before_the_cap: "加分 { 封顶 7; 同一 编号 只计 最高; 表彰 => 3 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 省, 对象 集体, 日期 03-01, 编号 \"A\" }; 事项 表彰 { 层级 国家, 对象 集体, 日期 04-01, 编号 \"A\" }; 事项 表彰 { 层级 市, 对象 集体, 日期 05-01 }"
+        => "甲处" bonus 6, total 95;
+    // Deductions too: the same 通报 (编号 T) counted once, at its heaviest: 89 − 2.
+    a_deduction_counts_once_at_its_heaviest: "扣分 { 同一 编号 只计 最高; 通报批评 责任 是 主要 => 2; 通报批评 责任 是 次要 => 1 }",
+        "甲处 35 18 9; 事项 通报批评 { 责任 次要, 日期 03-01, 编号 \"T\" }; 事项 通报批评 { 责任 主要, 日期 04-01, 编号 \"T\" }"
+        => "甲处" deduct 2, total 87;
+    // Each section dedups its own events: the same id in two sections counts in both, 3 + 2.
+    each_section_dedups_its_own_events: "加分 { 同一 编号 只计 最高; 表彰 => 3 }\n加分 { 同一 编号 只计 最高; 批示肯定 => 2 }",
+        "甲处 35 18 9; 事项 表彰 { 层级 省, 对象 集体, 日期 03-01, 编号 \"A\" }; 事项 批示肯定 { 日期 04-01, 编号 \"A\" }"
+        => "甲处" bonus 5, total 94;
     // 89 + 3.
     fixed_bonus_adds: "加分 { 表彰 => 3 }",
         "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }" => "甲处" bonus 3, deduct 0, total 92, rank 1;

@@ -94,7 +94,7 @@ impl Amounts {
         for entry in entries {
             match &entry.node {
                 SectionEntry::Cap(n) => self.positive(n, Positive::Cap),
-                SectionEntry::Scope(_) => {}
+                SectionEntry::Scope(_) | SectionEntry::Dedup(_) => {}
                 SectionEntry::Rule(rule) => {
                     self.amount(&rule.amount);
                     if let Some(cap) = &rule.cap {

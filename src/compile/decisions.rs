@@ -4,8 +4,8 @@ use rust_decimal::Decimal;
 
 use super::Compiler;
 use crate::ast::{
-    Amount, Award, AwardClause, Exclusion, Finding, FindingAction, KeyTarget, Meta, Quota, Ranking,
-    Section, SectionEntry, Stmt, Tier, UnitScope, Veto,
+    Amount, Award, AwardClause, DedupKey, Exclusion, Finding, FindingAction, KeyTarget, Meta,
+    Quota, Ranking, Section, SectionEntry, Stmt, Tier, UnitScope, Veto,
 };
 use crate::diag::Sort;
 use crate::ir::*;
@@ -20,6 +20,7 @@ impl Compiler<'_, '_> {
             cap: None,
             cap_span: Span::default(),
             rules: Vec::new(),
+            dedup: None,
             clause,
         };
         let section_scopes: Vec<&UnitScope> = section
@@ -37,6 +38,14 @@ impl Compiler<'_, '_> {
                     ir.cap_span = *n.span;
                 }
                 SectionEntry::Scope(_) => {}
+                SectionEntry::Dedup(key) => {
+                    let clause = self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
+                    let key = match key {
+                        DedupKey::Id(_) => DedupBy::Id,
+                        DedupKey::Attr(a) => DedupBy::Attr(a.text.clone()),
+                    };
+                    ir.dedup = Some(DedupIr { key, clause });
+                }
                 SectionEntry::Rule(rule) => {
                     let scopes: Vec<&UnitScope> =
                         section_scopes.iter().copied().chain(&rule.scopes).collect();

@@ -114,6 +114,8 @@ pub enum Once {
     Scale,
     /// A section's `封顶`.
     SectionCap,
+    /// `同一 … 只计 最高` in one section.
+    Dedup,
     /// `名额` (`quota`).
     Quota,
     /// `截止` (`due`).

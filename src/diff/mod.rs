@@ -96,6 +96,7 @@ pub enum Field {
     Cap,
     Tests,
     Units,
+    KeepHighest,
     Quota,
     Allow,
     Due,

@@ -49,6 +49,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Points => ("分值", "points"),
         Field::Cap => ("封顶", "cap"),
         Field::Units => ("适用单位", "units"),
+        Field::KeepHighest => ("重复事项", "duplicates"),
         Field::Tests => ("条件", "tests"),
         Field::Quota => ("名额", "quota"),
         Field::Allow => ("允许", "allowed"),

@@ -59,6 +59,12 @@ pub enum EventStatus {
     /// Only rules that do not apply to its unit (`仅`/`不含`) match it: the
     /// first of them, whose scope the explanation quotes.
     NotForUnit(RuleId),
+    /// `同一 … 只计 最高` of `section`: the event shares its key with event
+    /// `of` (its index in the data), which earns more or as much and comes first.
+    Duplicate {
+        of: usize,
+        section: SectionId,
+    },
 }
 
 impl EventStatus {

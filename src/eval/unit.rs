@@ -42,6 +42,21 @@ pub struct UnitEvaluator<'p> {
     inexact: Option<String>,
     /// Scratch space for the base rules an event may pass.
     candidates: Vec<usize>,
+    /// Amounts under sections with `同一 … 只计 最高`, held back until every
+    /// event of the unit is read: only the largest of each key counts.
+    pending: Vec<Pending>,
+}
+
+/// An event's amount waiting for `同一 … 只计 最高`.
+struct Pending {
+    section: SectionId,
+    key: String,
+    amount: Decimal,
+    rule: RuleId,
+    /// The event's index in the data (`events[j]`).
+    j: usize,
+    /// Its line in the explanation, when there is one.
+    line: usize,
 }
 
 impl<'p> UnitEvaluator<'p> {
@@ -55,6 +70,7 @@ impl<'p> UnitEvaluator<'p> {
             tracked: Vec::new(),
             inexact: None,
             candidates: Vec::new(),
+            pending: Vec::new(),
         }
     }
 
@@ -121,13 +137,103 @@ impl<'p> UnitEvaluator<'p> {
         mut explain: Option<&mut Explanation>,
     ) -> Vec<Diag> {
         let mut problems = Vec::new();
+        self.pending.clear();
         for (j, ev) in unit.events.iter().enumerate().filter(|(_, e)| e.valid) {
+            let held = self.pending.len();
             let line = self.event(unit, j, ev, result, &mut problems);
             if let Some(x) = explain.as_deref_mut() {
+                if let Some(p) = self.pending.get_mut(held) {
+                    p.line = x.events.len();
+                }
                 x.events.push(line);
             }
         }
+        self.keep_highest(unit, result, explain);
         problems
+    }
+
+    /// `同一 … 只计 最高`: of the held-back amounts sharing a section and a
+    /// key, the largest counts (the first in the data on a tie); the others
+    /// are explained as duplicates of it.
+    fn keep_highest(
+        &mut self,
+        unit: &UnitInput<'_>,
+        result: &mut UnitResult,
+        mut explain: Option<&mut Explanation>,
+    ) {
+        let pending = std::mem::take(&mut self.pending);
+        let mut best: std::collections::BTreeMap<(SectionId, &str), usize> =
+            std::collections::BTreeMap::new();
+        for (i, x) in pending.iter().enumerate() {
+            let slot = best.entry((x.section, x.key.as_str())).or_insert(i);
+            if pending.get(*slot).is_some_and(|b| x.amount > b.amount) {
+                *slot = i;
+            }
+        }
+        for (i, x) in pending.iter().enumerate() {
+            let winner = best.get(&(x.section, x.key.as_str())).copied().unwrap_or(i);
+            if winner == i {
+                self.credit(unit, result, x.j, x.rule, x.amount);
+                continue;
+            }
+            let Some(line) = explain
+                .as_deref_mut()
+                .and_then(|e| e.events.get_mut(x.line))
+            else {
+                continue;
+            };
+            line.amount = None;
+            line.base = None;
+            line.rule = None;
+            line.modifiers.clear();
+            if line.veto.is_none() && line.finding.is_none() && !line.referenced {
+                line.status = EventStatus::Duplicate {
+                    of: pending.get(winner).map_or(0, |w| w.j),
+                    section: x.section,
+                };
+            }
+        }
+        self.pending = pending;
+        self.pending.clear();
+    }
+
+    /// Adds an event's amount under base rule `rid` to the rule's sum.
+    fn credit(
+        &mut self,
+        unit: &UnitInput<'_>,
+        result: &mut UnitResult,
+        j: usize,
+        rid: RuleId,
+        amount: Decimal,
+    ) {
+        match self.p[rid].direction {
+            Direction::Bonus => result.has_bonus = true,
+            Direction::Deduct => result.has_deduct = true,
+        }
+        let raw = self.rule_sums.get(rid.index()).copied().unwrap_or_default();
+        let sum = self.exact(exact::add(raw, amount), || {
+            format!("units[{}].events[{j}]", unit.index)
+        });
+        if let Some(slot) = self.rule_sums.get_mut(rid.index()) {
+            *slot = sum;
+        }
+    }
+
+    /// The key of `同一 KEY 只计 最高` of the section of `rid`, for this event;
+    /// none when the section has none or the event has no such value (it
+    /// then counts on its own).
+    fn dedup_key(&self, unit: &UnitInput<'_>, ev: &EventInput<'_>, rid: RuleId) -> Option<String> {
+        let p = self.p;
+        let dedup = p[p[rid].section].dedup.as_ref()?;
+        match &dedup.key {
+            DedupBy::Id => ev.id.as_deref().map(str::to_string),
+            DedupBy::Attr(name) => {
+                let kind = &p[ev.kind];
+                let at = kind.attrs.iter().position(|a| a.name == *name)?;
+                let v = *unit.values_of(ev).get(at)?;
+                Some(p.value_name(kind.attrs.get(at)?, v).to_string())
+            }
+        }
     }
 
     fn start(&mut self, unit: &UnitInput<'_>) {
@@ -217,16 +323,16 @@ impl<'p> UnitEvaluator<'p> {
                 problems.push(overlap(p, unit, j, ev, rid, &others));
             } else if let Some(amount) = self.adjust(unit, j, ev, rid, &mut line, problems) {
                 counted = true;
-                match p[rid].direction {
-                    Direction::Bonus => result.has_bonus = true,
-                    Direction::Deduct => result.has_deduct = true,
-                }
-                let raw = self.rule_sums.get(rid.index()).copied().unwrap_or_default();
-                let sum = self.exact(exact::add(raw, amount), || {
-                    format!("units[{}].events[{j}]", unit.index)
-                });
-                if let Some(slot) = self.rule_sums.get_mut(rid.index()) {
-                    *slot = sum;
+                match self.dedup_key(unit, ev, rid) {
+                    Some(key) => self.pending.push(Pending {
+                        section: p[rid].section,
+                        key,
+                        amount,
+                        rule: rid,
+                        j,
+                        line: 0,
+                    }),
+                    None => self.credit(unit, result, j, rid, amount),
                 }
             }
         }

@@ -217,6 +217,14 @@ impl Dump<'_> {
             let _ = write!(text, ": rules {}", ids(&section.rules, |r| r.0));
             text.push_str(&self.cite(section.clause));
             self.line(text);
+            if let Some(d) = &section.dedup {
+                let key = match &d.key {
+                    DedupBy::Id => "id".to_string(),
+                    DedupBy::Attr(a) => format!("attribute {a}"),
+                };
+                let cite = self.cite(d.clause);
+                self.line(format!("    same {key}: keep the highest{cite}"));
+            }
         }
     }
 

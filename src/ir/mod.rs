@@ -395,8 +395,30 @@ pub struct SectionIr {
     pub cap_span: Span,
     /// Its rules in source order, base rules and modifiers.
     pub rules: Vec<RuleId>,
+    /// `同一 KEY 只计 最高`: of the unit's events under this section's rules
+    /// that share the key, only the one earning most counts (ties: the first
+    /// in the data), before any cap.
+    pub dedup: Option<DedupIr>,
     /// The `加分`/`扣分` declaration; its rules inherit its citation.
     pub clause: ClauseId,
+}
+
+/// `同一 KEY 只计 最高` of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DedupIr {
+    /// What the events must share.
+    pub key: DedupBy,
+    /// The statement, with its section's citation when it has none.
+    pub clause: ClauseId,
+}
+
+/// The key that makes events the same content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DedupBy {
+    /// The event's `id` (`编号`).
+    Id,
+    /// The value of this attribute (by name; kinds without it never share).
+    Attr(String),
 }
 
 /// What a rule's matching event is worth.

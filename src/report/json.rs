@@ -445,6 +445,13 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
             Some("not_for_unit"),
             Some(super::view::not_for_unit(ctx, *r)),
         ),
+        EventStatus::Duplicate { of, section } => (
+            Some("duplicate"),
+            p[*section]
+                .dedup
+                .as_ref()
+                .map(|d| super::view::duplicate(ctx, *of, &d.key)),
+        ),
     };
     let cl = rule
         .map(|x| x.clause)
@@ -456,6 +463,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
                 p.skip_years.iter().find(|(s, _)| s == y).map(|(_, c)| *c)
             }
             EventStatus::NotForUnit(r) => Some(p[*r].clause),
+            EventStatus::Duplicate { section, .. } => p[*section].dedup.as_ref().map(|d| d.clause),
             _ => None,
         });
     EventOut {

@@ -12,7 +12,7 @@ use crate::eval::explain::{Capped, EventLine, EventStatus};
 use crate::eval::{Reason, UnitRuling};
 use crate::i18n::Kw;
 use crate::i18n::words::{Words, words};
-use crate::ir::{ClauseId, RuleAmount, RuleId};
+use crate::ir::{ClauseId, DedupBy, RuleAmount, RuleId};
 
 /// A piece of explanation and the clause it rests on.
 #[derive(Debug, Clone, PartialEq)]
@@ -265,6 +265,10 @@ fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
             clause: None,
         }],
         EventStatus::NotForUnit(r) => vec![cited(ctx, not_for_unit(ctx, *r), p[*r].clause)],
+        EventStatus::Duplicate { of, section } => match &p[*section].dedup {
+            Some(d) => vec![cited(ctx, duplicate(ctx, *of, &d.key), d.clause)],
+            None => Vec::new(),
+        },
         EventStatus::Counted => counted(ctx, w, line),
     }
 }
@@ -288,6 +292,33 @@ pub fn not_for_unit(ctx: &Context<'_, '_>, r: RuleId) -> String {
         scopes.join(w.comma),
         w.close
     )
+}
+
+/// `与 #4 同一编号，只计分值最高的一项`: why a duplicate is not counted.
+pub fn duplicate(ctx: &Context<'_, '_>, of: usize, key: &DedupBy) -> String {
+    let w = words(ctx.lang);
+    let key = match key {
+        DedupBy::Id => Kw::Id.display(ctx.lang),
+        DedupBy::Attr(a) => a.as_str(),
+    };
+    match ctx.lang {
+        crate::i18n::Lang::Zh => format!(
+            "{} #{} {}{key}{}{}",
+            w.duplicate_of,
+            of + 1,
+            w.same_key,
+            w.comma,
+            w.highest_counts
+        ),
+        crate::i18n::Lang::En => format!(
+            "{} #{} ({}{key}){}{}",
+            w.duplicate_of,
+            of + 1,
+            w.same_key,
+            w.colon,
+            w.highest_counts
+        ),
+    }
 }
 
 /// Why a counted event counts, each reason with its clause (every report says it so).

@@ -3,9 +3,9 @@
 
 use super::Resolver;
 use crate::ast::{
-    AwardClause, Cond, CondNode, Condition, Decl, Domain, Example, ExampleStmt, Exclusion, Expect,
-    FieldKey, FieldValue, Finding, FindingAction, KeyTarget, Name, Operand, Policy, SectionEntry,
-    Test, UnitScope, Veto,
+    AwardClause, Cond, CondNode, Condition, Decl, DedupKey, Domain, Example, ExampleStmt,
+    Exclusion, Expect, FieldKey, FieldValue, Finding, FindingAction, KeyTarget, Name, Operand,
+    Policy, SectionEntry, Stmt, Test, UnitScope, Veto,
 };
 use crate::diag::{Diag, Message, Sort};
 
@@ -30,7 +30,10 @@ impl<'a> Resolver<'a> {
                                 }
                             }
                             SectionEntry::Scope(scope) => self.unit_scope(scope),
-                            SectionEntry::Cap(_) => {}
+                            SectionEntry::Dedup(DedupKey::Attr(attr)) => {
+                                self.dedup_attr(attr, &section.entries);
+                            }
+                            SectionEntry::Cap(_) | SectionEntry::Dedup(DedupKey::Id(_)) => {}
                         }
                     }
                 }
@@ -78,6 +81,23 @@ impl<'a> Resolver<'a> {
                 Decl::Example(e) => self.example(e),
                 _ => {}
             }
+        }
+    }
+
+    /// `同一 ATTR 只计 最高`: an attribute of one of the section's kinds.
+    fn dedup_attr(&mut self, attr: &Name, entries: &[Stmt<SectionEntry>]) {
+        let mut names: Vec<&str> = Vec::new();
+        for e in entries {
+            if let SectionEntry::Rule(rule) = &e.node
+                && let Some(k) = self.syms.index_of(&rule.kind.text, Sort::Kind)
+            {
+                names.extend(self.attrs_of(k).iter().map(|(n, _)| *n));
+            }
+        }
+        if !names.contains(&attr.text.as_str()) {
+            names.sort_unstable();
+            names.dedup();
+            self.lookup_in(attr, Sort::Attr, &names);
         }
     }
 

@@ -199,7 +199,9 @@ fn describe(rule: Rule) -> Vec<Expected> {
         Rule::group_decl => E::Keyword(Kw::Group),
         Rule::unit_decl | Rule::open_marker => E::Member,
         Rule::item => E::ItemLine,
-        Rule::section_cap | Rule::section_scope | Rule::adjust_rule => E::RuleLine,
+        Rule::section_cap | Rule::section_scope | Rule::section_dedup | Rule::adjust_rule => {
+            E::RuleLine
+        }
         Rule::unit_scope => E::Keyword(Kw::Only),
         Rule::exclude_stmt => E::Keyword(Kw::Exclude),
         Rule::allow_stmt => E::Keyword(Kw::Allow),

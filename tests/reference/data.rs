@@ -26,6 +26,8 @@ pub struct EventData {
     pub date: Day,
     pub points: Option<Q>,
     pub credited_in: Option<i64>,
+    /// The data's `id`, the key of `同一 编号 只计 最高`.
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -272,6 +274,7 @@ fn read_event(m: &Model<'_>, i: usize, e: &Value, out: &mut Vec<Problem>) -> Opt
         date: date.unwrap(),
         points,
         credited_in,
+        id: obj.get("id").and_then(|v| v.as_str()).map(str::to_string),
     })
 }
 

@@ -30,6 +30,7 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
                 not_counted: match line.status {
                     EventStatus::OutsideWindow => vec![NotCounted::OutsideWindow],
                     EventStatus::CreditedIn(y) => vec![NotCounted::CreditedIn(i64::from(y))],
+                    EventStatus::Duplicate { of, .. } => vec![NotCounted::Duplicate(of)],
                     EventStatus::Counted | EventStatus::NoRule | EventStatus::NotForUnit(_) => {
                         vec![]
                     }

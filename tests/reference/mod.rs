@@ -85,6 +85,11 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
                     if let Some(y) = e.skipped {
                         not_counted.push(NotCounted::CreditedIn(y));
                     }
+                    if let Some(of) = e.duplicate_of
+                        && !e.used()
+                    {
+                        not_counted.push(NotCounted::Duplicate(of));
+                    }
                     EventVerdict {
                         not_counted,
                         used: e.used(),

@@ -5,9 +5,9 @@
 //! compares names, as the drafter wrote them.
 
 use kaohe::ast::{
-    Amount, Award, AwardClause, Cond, CondNode, Condition, Decl, Direction, Domain, Exclusion,
-    Finding, HeaderStmt, Item, KeyTarget, Num, Order, Policy, Quota, SectionEntry, Test, Tier,
-    UnitScope, Veto,
+    Amount, Award, AwardClause, Cond, CondNode, Condition, Decl, DedupKey, Direction, Domain,
+    Exclusion, Finding, HeaderStmt, Item, KeyTarget, Num, Order, Policy, Quota, SectionEntry, Test,
+    Tier, UnitScope, Veto,
 };
 
 use super::exact::{Q, int, parse};
@@ -87,6 +87,8 @@ pub struct RuleDef<'a> {
 pub struct SectionDef {
     pub direction: Direction,
     pub cap: Option<Q>,
+    /// `同一 KEY 只计 最高`: `None` for `编号`, else the attribute's name.
+    pub dedup: Option<Option<String>>,
     /// Positions in [`Model::rules`].
     pub rules: Vec<usize>,
 }
@@ -244,6 +246,7 @@ impl<'a> Model<'a> {
                 let mut def = SectionDef {
                     direction: section.direction,
                     cap: None,
+                    dedup: None,
                     rules: Vec::new(),
                 };
                 let section_scopes: Vec<&UnitScope> = section
@@ -258,6 +261,10 @@ impl<'a> Model<'a> {
                     match &e.node {
                         SectionEntry::Cap(n) => def.cap = Some(self.num(n)),
                         SectionEntry::Scope(_) => {}
+                        SectionEntry::Dedup(DedupKey::Id(_)) => def.dedup = Some(None),
+                        SectionEntry::Dedup(DedupKey::Attr(a)) => {
+                            def.dedup = Some(Some(a.text.clone()));
+                        }
                         SectionEntry::Rule(r) => {
                             let worth = match &r.amount {
                                 Amount::Fixed(n) => Worth::Fixed(self.num(n)),

@@ -37,6 +37,9 @@ pub struct EventEval {
     pub cleared: Option<String>,
     /// Some `有`, `数量` or `不含 KIND` counts it.
     pub referenced: bool,
+    /// `同一 … 只计 最高` dropped its amount for this event (its position
+    /// in the unit's events), which earns more or as much and comes first.
+    pub duplicate_of: Option<usize>,
 }
 
 impl EventEval {
@@ -89,7 +92,7 @@ pub fn evaluate<'d>(
     at: usize,
 ) -> Result<UnitEval<'d>, Vec<Problem>> {
     let mut problems = Vec::new();
-    let events: Vec<EventEval> = unit
+    let mut events: Vec<EventEval> = unit
         .events
         .iter()
         .map(|e| event(m, unit, e, at, &mut problems))
@@ -97,6 +100,7 @@ pub fn evaluate<'d>(
     if !problems.is_empty() {
         return Err(problems);
     }
+    keep_highest(m, unit, &mut events);
     // §1: every step is exact or the unit is refused (KH715), never rounded.
     // The steps are the ones LANGUAGE.md names: a scaled item (value × max,
     // then ÷ S), each factor of an amount, each running sum (a rule's amounts
@@ -218,6 +222,57 @@ pub fn evaluate<'d>(
     });
     u.vetoed |= when_vetoed;
     Ok(u)
+}
+
+/// `同一 KEY 只计 最高`, section by section: among events with an amount
+/// under the section's rules and the same key, every one but the first of
+/// the largest amount loses its rule and amount.
+fn keep_highest(m: &Model<'_>, unit: &UnitData, events: &mut [EventEval]) {
+    for section in &m.sections {
+        let Some(key) = &section.dedup else { continue };
+        let key_of = |i: usize| -> Option<String> {
+            let data = &unit.events[i];
+            match key {
+                None => data.id.clone(),
+                Some(attr) => data.attrs.get(attr).cloned(),
+            }
+        };
+        let members: Vec<usize> = (0..events.len())
+            .filter(|i| {
+                events[*i].amount.is_some()
+                    && events[*i].rule.is_some_and(|r| section.rules.contains(&r))
+            })
+            .collect();
+        for &i in &members {
+            let Some(k) = key_of(i) else { continue };
+            let same: Vec<usize> = members
+                .iter()
+                .copied()
+                .filter(|j| key_of(*j).as_ref() == Some(&k))
+                .collect();
+            let best = same
+                .iter()
+                .copied()
+                .fold(None::<usize>, |best, j| match best {
+                    Some(b) if events[b].amount >= events[j].amount => Some(b),
+                    _ => Some(j),
+                })
+                .unwrap();
+            if best != i {
+                events[i].duplicate_of = Some(best);
+            }
+        }
+        for &i in &members {
+            if events[i].duplicate_of.is_some() {
+                let e = &mut events[i];
+                e.rule = None;
+                e.base = None;
+                e.amount = None;
+                e.modifiers.clear();
+                e.steps.clear();
+            }
+        }
+    }
 }
 
 /// The problems of a unit's events alone (`points` against their rules).

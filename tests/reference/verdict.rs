@@ -15,6 +15,8 @@ use super::unit::Capped;
 pub enum NotCounted {
     OutsideWindow,
     CreditedIn(i64),
+    /// `同一 … 只计 最高`: the event (by position) whose amount counts instead.
+    Duplicate(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -110,6 +110,7 @@ fn once(o: Once, lang: Lang) -> &'static str {
         Once::Scorer => lang.pick("「评分」", "`scored_by`"),
         Once::Scale => lang.pick("「折算」", "`scaled_from`"),
         Once::SectionCap => lang.pick("段落「封顶」", "section `cap`"),
+        Once::Dedup => lang.pick("「同一 … 只计 最高」", "`same … keep highest`"),
         Once::Quota => lang.pick("「名额」", "`quota`"),
         Once::Due => lang.pick("「截止」", "`due`"),
         Once::RuleCap => lang.pick("规则「封顶」", "rule `cap`"),

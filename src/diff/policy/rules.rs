@@ -14,7 +14,7 @@ use crate::i18n::Kw;
 use crate::i18n::Lang;
 use crate::i18n::words::words;
 use crate::ir::{
-    AttrDomain, AttrTest, ItemId, KindIr, Place, RuleAmount, RuleIr, ScopeIr, VetoTrigger,
+    AttrDomain, AttrTest, DedupBy, ItemId, KindIr, Place, RuleAmount, RuleIr, ScopeIr, VetoTrigger,
 };
 
 /// Attribute tests by meaning, and in words (`层级 属于 国家 | 部委`).
@@ -238,7 +238,19 @@ pub(super) fn rules(pair: &mut Pair<'_>) {
     }
 }
 
-/// Section caps (`封顶`), sections matched by direction and order.
+/// `同一 KEY 只计 最高` in the file's words.
+fn keep_highest(key: &str, lang: Lang) -> String {
+    let kw = |k: Kw| k.display(lang);
+    format!(
+        "{} {key} {} {}",
+        kw(Kw::Same),
+        kw(Kw::Keep),
+        kw(Kw::Highest)
+    )
+}
+
+/// Section caps (`封顶`) and `同一 … 只计 最高`, sections matched by
+/// direction and order.
 pub(super) fn sections(pair: &mut Pair<'_>) {
     let w = words(pair.lang);
     for dir in [Direction::Bonus, Direction::Deduct] {
@@ -250,21 +262,32 @@ pub(super) fn sections(pair: &mut Pair<'_>) {
             s.p.sections
                 .iter()
                 .filter(|x| x.direction == dir)
-                .map(|x| (x.cap, x.clause))
+                .map(|x| (x.cap, x.clause, x.dedup.as_ref().map(|d| d.key.clone())))
                 .collect::<Vec<_>>()
         };
         let (o, n) = (of(&pair.old), of(&pair.new));
         for k in 0..o.len().max(n.len()) {
             let (oc, nc) = (o.get(k), n.get(k));
             let (ocap, ncap) = (oc.and_then(|x| x.0), nc.and_then(|x| x.0));
-            if ocap == ncap {
+            let (okey, nkey) = (oc.and_then(|x| x.2.clone()), nc.and_then(|x| x.2.clone()));
+            if ocap == ncap && okey == nkey {
                 continue;
             }
             let mut c = Change::new(Part::Sections, Mark::Changed, subject);
             c.citation = nc
                 .and_then(|x| pair.new.citation(x.1))
                 .or_else(|| oc.and_then(|x| pair.old.citation(x.1)));
-            c.aspect(Field::Cap, opt_dec(ocap), opt_dec(ncap));
+            if ocap != ncap {
+                c.aspect(Field::Cap, opt_dec(ocap), opt_dec(ncap));
+            }
+            if okey != nkey {
+                let text = |k: Option<DedupBy>| match k {
+                    None => NONE.to_string(),
+                    Some(DedupBy::Id) => keep_highest(Kw::Id.display(pair.lang), pair.lang),
+                    Some(DedupBy::Attr(a)) => keep_highest(&a, pair.lang),
+                };
+                c.aspect(Field::KeepHighest, text(okey), text(nkey));
+            }
             pair.push(c);
         }
     }

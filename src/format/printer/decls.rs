@@ -214,6 +214,14 @@ impl Printer<'_> {
                 w.kw(Kw::Cap).num(n);
             }
             SectionEntry::Scope(scope) => self.unit_scope(&mut w, scope),
+            SectionEntry::Dedup(key) => {
+                w.kw(Kw::Same);
+                match key {
+                    DedupKey::Id(_) => w.kw(Kw::Id),
+                    DedupKey::Attr(a) => w.name(a),
+                };
+                w.kw(Kw::Keep).kw(Kw::Highest);
+            }
             SectionEntry::Rule(r) => {
                 w.name(&r.kind);
                 self.conditions(&mut w, &r.conditions);

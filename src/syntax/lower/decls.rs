@@ -251,6 +251,10 @@ impl Lower {
             .iter()
             .filter(|e| matches!(e.node, SectionEntry::Cap(_)));
         self.repeated_after_first(caps.map(|e| e.span), Once::SectionCap);
+        let dedups = entries
+            .iter()
+            .filter(|e| matches!(e.node, SectionEntry::Dedup(_)));
+        self.repeated_after_first(dedups.map(|e| e.span), Once::Dedup);
         Section { direction, entries }
     }
 
@@ -258,6 +262,16 @@ impl Lower {
         if rule == Rule::section_cap {
             let n = parts.into_iter().find(|p| p.as_rule() == Rule::number)?;
             return Some(SectionEntry::Cap(self.num(n)));
+        }
+        if rule == Rule::section_dedup {
+            for p in parts {
+                match p.as_rule() {
+                    Rule::kw_id => return Some(SectionEntry::Dedup(DedupKey::Id(self.span(&p)))),
+                    Rule::name => return Some(SectionEntry::Dedup(DedupKey::Attr(self.name(p)))),
+                    _ => {}
+                }
+            }
+            return None;
         }
         if rule == Rule::section_scope {
             let scope = parts

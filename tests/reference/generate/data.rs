@@ -269,6 +269,10 @@ fn event(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         };
         ev.insert("credited_in".into(), json!(y));
     }
+    // Ids from a small pool, so that `同一 编号 只计 最高` meets duplicates.
+    if r.chance(40) {
+        ev.insert("id".into(), json!(r.pick(&["A", "B", "C"])));
+    }
     // The base rules this event's values pass (whatever its date).
     let bases: Vec<&Worth> = m
         .rules

@@ -174,6 +174,23 @@ impl Writer {
         format!("{}{tests} => {factor}{scope}", self.kinds[k].name)
     }
 
+    /// Sometimes `同一 编号 只计 最高`, or by an attribute of one of the
+    /// section's kinds.
+    fn keep_highest(&mut self, kinds: &[usize]) -> Option<String> {
+        if !self.r.chance(25) {
+            return None;
+        }
+        let attrs: Vec<String> = kinds
+            .iter()
+            .flat_map(|k| self.kinds[*k].attrs.iter().map(|a| a.0.clone()))
+            .collect();
+        Some(if attrs.is_empty() || self.r.chance(60) {
+            "同一 编号 只计 最高".to_string()
+        } else {
+            format!("同一 {} 只计 最高", self.r.pick(&attrs))
+        })
+    }
+
     /// Sometimes the units a rule applies to: `仅 G`, `不含 U`, `仅 G | U`.
     pub(super) fn scope(&mut self) -> String {
         if self.groups.is_empty() || !self.r.chance(12) {
@@ -201,8 +218,10 @@ impl Writer {
             }
             let sections = if self.r.chance(10) { 2 } else { 1 };
             let mut lines: Vec<Vec<String>> = vec![Vec::new(); sections];
+            let mut section_kinds: Vec<Vec<usize>> = vec![Vec::new(); sections];
             for k in kinds {
                 let s = self.r.below(sections);
+                section_kinds[s].push(k);
                 let mut rules = self.base_rules(k);
                 if self.r.chance(30) {
                     for _ in 0..self.r.between(1, 2) {
@@ -211,8 +230,12 @@ impl Writer {
                 }
                 lines[s].extend(rules);
             }
-            for mut rules in lines {
+            for (mut rules, kinds) in lines.into_iter().zip(section_kinds) {
                 self.r.shuffle(&mut rules);
+                if let Some(line) = self.keep_highest(&kinds) {
+                    let at = self.r.below(rules.len() + 1);
+                    rules.insert(at, line);
+                }
                 if self.r.chance(30) {
                     let cap = self.r.pick(&["1", "2", "3", "5", "8", "10", "0.5", "2.75"]);
                     let at = self.r.below(rules.len() + 1);
