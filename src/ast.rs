@@ -534,6 +534,15 @@ pub enum AwardClause {
     Quota(Quota),
     /// `允许 OUTCOME`: a unit may get the award and the outcome at once.
     Allow(Name),
+    /// `名额 GROUP N` or `名额 GROUP P%`: places for the units of one group,
+    /// the group's ranked units in rank order; an award with these has one
+    /// per group it does not exclude, and no plain `名额` (KH306).
+    GroupQuota {
+        /// The group.
+        group: Name,
+        /// Its places.
+        quota: Quota,
+    },
 }
 
 /// What a `不含` excludes (§7.9).

@@ -244,7 +244,7 @@ fn compare(
 fn flag(p: &Program, e: &Evaluation<'_>, row: usize, name: &str) -> Option<bool> {
     if let Some(a) = p.awards.iter().position(|a| a.name == name) {
         let id = AwardId::from_index(a);
-        let quota = p[id].quota.is_some();
+        let quota = p[id].has_quota();
         return Some(if quota {
             e.decisions.selection(row, id) == Selection::Selected
         } else {

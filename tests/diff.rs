@@ -226,6 +226,28 @@ fn a_rule_limited_to_a_group_is_a_change_of_its_units_and_moves_the_units_outsid
 }
 
 #[test]
+fn places_per_group_are_one_quota_change() {
+    let dir = case(
+        "group-quotas",
+        &[(
+            "    不含 末 2 名",
+            "    名额 机关处室 2\n    名额 直属单位 1\n    不含 末 2 名",
+        )],
+    );
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    let c = &changes[0];
+    assert_eq!(
+        (c["part"].as_str(), c["subject"].as_str()),
+        (Some("awards"), Some("先进"))
+    );
+    assert_eq!(c["aspects"][0]["field"], "quota");
+    assert_eq!(c["aspects"][0]["old"], "—");
+    assert_eq!(c["aspects"][0]["new"], "机关处室 2, 直属单位 1");
+}
+
+#[test]
 fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
     // Lowered by 2 and raised elsewhere by 2: the policy still checks.
     let dir = case(

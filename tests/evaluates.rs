@@ -216,6 +216,19 @@ evaluates! {
     each_section_dedups_its_own_events: "加分 { 同一 编号 只计 最高; 表彰 => 3 }\n加分 { 同一 编号 只计 最高; 批示肯定 => 2 }",
         "甲处 35 18 9; 事项 表彰 { 层级 省, 对象 集体, 日期 03-01, 编号 \"A\" }; 事项 批示肯定 { 日期 04-01, 编号 \"A\" }"
         => "甲处" bonus 5, total 94;
+    // Each group selects among its own units: 丁中心 (50) ranks last overall but
+    // takes 中心's place; 处室's one place goes to 甲处 (89) before 乙处 (77).
+    places_per_group_select_within_each_group: "评优 先进 { 名额 处室 1; 名额 中心 1 }",
+        "甲处 35 18 9; 乙处 30 15 8; 丁中心 20 10 5"
+        => "甲处" award "先进" selected | "乙处" award "先进" not_selected | "丁中心" award "先进" selected;
+    // 甲处 and 乙处 both 89 across 处室's one place: both pending, never chosen silently.
+    a_tie_across_a_groups_places_is_pending: "评优 先进 { 名额 处室 1; 名额 中心 1 }",
+        "甲处 35 18 9; 乙处 35 18 9; 丁中心 20 10 5"
+        => "甲处" award "先进" pending | "乙处" award "先进" pending | "丁中心" award "先进" selected;
+    // 50% of 处室's 3 ranked units is 1 (rounded down); 中心 excluded.
+    a_groups_percentage_counts_its_own_units: "评优 先进 { 不含 中心; 名额 处室 50% }",
+        "甲处 35 18 9; 乙处 30 15 8; 丙处 20 10 5; 丁中心 40 20 10"
+        => "甲处" award "先进" selected | "乙处" award "先进" not_selected | "丁中心" award "先进" excluded;
     // 89 + 3.
     fixed_bonus_adds: "加分 { 表彰 => 3 }",
         "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }" => "甲处" bonus 3, deduct 0, total 92, rank 1;

@@ -93,6 +93,13 @@ pub fn check(p: &Program) -> Vec<Diag> {
                 quota_findings.push(Diag::new(m, p.clause(qclause).core));
             }
         }
+        quota_findings.extend(group_quotas(p, award, bottom));
+        // Places per group that round down to none in every group.
+        impossible |= !award.group_quotas.is_empty()
+            && award.group_quotas.iter().all(|(g, q, _)| {
+                let g = &p[*g];
+                !g.open && q.places(g.members.len()) == 0
+            });
         if impossible {
             let m = Message::AwardImpossible {
                 award: award.name.clone(),
@@ -100,6 +107,44 @@ pub fn check(p: &Program) -> Vec<Diag> {
             out.push(Diag::new(m, span));
         } else {
             out.extend(quota_findings);
+        }
+    }
+    out
+}
+
+/// KH502 for `名额 GROUP N`: a closed group's places above its units that
+/// can be eligible (those not excluded by name; with `分组内` ranking also
+/// not in `末 N 名`, which then falls within the group).
+fn group_quotas(p: &Program, award: &AwardIr, bottom: usize) -> Vec<Diag> {
+    let mut out = Vec::new();
+    for (g, quota, clause) in &award.group_quotas {
+        let group = &p[*g];
+        if group.open || excludes_group(award, *g) {
+            continue;
+        }
+        let excluded: Vec<String> = group
+            .members
+            .iter()
+            .filter(|u| excludes_unit(p, award, **u))
+            .map(|u| p[*u].name.clone())
+            .collect();
+        let bottom = if p.ranking.within_group { bottom } else { 0 };
+        let n = group.members.len();
+        let can = n.saturating_sub(excluded.len().max(bottom));
+        let places = quota.places(n);
+        if can > 0 && places > can {
+            let m = Message::QuotaAboveEligible {
+                award: award.name.clone(),
+                quota: places,
+                percent: matches!(quota, QuotaIr::Percent(_)),
+                most: can,
+                units: n,
+                overlap: bottom > 0 && !excluded.is_empty(),
+                excluded,
+                bottom,
+                scope: Some(group.name.clone()),
+            };
+            out.push(Diag::new(m, p.clause(*clause).core));
         }
     }
     out

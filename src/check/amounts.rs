@@ -133,7 +133,7 @@ impl Amounts {
     fn award(&mut self, clauses: &[Stmt<AwardClause>]) {
         for clause in clauses {
             match &clause.node {
-                AwardClause::Quota(q) => self.quota(q),
+                AwardClause::Quota(q) | AwardClause::GroupQuota { quota: q, .. } => self.quota(q),
                 AwardClause::Exclude(Exclusion::Bottom(b)) => self.positive(&b.n, Positive::Bottom),
                 AwardClause::Exclude(_) | AwardClause::Allow(_) => {}
             }

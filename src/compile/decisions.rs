@@ -219,6 +219,7 @@ impl Compiler<'_, '_> {
                 exclusions: Vec::new(),
                 allowed: Vec::new(),
                 quota: None,
+                group_quotas: Vec::new(),
                 clause,
             });
         }
@@ -242,6 +243,13 @@ impl Compiler<'_, '_> {
                     let quota = quota_ir(q);
                     if let Some(aw) = self.p.awards.get_mut(a) {
                         aw.quota = Some((quota, clause));
+                    }
+                }
+                AwardClause::GroupQuota { group, quota } => {
+                    let g = GroupId::from_index(self.index(&group.text, Sort::Group));
+                    let quota = quota_ir(quota);
+                    if let Some(aw) = self.p.awards.get_mut(a) {
+                        aw.group_quotas.push((g, quota, clause));
                     }
                 }
                 AwardClause::Exclude(ex) => {

@@ -88,6 +88,23 @@ pub enum Found {
     Token(String),
 }
 
+/// What is wrong with an award's `名额 GROUP N` lines (KH306).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GroupQuotaProblem {
+    /// A group the award does not exclude has no line.
+    Missing {
+        /// The group.
+        group: String,
+    },
+    /// A group has two lines.
+    Twice {
+        /// The group.
+        group: String,
+    },
+    /// A plain `名额 N` beside the groups' lines.
+    WithTotal,
+}
+
 /// A syntax error that is a drafter's first try at something kaohe says
 /// another way: the help says that way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -396,6 +413,13 @@ pub enum Message {
         section: bool,
         /// An event that earns `amount`, described.
         witness: String,
+    },
+    /// An award's places per group that do not say each group's (KH306).
+    GroupQuota {
+        /// The award.
+        award: String,
+        /// What is wrong.
+        problem: GroupQuotaProblem,
     },
     /// `封顶` on a modifier (`减半`, `乘 F`): a modifier earns nothing of its
     /// own, so the cap would cap nothing (KH305).
@@ -772,6 +796,7 @@ impl Message {
             M::AwardAboveCap { .. } => Code::KH303,
             M::BonusUncapped { .. } => Code::KH304,
             M::ModifierCap { .. } => Code::KH305,
+            M::GroupQuota { .. } => Code::KH306,
             M::RuleOverlap { .. } => Code::KH401,
             M::ConditionConstant { .. } => Code::KH501,
             M::QuotaAboveEligible { .. } => Code::KH502,

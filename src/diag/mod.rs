@@ -12,8 +12,8 @@ mod text;
 
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
-    AnalysisPart, ExpectWhat, Expected, FactValue, Found, IoProblem, LabelText, LiteralProblem,
-    Message, Once, Positive, Single, Sort, SyntaxHint, WitnessUnit,
+    AnalysisPart, ExpectWhat, Expected, FactValue, Found, GroupQuotaProblem, IoProblem, LabelText,
+    LiteralProblem, Message, Once, Positive, Single, Sort, SyntaxHint, WitnessUnit,
 };
 
 use crate::i18n::Lang;
@@ -88,6 +88,8 @@ pub enum Code {
     KH304,
     /// A cap on a modifier rule.
     KH305,
+    /// Places per group that do not say each group's.
+    KH306,
     /// Overlapping rules.
     KH401,
     /// Rule gap.
@@ -151,7 +153,7 @@ pub enum Code {
 impl Code {
     /// Every code, in order (`docs/codes.md` has a section for each, in
     /// this order; a test keeps the list whole).
-    pub const ALL: [Code; 50] = [
+    pub const ALL: [Code; 51] = [
         Code::KH001,
         Code::KH002,
         Code::KH101,
@@ -173,6 +175,7 @@ impl Code {
         Code::KH303,
         Code::KH304,
         Code::KH305,
+        Code::KH306,
         Code::KH401,
         Code::KH402,
         Code::KH403,
@@ -235,6 +238,7 @@ impl Code {
             Code::KH303 => "KH303",
             Code::KH304 => "KH304",
             Code::KH305 => "KH305",
+            Code::KH306 => "KH306",
             Code::KH401 => "KH401",
             Code::KH402 => "KH402",
             Code::KH403 => "KH403",
@@ -461,35 +465,36 @@ mod every_code {
             Code::KH303 => 18,
             Code::KH304 => 19,
             Code::KH305 => 20,
-            Code::KH401 => 21,
-            Code::KH402 => 22,
-            Code::KH403 => 23,
-            Code::KH404 => 24,
-            Code::KH405 => 25,
-            Code::KH501 => 26,
-            Code::KH502 => 27,
-            Code::KH503 => 28,
-            Code::KH504 => 29,
-            Code::KH505 => 30,
-            Code::KH601 => 31,
-            Code::KH602 => 32,
-            Code::KH700 => 33,
-            Code::KH701 => 34,
-            Code::KH702 => 35,
-            Code::KH703 => 36,
-            Code::KH704 => 37,
-            Code::KH705 => 38,
-            Code::KH706 => 39,
-            Code::KH707 => 40,
-            Code::KH708 => 41,
-            Code::KH709 => 42,
-            Code::KH710 => 43,
-            Code::KH711 => 44,
-            Code::KH712 => 45,
-            Code::KH713 => 46,
-            Code::KH714 => 47,
-            Code::KH715 => 48,
-            Code::KH801 => 49,
+            Code::KH306 => 21,
+            Code::KH401 => 22,
+            Code::KH402 => 23,
+            Code::KH403 => 24,
+            Code::KH404 => 25,
+            Code::KH405 => 26,
+            Code::KH501 => 27,
+            Code::KH502 => 28,
+            Code::KH503 => 29,
+            Code::KH504 => 30,
+            Code::KH505 => 31,
+            Code::KH601 => 32,
+            Code::KH602 => 33,
+            Code::KH700 => 34,
+            Code::KH701 => 35,
+            Code::KH702 => 36,
+            Code::KH703 => 37,
+            Code::KH704 => 38,
+            Code::KH705 => 39,
+            Code::KH706 => 40,
+            Code::KH707 => 41,
+            Code::KH708 => 42,
+            Code::KH709 => 43,
+            Code::KH710 => 44,
+            Code::KH711 => 45,
+            Code::KH712 => 46,
+            Code::KH713 => 47,
+            Code::KH714 => 48,
+            Code::KH715 => 49,
+            Code::KH801 => 50,
         }
     }
 

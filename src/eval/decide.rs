@@ -115,7 +115,28 @@ pub fn decide(p: &Program, t: &Table<'_>, r: &Ranks) -> Decisions {
     }
     for (ai, a) in p.awards.iter().enumerate() {
         if let Some((quota, _)) = a.quota {
-            select(&mut d, r, ai, quota);
+            let lists: Vec<(Vec<u32>, usize)> = scopes(r)
+                .into_iter()
+                .enumerate()
+                .map(|(s, units)| (units, r.ranked.get(s).copied().unwrap_or(0)))
+                .collect();
+            select(
+                &mut d,
+                r,
+                ai,
+                lists.iter().map(|(u, n)| (u, quota.places(*n))),
+            );
+        } else if !a.group_quotas.is_empty() {
+            let lists: Vec<(Vec<u32>, usize)> = a
+                .group_quotas
+                .iter()
+                .map(|(g, quota, _)| {
+                    let units = group_ranked(t, r, *g);
+                    let places = quota.places(units.len());
+                    (units, places)
+                })
+                .collect();
+            select(&mut d, r, ai, lists.iter().map(|(u, n)| (u, *n)));
         }
     }
     if !p.tiers.is_empty() {
@@ -144,12 +165,28 @@ fn scopes(r: &Ranks) -> Vec<Vec<u32>> {
     out
 }
 
-/// `名额`: the top eligible units of each scope, by rank; a tie across the
-/// boundary is pending.
-fn select(d: &mut Decisions, r: &Ranks, award: usize, quota: QuotaIr) {
+/// The ranked units of group `g`, in rank order: the list `名额 GROUP N`
+/// selects from (its places are counted on them).
+fn group_ranked(t: &Table<'_>, r: &Ranks, g: GroupId) -> Vec<u32> {
+    r.order
+        .iter()
+        .copied()
+        .filter(|u| r.rank.get(*u as usize).copied().flatten().is_some())
+        .filter(|u| t.rows.get(*u as usize).is_some_and(|row| row.group == g))
+        .collect()
+}
+
+/// `名额`: the top eligible units of each list (a ranking scope, or a group's
+/// ranked units), by rank, up to its places; a tie across the boundary is
+/// pending. Units in no list are not selected.
+fn select<'l>(
+    d: &mut Decisions,
+    r: &Ranks,
+    award: usize,
+    lists: impl Iterator<Item = (&'l Vec<u32>, usize)>,
+) {
     let per = d.awards_per_unit;
-    for (s, units) in scopes(r).iter().enumerate() {
-        let places = quota.places(r.ranked.get(s).copied().unwrap_or(0));
+    for (units, places) in lists {
         let eligible: Vec<u32> = units
             .iter()
             .copied()

@@ -299,6 +299,11 @@ impl Dump<'_> {
                 let cite = self.cite(c);
                 self.line(format!("    quota {}{cite}", quota_text(quota)));
             }
+            for (g, quota, c) in &award.group_quotas {
+                let cite = self.cite(*c);
+                let group = &self.p[*g].name;
+                self.line(format!("    quota {group} {}{cite}", quota_text(*quota)));
+            }
             for e in &award.exclusions {
                 let cite = self.cite(e.clause);
                 self.line(format!("    exclude {}{cite}", self.exclusion(&e.what)));

@@ -712,8 +712,28 @@ pub struct AwardIr {
     /// `名额`, with its statement: the top eligible units by rank are selected,
     /// a tie across the boundary pending. `None`: eligibility is the ruling.
     pub quota: Option<(QuotaIr, ClauseId)>,
+    /// `名额 GROUP …`, in source order: each group's top eligible units by
+    /// rank are selected, a tie across its boundary pending (never with
+    /// `quota`; every group not excluded has one, KH306).
+    pub group_quotas: Vec<(GroupId, QuotaIr, ClauseId)>,
     /// The `评优` declaration; its clauses inherit its citation.
     pub clause: ClauseId,
+}
+
+impl AwardIr {
+    /// Whether places are limited (`名额`, overall or per group): a unit's
+    /// selection, not its eligibility alone, is then the ruling.
+    pub fn has_quota(&self) -> bool {
+        self.quota.is_some() || !self.group_quotas.is_empty()
+    }
+
+    /// The `名额` that applies to a unit of `group`, with its statement.
+    pub fn quota_for(&self, group: GroupId) -> Option<(QuotaIr, ClauseId)> {
+        match self.group_quotas.iter().find(|(g, _, _)| *g == group) {
+            Some((_, q, c)) => Some((*q, *c)),
+            None => self.quota,
+        }
+    }
 }
 
 /// A `处置` outcome (诫勉, 问责审查).

@@ -86,7 +86,7 @@ pub fn ranking_row(ctx: &Context<'_, '_>, w: &Words, s: &Summary) -> Vec<Cell> {
     }
     row.push(text(if s.vetoed { w.yes } else { "—" }));
     for (a, standing) in p.awards.iter().zip(&s.awards) {
-        row.push(text(standing_cell(w, a.quota.is_some(), *standing)));
+        row.push(text(standing_cell(w, a.has_quota(), *standing)));
     }
     for flagged in &s.outcomes {
         row.push(text(if *flagged { w.yes } else { "—" }));

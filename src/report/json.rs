@@ -357,7 +357,7 @@ fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str,
             .iter()
             .map(|a| {
                 let award = &p[a.award];
-                let selected = award.quota.map(|_| match a.selection {
+                let selected = award.has_quota().then_some(match a.selection {
                     Selection::Selected => SelectedOut::Decided(true),
                     Selection::Pending => SelectedOut::Pending("pending"),
                     _ => SelectedOut::Decided(false),

@@ -145,7 +145,7 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
             }
             buf.extend_from_slice(f.awards.get(i).map_or(&b"\"\""[..], |x| x));
             let id = AwardId::from_index(i);
-            let value: &[u8] = match (a.quota.is_some(), e.decisions.selection(u, id)) {
+            let value: &[u8] = match (a.has_quota(), e.decisions.selection(u, id)) {
                 (true, Selection::Selected) => b":true",
                 (true, Selection::Pending) => b":\"pending\"",
                 (true, _) => b":false",

@@ -24,9 +24,14 @@ fn clause(ctx: &Context<'_, '_>, c: ClauseId) -> Option<String> {
 }
 
 fn quota_text(w: &Words, q: QuotaIr) -> String {
+    format!("{}{} {}{}", w.open, w.quota, quota_number(q), w.close)
+}
+
+/// `3` or `30%`.
+fn quota_number(q: QuotaIr) -> String {
     match q {
-        QuotaIr::Count(n) => format!("{}{} {n}{}", w.open, w.quota, w.close),
-        QuotaIr::Percent(p) => format!("{}{} {}%{}", w.open, w.quota, dec(p), w.close),
+        QuotaIr::Count(n) => n.to_string(),
+        QuotaIr::Percent(p) => format!("{}%", dec(p)),
     }
 }
 
@@ -43,7 +48,18 @@ pub fn awards(ctx: &Context<'_, '_>, w: &Words, units: &[Summary]) -> Vec<NamedL
                     .map(|u| u.name.clone())
                     .collect::<Vec<_>>()
             };
-            let quota = a.quota.map(|(q, _)| quota_text(w, q)).unwrap_or_default();
+            let quota = match a.quota {
+                Some((q, _)) => quota_text(w, q),
+                None if !a.group_quotas.is_empty() => {
+                    let per: Vec<String> = a
+                        .group_quotas
+                        .iter()
+                        .map(|(g, q, _)| format!("{} {}", ctx.p[*g].name, quota_number(*q)))
+                        .collect();
+                    format!("{}{} {}{}", w.open, w.quota, per.join(w.list_sep), w.close)
+                }
+                None => String::new(),
+            };
             NamedList {
                 title: format!("{}{quota}", a.name),
                 clause: clause(ctx, a.clause),

@@ -76,7 +76,7 @@ impl Summary {
             .map(|(i, a)| {
                 let id = AwardId::from_index(i);
                 let eligible = e.decisions.eligible(u, id);
-                match (a.quota.is_some(), e.decisions.selection(u, id)) {
+                match (a.has_quota(), e.decisions.selection(u, id)) {
                     (true, Selection::Selected) => Standing::Won,
                     (true, Selection::Pending) => Standing::Pending,
                     (true, _) if eligible => Standing::NotSelected,

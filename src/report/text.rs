@@ -114,7 +114,7 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
             cells.push(grade_name(ctx, w, s.grade).unwrap_or_else(|| w.no_grade.to_string()));
         }
         for (a, standing) in p.awards.iter().zip(&s.awards) {
-            cells.push(standing_cell(w, a.quota.is_some(), *standing).to_string());
+            cells.push(standing_cell(w, a.has_quota(), *standing).to_string());
         }
         cells.extend(
             s.outcomes

@@ -413,7 +413,7 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
                 w.not_eligible
             }
             .to_string();
-            if award.quota.is_some() && a.eligible {
+            if award.has_quota() && a.eligible {
                 let sel = match a.selection {
                     Selection::Selected => w.selected,
                     Selection::Pending => w.pending,

@@ -59,6 +59,9 @@ impl<'a> Resolver<'a> {
                             AwardClause::Allow(name) => {
                                 self.lookup(name, &[Sort::Outcome]);
                             }
+                            AwardClause::GroupQuota { group, .. } => {
+                                self.lookup(group, &[Sort::Group]);
+                            }
                             _ => {}
                         }
                     }

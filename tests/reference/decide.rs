@@ -132,6 +132,35 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Vec<Decided> {
                 .enumerate()
                 .map(|(a, award)| {
                     let ok = eligible[i][a];
+                    if !award.group_quotas.is_empty() {
+                        // Each group among its own ranked units, by the ranking key.
+                        let group = &units[i].data.group;
+                        let quota = award.group_quotas.iter().find(|(g, _)| g == group);
+                        let selection = match quota {
+                            Some((_, q)) if ok && place[i].is_some() => {
+                                let mates =
+                                    (0..n).filter(|&j| ranked(j) && units[j].data.group == *group);
+                                let places = places(q, mates.clone().count());
+                                let rivals = mates.filter(|&j| eligible[j][a]);
+                                let better = rivals
+                                    .clone()
+                                    .filter(|&j| before(m, &keys[j], &keys[i]).is_lt())
+                                    .count();
+                                let tied = rivals
+                                    .filter(|&j| before(m, &keys[j], &keys[i]).is_eq())
+                                    .count();
+                                if better + tied <= places {
+                                    Selection::Selected
+                                } else if better < places {
+                                    Selection::Pending
+                                } else {
+                                    Selection::NotSelected
+                                }
+                            }
+                            _ => Selection::NotSelected,
+                        };
+                        return (ok, selection);
+                    }
                     let selection = match &award.quota {
                         None => Selection::NoQuota,
                         Some(_) if !ok || place[i].is_none() => Selection::NotSelected,

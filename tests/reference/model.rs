@@ -112,6 +112,8 @@ pub struct AwardDef<'a> {
     pub name: String,
     pub exclusions: Vec<&'a Exclusion>,
     pub quota: Option<Places>,
+    /// `名额 GROUP …`: each group's places among its own ranked units.
+    pub group_quotas: Vec<(String, Places)>,
 }
 
 /// Every declaration the evaluation reads.
@@ -348,6 +350,7 @@ impl<'a> Model<'a> {
             name: a.name.text.clone(),
             exclusions: Vec::new(),
             quota: None,
+            group_quotas: Vec::new(),
         };
         for c in &a.clauses {
             match &c.node {
@@ -355,6 +358,13 @@ impl<'a> Model<'a> {
                 AwardClause::Quota(Quota::Count(n)) => def.quota = Some(Places::Count(self.num(n))),
                 AwardClause::Quota(Quota::Percent(n)) => {
                     def.quota = Some(Places::Percent(self.num(n)));
+                }
+                AwardClause::GroupQuota { group, quota } => {
+                    let places = match quota {
+                        Quota::Count(n) => Places::Count(self.num(n)),
+                        Quota::Percent(n) => Places::Percent(self.num(n)),
+                    };
+                    def.group_quotas.push((group.text.clone(), places));
                 }
                 AwardClause::Allow(_) => {}
             }

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::diag::fmt_decimal as d;
-use crate::diag::message::{Message, Positive};
+use crate::diag::message::{GroupQuotaProblem, Message, Positive};
 use crate::i18n::Lang;
 use crate::zh_en;
 
@@ -191,6 +191,25 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 d(*cap)
             )
         ),
+        M::GroupQuota { award, problem } => match problem {
+            GroupQuotaProblem::Missing { group } => zh_en!(
+                lang,
+                format!("评优「{award}」按分组写了名额，却没有写分组「{group}」的名额"),
+                format!("award `{award}` gives places per group, but none for group `{group}`")
+            ),
+            GroupQuotaProblem::Twice { group } => zh_en!(
+                lang,
+                format!("评优「{award}」的分组「{group}」写了两个名额"),
+                format!("award `{award}` gives group `{group}` places twice")
+            ),
+            GroupQuotaProblem::WithTotal => zh_en!(
+                lang,
+                format!("评优「{award}」既写了总名额，又按分组写了名额，不知以哪个为准"),
+                format!(
+                    "award `{award}` has both a total quota and quotas per group; which one binds is not said"
+                )
+            ),
+        },
         M::WindowInverted { from, to } => zh_en!(
             lang,
             format!("期间的起始日 {from} 晚于结束日 {to}"),
@@ -322,6 +341,24 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
                 "put the cap on the base rule it modifies, or on a line of its own in the section (`cap N`)",
             )
             .into(),
+        M::GroupQuota { problem, .. } => match problem {
+            GroupQuotaProblem::Missing { group } => zh_en!(
+                lang,
+                format!("写「名额 {group} N」；若该分组不参加评选，写「不含 {group}」"),
+                format!(
+                    "write `quota {group} N`; if the group takes no part, write `exclude {group}`"
+                )
+            ),
+            GroupQuotaProblem::Twice { .. } => lang
+                .pick("删去其中一个", "remove one of them")
+                .into(),
+            GroupQuotaProblem::WithTotal => lang
+                .pick(
+                    "删去总名额，或删去各分组的名额",
+                    "remove the total quota, or the quotas per group",
+                )
+                .into(),
+        },
         M::WindowInverted { .. } => lang.pick("交换起止日期", "swap the two dates").into(),
         M::WindowOutsideYear { year, .. } | M::WindowPartlyOutside { year, .. } => zh_en!(
             lang,

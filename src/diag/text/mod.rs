@@ -77,6 +77,7 @@ fn family(m: &Message) -> Family<'_> {
         | M::AwardAboveCap { .. }
         | M::BonusUncapped { .. }
         | M::ModifierCap { .. }
+        | M::GroupQuota { .. }
         | M::WindowInverted { .. }
         | M::WindowOutsideYear { .. }
         | M::WindowPartlyOutside { .. }

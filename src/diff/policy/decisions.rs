@@ -50,6 +50,17 @@ fn quota(q: Option<&(QuotaIr, crate::ir::ClauseId)>) -> String {
     }
 }
 
+/// `名额 GROUP N` by group name, sorted: compared by meaning, not order.
+fn group_quotas(s: &Side<'_>, a: &AwardIr) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = a
+        .group_quotas
+        .iter()
+        .map(|(g, q, c)| (s.p[*g].name.clone(), quota(Some(&(*q, *c)))))
+        .collect();
+    v.sort();
+    v
+}
+
 fn allowed(s: &Side<'_>, a: &AwardIr) -> String {
     let mut v: Vec<String> = a
         .allowed
@@ -78,9 +89,20 @@ pub(super) fn awards(pair: &mut Pair<'_>) {
             c.old = Some(pair.old.text(oa.clause));
             c.new = Some(pair.new.text(na.clause));
         }
-        if oa.quota.map(|q| q.0) != na.quota.map(|q| q.0) {
-            let (oq, nq) = (quota(oa.quota.as_ref()), quota(na.quota.as_ref()));
-            c.aspect(Field::Quota, oq, nq);
+        let (og, ng) = (group_quotas(&pair.old, oa), group_quotas(&pair.new, na));
+        if oa.quota.map(|q| q.0) != na.quota.map(|q| q.0) || og != ng {
+            let text = |q: Option<&(QuotaIr, crate::ir::ClauseId)>, g: &[(String, String)]| {
+                if g.is_empty() {
+                    return quota(q);
+                }
+                let per: Vec<String> = g.iter().map(|(n, q)| format!("{n} {q}")).collect();
+                per.join(", ")
+            };
+            c.aspect(
+                Field::Quota,
+                text(oa.quota.as_ref(), &og),
+                text(na.quota.as_ref(), &ng),
+            );
             if let Some((_, q)) = &na.quota {
                 c.citation = pair.new.citation(*q).or(c.citation);
             }

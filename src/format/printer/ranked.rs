@@ -66,6 +66,10 @@ impl Printer<'_> {
                 w.kw(Kw::Quota);
                 quota(&mut w, q);
             }
+            AwardClause::GroupQuota { group, quota: q } => {
+                w.kw(Kw::Quota).name(group);
+                quota(&mut w, q);
+            }
             AwardClause::Allow(n) => {
                 w.kw(Kw::Allow).name(n);
             }

@@ -448,13 +448,23 @@ impl Lower {
     }
 
     fn award_clause(&mut self, rule: Rule, parts: Vec<P<'_>>) -> Option<AwardClause> {
-        let p = parts.into_iter().find(|p| {
+        let mut parts_after = parts.into_iter();
+        let p = parts_after.find(|p| {
             !matches!(
                 p.as_rule(),
                 Rule::kw_exclude | Rule::kw_quota | Rule::kw_allow
             )
         })?;
         if rule == Rule::quota_stmt {
+            if p.as_rule() == Rule::name {
+                let group = self.name(p);
+                let q =
+                    parts_after.find(|c| matches!(c.as_rule(), Rule::percent | Rule::number))?;
+                return Some(AwardClause::GroupQuota {
+                    group,
+                    quota: self.quota(q),
+                });
+            }
             return Some(AwardClause::Quota(self.quota(p)));
         }
         if rule == Rule::allow_stmt {

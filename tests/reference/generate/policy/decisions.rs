@@ -138,7 +138,13 @@ impl Writer {
     pub(super) fn award_decls(&mut self) {
         for a in self.awards.clone() {
             let mut clauses = Vec::new();
-            if self.r.chance(60) {
+            if self.r.chance(20) && !self.groups.is_empty() {
+                // Places per group: one line for every group (KH306).
+                for g in self.groups.clone() {
+                    let q = self.quota();
+                    clauses.push(q.replacen("名额 ", &format!("名额 {} ", g.0), 1));
+                }
+            } else if self.r.chance(60) {
                 clauses.push(self.quota());
             }
             for _ in 0..self.r.below(4) {
