@@ -289,6 +289,10 @@ pub struct KindDecl {
     /// Declared attributes in source order; every event of the kind must give
     /// each one (§7.29). Empty for a kind without `{ … }`.
     pub attrs: Vec<Stmt<AttrDecl>>,
+    /// `年度状态` (`status`): a yearly status (a death toll down three years
+    /// running), given without a date and counted at most once per unit.
+    /// Where the keyword stands.
+    pub status: Option<Loc>,
 }
 
 /// One attribute of an event kind: `层级: 国家 | 部委 | …` or `项目: 计分项`.

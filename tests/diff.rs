@@ -248,6 +248,25 @@ fn places_per_group_are_one_quota_change() {
 }
 
 #[test]
+fn a_kind_made_a_yearly_status_is_that_change() {
+    let dir = case(
+        "status",
+        &[("事项 批示肯定 【", "事项 批示肯定 年度状态 【")],
+    );
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    let c = &changes[0];
+    assert_eq!(
+        (c["part"].as_str(), c["subject"].as_str()),
+        (Some("kinds"), Some("批示肯定"))
+    );
+    assert_eq!(c["aspects"][0]["field"], "status", "{c:#}");
+    assert_eq!(c["aspects"][0]["old"], "—");
+    assert_eq!(c["aspects"][0]["new"], "年度状态");
+}
+
+#[test]
 fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
     // Lowered by 2 and raised elsewhere by 2: the policy still checks.
     let dir = case(

@@ -229,6 +229,10 @@ evaluates! {
     a_groups_percentage_counts_its_own_units: "评优 先进 { 不含 中心; 名额 处室 50% }",
         "甲处 35 18 9; 乙处 30 15 8; 丙处 20 10 5; 丁中心 40 20 10"
         => "甲处" award "先进" selected | "乙处" award "先进" not_selected | "丁中心" award "先进" excluded;
+    // A yearly status without a date counts, once: 89 + 2; the repeat and its
+    // date outside the window change nothing.
+    a_yearly_status_counts_once_without_a_date: "事项 达标 年度状态\n加分 { 达标 => 2 }",
+        "甲处 35 18 9; 事项 达标; 事项 达标 { 日期 2018-06-01 }" => "甲处" bonus 2, total 91;
     // 89 + 3.
     fixed_bonus_adds: "加分 { 表彰 => 3 }",
         "甲处 35 18 9; 事项 表彰 { 层级 国家, 对象 集体, 日期 03-01 }" => "甲处" bonus 3, deduct 0, total 92, rank 1;

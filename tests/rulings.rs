@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::file;
+use common::{file, root};
 use kaohe::i18n::Lang;
 use kaohe::report::Format;
 
@@ -136,4 +136,41 @@ fn json_follows_the_schema() {
     let vetoed = units.iter().find(|u| u["vetoed"] == true).unwrap();
     assert_eq!(vetoed["awards"]["先进"]["eligible"], false);
     assert!(vetoed["rank"].is_null());
+}
+
+#[test]
+fn a_yearly_status_has_no_date_and_its_repeat_says_why() {
+    let dir = std::env::temp_dir().join(format!("kaohe-status-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = root().join("tests/corpus/ok/yearly-status.kh");
+    let data = dir.join("status.json");
+    std::fs::write(
+        &data,
+        r#"{"units":[{"unit":"甲县","scores":{"工作":80},"events":[{"kind":"死亡人数连续三年下降"},{"kind":"死亡人数连续三年下降","date":"2024-05-01"}]},{"unit":"乙县","scores":{"工作":70},"events":[]}]}"#,
+    )
+    .unwrap();
+    let args = [
+        "eval",
+        policy.to_str().unwrap(),
+        data.to_str().unwrap(),
+        "--format",
+        "json",
+    ];
+    let o = common::kaohe(&args);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let events = &v["units"][0]["events"];
+    assert_eq!(events[0]["date"], serde_json::Value::Null, "{events:#}");
+    assert_eq!(events[0]["counted"], true);
+    assert_eq!(events[1]["reason_code"], "status_repeated", "{events:#}");
+    let text = common::kaohe(&args[..3]);
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(
+        text.contains("#1 死亡人数连续三年下降（年度状态）  计入 加分 2"),
+        "{text}"
+    );
+    assert!(
+        text.contains("不计入：年度状态只计一次，已由 #1 计入"),
+        "{text}"
+    );
 }

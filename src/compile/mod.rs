@@ -253,6 +253,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 findings: Vec::new(),
                 facts: Vec::new(),
                 item_attr,
+                status: k.decl.node.status.is_some(),
                 clause,
             });
         }

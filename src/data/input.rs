@@ -50,6 +50,8 @@ pub struct EventInput<'a> {
     pub kind: KindId,
     pub values: Range<usize>,
     pub date: Date,
+    /// Whether the data gave a date: a yearly status (`年度状态`) may not.
+    pub dated: bool,
     pub points: Option<Decimal>,
     pub credited_in: Option<i32>,
     pub doc: Option<Cow<'a, str>>,
@@ -73,6 +75,7 @@ impl EventInput<'_> {
             kind: KindId(0),
             values: 0..0,
             date: Date::first_of_year(year),
+            dated: true,
             points: None,
             credited_in: None,
             doc: None,

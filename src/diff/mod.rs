@@ -97,6 +97,7 @@ pub enum Field {
     Tests,
     Units,
     KeepHighest,
+    Status,
     Quota,
     Allow,
     Due,

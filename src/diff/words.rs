@@ -50,6 +50,7 @@ pub fn field(lang: Lang, f: Field) -> &'static str {
         Field::Cap => ("封顶", "cap"),
         Field::Units => ("适用单位", "units"),
         Field::KeepHighest => ("重复事项", "duplicates"),
+        Field::Status => ("年度状态", "yearly status"),
         Field::Tests => ("条件", "tests"),
         Field::Quota => ("名额", "quota"),
         Field::Allow => ("允许", "allowed"),

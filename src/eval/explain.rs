@@ -65,6 +65,11 @@ pub enum EventStatus {
         of: usize,
         section: SectionId,
     },
+    /// A yearly status (`年度状态`) already counted for the unit by event
+    /// `first` (its index in the data): a status counts once.
+    StatusRepeated {
+        first: usize,
+    },
 }
 
 impl EventStatus {

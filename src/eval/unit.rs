@@ -45,6 +45,9 @@ pub struct UnitEvaluator<'p> {
     /// Amounts under sections with `同一 … 只计 最高`, held back until every
     /// event of the unit is read: only the largest of each key counts.
     pending: Vec<Pending>,
+    /// The yearly-status kinds (`年度状态`) already counted for this unit,
+    /// with the event that counted.
+    statuses: Vec<(KindId, usize)>,
 }
 
 /// An event's amount waiting for `同一 … 只计 最高`.
@@ -71,6 +74,7 @@ impl<'p> UnitEvaluator<'p> {
             inexact: None,
             candidates: Vec::new(),
             pending: Vec::new(),
+            statuses: Vec::new(),
         }
     }
 
@@ -138,6 +142,7 @@ impl<'p> UnitEvaluator<'p> {
     ) -> Vec<Diag> {
         let mut problems = Vec::new();
         self.pending.clear();
+        self.statuses.clear();
         for (j, ev) in unit.events.iter().enumerate().filter(|(_, e)| e.valid) {
             let held = self.pending.len();
             let line = self.event(unit, j, ev, result, &mut problems);
@@ -286,7 +291,9 @@ impl<'p> UnitEvaluator<'p> {
             cleared: None,
             referenced: false,
         };
-        if ev.date < p.window.0 || ev.date > p.window.1 {
+        let kind = &p[ev.kind];
+        // A yearly status stands for the year, whatever date it carries.
+        if !kind.status && (ev.date < p.window.0 || ev.date > p.window.1) {
             line.status = EventStatus::OutsideWindow;
             return line;
         }
@@ -297,7 +304,14 @@ impl<'p> UnitEvaluator<'p> {
             line.status = EventStatus::CreditedIn(y);
             return line;
         }
-        let kind = &p[ev.kind];
+        if kind.status {
+            // Counted at most once per unit: the first one in the data.
+            if let Some(first) = self.statuses.iter().find(|(k, _)| *k == ev.kind) {
+                line.status = EventStatus::StatusRepeated { first: first.1 };
+                return line;
+            }
+            self.statuses.push((ev.kind, j));
+        }
         let values = unit.values_of(ev);
         let mut counted = false;
         let mut candidates = std::mem::take(&mut self.candidates);

@@ -55,6 +55,9 @@ words! {
     credited_in: "已计入", "already credited in";
     no_rule: "没有适用的规则", "no rule applies";
     not_for_unit: "规则不适用于本单位", "the rule does not apply to this unit";
+    status_once: "年度状态只计一次，已由", "a yearly status counts once, already counted by";
+    status_counted: "计入", "";
+    yearly_status: "年度状态", "yearly status";
     duplicate_of: "与", "duplicate of";
     same_key: "同一", "same ";
     highest_counts: "只计分值最高的一项", "only the highest counts";

@@ -146,7 +146,8 @@ impl Dump<'_> {
         self.heading("kinds", self.p.kinds.len());
         for (k, kind) in self.p.kinds.iter().enumerate() {
             let cite = self.cite(kind.clause);
-            self.line(format!("  kind #{k} {}{cite}", kind.name));
+            let status = if kind.status { " status" } else { "" };
+            self.line(format!("  kind #{k} {}{status}{cite}", kind.name));
             for attr in &kind.attrs {
                 let domain = match &attr.domain {
                     AttrDomain::Values(vs) => vs.join(" | "),

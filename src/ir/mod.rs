@@ -325,6 +325,9 @@ pub struct KindIr {
     pub facts: Vec<FactId>,
     /// The index of the `计分项` attribute, if any.
     pub item_attr: Option<usize>,
+    /// `年度状态`: events need no date, are counted whatever their date, and
+    /// at most once per unit (the first; later ones are explained as repeats).
+    pub status: bool,
     /// The `事项` declaration.
     pub clause: ClauseId,
 }

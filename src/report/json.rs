@@ -247,7 +247,8 @@ struct EventOut<'p> {
     index: usize,
     kind: Option<&'p str>,
     attributes: Pairs<String, String>,
-    date: String,
+    /// `null` for a yearly status given without a date.
+    date: Option<String>,
     doc: Option<&'p str>,
     /// The data's `title` and `id`, when it gave them (§5: carried into the
     /// rulings); left out otherwise, so that data without them reads as before.
@@ -445,6 +446,10 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
             Some("not_for_unit"),
             Some(super::view::not_for_unit(ctx, *r)),
         ),
+        EventStatus::StatusRepeated { first } => (
+            Some("status_repeated"),
+            Some(super::view::status_repeated(ctx, *first)),
+        ),
         EventStatus::Duplicate { of, section } => (
             Some("duplicate"),
             p[*section]
@@ -470,7 +475,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         index: l.index,
         kind: ev.map(|e| &p[e.kind]).map(|k| k.name.as_str()),
         attributes: Pairs(ctx.attributes(r, l.index)),
-        date: ev.map(|e| e.date.to_string()).unwrap_or_default(),
+        date: ev.and_then(|e| e.dated.then(|| e.date.to_string())),
         doc: ev.and_then(|e| e.doc.as_deref()),
         title: ev.and_then(|e| e.title.as_deref()),
         id: ev.and_then(|e| e.id.as_deref()),

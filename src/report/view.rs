@@ -219,7 +219,11 @@ fn event(
     if !attrs.is_empty() {
         what.push_str(&format!("{}{}{}", w.open, attrs.join(w.comma), w.close));
     }
-    what.push_str(&format!(" {}", ev.date));
+    if ev.dated {
+        what.push_str(&format!(" {}", ev.date));
+    } else {
+        what.push_str(&format!("{}{}{}", w.open, w.yearly_status, w.close));
+    }
     if let Some(doc) = &ev.doc {
         what.push_str(&format!(" {doc}"));
     }
@@ -265,6 +269,10 @@ fn effects(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited> {
             clause: None,
         }],
         EventStatus::NotForUnit(r) => vec![cited(ctx, not_for_unit(ctx, *r), p[*r].clause)],
+        EventStatus::StatusRepeated { first } => vec![Cited {
+            text: status_repeated(ctx, *first),
+            clause: None,
+        }],
         EventStatus::Duplicate { of, section } => match &p[*section].dedup {
             Some(d) => vec![cited(ctx, duplicate(ctx, *of, &d.key), d.clause)],
             None => Vec::new(),
@@ -292,6 +300,14 @@ pub fn not_for_unit(ctx: &Context<'_, '_>, r: RuleId) -> String {
         scopes.join(w.comma),
         w.close
     )
+}
+
+/// `年度状态只计一次，已由 #1 计入`: why a repeated status is not counted.
+pub fn status_repeated(ctx: &Context<'_, '_>, first: usize) -> String {
+    let w = words(ctx.lang);
+    format!("{} #{} {}", w.status_once, first + 1, w.status_counted)
+        .trim_end()
+        .to_string()
 }
 
 /// `与 #4 同一编号，只计分值最高的一项`: why a duplicate is not counted.

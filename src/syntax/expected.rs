@@ -203,6 +203,7 @@ fn describe(rule: Rule) -> Vec<Expected> {
             E::RuleLine
         }
         Rule::unit_scope => E::Keyword(Kw::Only),
+        Rule::status_mark => E::Keyword(Kw::Status),
         Rule::exclude_stmt => E::Keyword(Kw::Exclude),
         Rule::allow_stmt => E::Keyword(Kw::Allow),
         Rule::quota_stmt | Rule::tier_quota => E::Keyword(Kw::Quota),

@@ -228,6 +228,8 @@ fn read_event(m: &Model<'_>, i: usize, e: &Value, out: &mut Vec<Problem>) -> Opt
         }
     }
     let date = match obj.get("date").and_then(Value::as_str) {
+        // A yearly status needs no date; it is not judged by one either.
+        None if kind.status => Some(m.window.0),
         None => {
             out.push(problem("KH710", at, "date"));
             None

@@ -31,6 +31,9 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
                     EventStatus::OutsideWindow => vec![NotCounted::OutsideWindow],
                     EventStatus::CreditedIn(y) => vec![NotCounted::CreditedIn(i64::from(y))],
                     EventStatus::Duplicate { of, .. } => vec![NotCounted::Duplicate(of)],
+                    EventStatus::StatusRepeated { first } => {
+                        vec![NotCounted::StatusRepeated(first)]
+                    }
                     EventStatus::Counted | EventStatus::NoRule | EventStatus::NotForUnit(_) => {
                         vec![]
                     }

@@ -85,6 +85,9 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
                     if let Some(y) = e.skipped {
                         not_counted.push(NotCounted::CreditedIn(y));
                     }
+                    if let Some(first) = e.status_repeated {
+                        not_counted.push(NotCounted::StatusRepeated(first));
+                    }
                     if let Some(of) = e.duplicate_of
                         && !e.used()
                     {

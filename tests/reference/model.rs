@@ -60,6 +60,8 @@ pub struct AttrDef {
 pub struct KindDef {
     pub name: String,
     pub attrs: Vec<AttrDef>,
+    /// `年度状态`: no date needed, no window, counted once per unit.
+    pub status: bool,
 }
 
 /// What a rule is worth: a base amount or a factor.
@@ -232,6 +234,7 @@ impl<'a> Model<'a> {
             }
             Decl::Kind(k) => self.kinds.push(KindDef {
                 name: k.name.text.clone(),
+                status: k.status.is_some(),
                 attrs: k
                     .attrs
                     .iter()

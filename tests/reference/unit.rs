@@ -40,12 +40,14 @@ pub struct EventEval {
     /// `同一 … 只计 最高` dropped its amount for this event (its position
     /// in the unit's events), which earns more or as much and comes first.
     pub duplicate_of: Option<usize>,
+    /// A yearly status this unit already counted (by the event at this position).
+    pub status_repeated: Option<usize>,
 }
 
 impl EventEval {
     /// Counted: inside the window and not skipped; the one test of every use (§3).
     pub fn counted(&self) -> bool {
-        !self.outside && self.skipped.is_none()
+        !self.outside && self.skipped.is_none() && self.status_repeated.is_none()
     }
 
     /// Counted and taken by something: a rule, a veto, a finding or a condition.
@@ -92,11 +94,7 @@ pub fn evaluate<'d>(
     at: usize,
 ) -> Result<UnitEval<'d>, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut events: Vec<EventEval> = unit
-        .events
-        .iter()
-        .map(|e| event(m, unit, e, at, &mut problems))
-        .collect();
+    let mut events = all_events(m, unit, at, &mut problems);
     if !problems.is_empty() {
         return Err(problems);
     }
@@ -278,10 +276,35 @@ fn keep_highest(m: &Model<'_>, unit: &UnitData, events: &mut [EventEval]) {
 /// The problems of a unit's events alone (`points` against their rules).
 pub fn event_problems(m: &Model<'_>, unit: &UnitData, at: usize) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for e in &unit.events {
-        event(m, unit, e, at, &mut problems);
-    }
+    all_events(m, unit, at, &mut problems);
     problems
+}
+
+/// Every event of the unit; a yearly status counts once (the first counted
+/// one of its kind), a repeat is not counted, so nothing of it is judged.
+fn all_events(
+    m: &Model<'_>,
+    unit: &UnitData,
+    at: usize,
+    problems: &mut Vec<Problem>,
+) -> Vec<EventEval> {
+    let mut statuses: Vec<(&str, usize)> = Vec::new();
+    let mut events: Vec<EventEval> = Vec::new();
+    for (i, e) in unit.events.iter().enumerate() {
+        let skipped = e.credited_in.filter(|y| m.skip_years.contains(y));
+        if m.kind(&e.kind).status && skipped.is_none() {
+            if let Some((_, first)) = statuses.iter().find(|(k, _)| *k == e.kind) {
+                events.push(EventEval {
+                    status_repeated: Some(*first),
+                    ..EventEval::default()
+                });
+                continue;
+            }
+            statuses.push((&e.kind, i));
+        }
+        events.push(event(m, unit, e, at, problems));
+    }
+    events
 }
 
 fn event(
@@ -291,8 +314,9 @@ fn event(
     at: usize,
     problems: &mut Vec<Problem>,
 ) -> EventEval {
+    let status = m.kind(&e.kind).status;
     let mut out = EventEval {
-        outside: e.date < m.window.0 || e.date > m.window.1,
+        outside: !status && (e.date < m.window.0 || e.date > m.window.1),
         skipped: e.credited_in.filter(|y| m.skip_years.contains(y)),
         ..EventEval::default()
     };

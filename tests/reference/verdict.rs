@@ -17,6 +17,8 @@ pub enum NotCounted {
     CreditedIn(i64),
     /// `同一 … 只计 最高`: the event (by position) whose amount counts instead.
     Duplicate(usize),
+    /// A yearly status already counted by the event at this position.
+    StatusRepeated(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]

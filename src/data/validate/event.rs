@@ -49,6 +49,7 @@ impl<'a> Validator<'_, 'a> {
             kind: kind.unwrap_or(KindId(0)),
             values: start..start + attr_count,
             date: Date::first_of_year(self.p.year),
+            dated: true,
             points: None,
             credited_in: None,
             doc: None,
@@ -114,9 +115,11 @@ impl<'a> Validator<'_, 'a> {
                 }
             }
         }
-        if !has_date {
+        let status = kind_ir.is_some_and(|k| k.status);
+        if !has_date && !status {
             self.missing(unit, "date", None, path(), ev.span);
         }
+        event.dated = has_date;
         if let Some(k) = kind.map(|k| &self.p[k]) {
             for (a, attr) in k.attrs.iter().enumerate() {
                 if out.values.get(start + a) == Some(&u32::MAX)

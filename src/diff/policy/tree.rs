@@ -388,6 +388,11 @@ pub(super) fn kinds(pair: &mut Pair<'_>) {
                 c.aspect(Field::Attribute, attr_text(ok, j), NONE);
             }
         }
+        if ok.status != nk.status {
+            let w = crate::i18n::Kw::Status.display(pair.lang);
+            let shown = |s: bool| if s { w.to_string() } else { NONE.to_string() };
+            c.aspect(Field::Status, shown(ok.status), shown(nk.status));
+        }
         let ocit = pair.old.citation(ok.clause);
         if ocit != cit {
             c.aspect(Field::Citation, cite(&ocit), cite(&cit));

@@ -149,6 +149,9 @@ impl Printer<'_> {
     pub(super) fn kind(&mut self, k: &KindDecl, d: &Stmt<Decl>) {
         let mut w = self.words();
         w.kw(Kw::Event).name(&k.name);
+        if k.status.is_some() {
+            w.kw(Kw::Status);
+        }
         meta(&mut w, &d.meta);
         if k.attrs.is_empty() {
             return self.leaf(&w, d.span);

@@ -196,9 +196,11 @@ impl Lower {
     pub(super) fn kind_decl(&mut self, parts: Vec<P<'_>>) -> KindDecl {
         let mut name = None;
         let mut attrs = Vec::new();
+        let mut status = None;
         for p in parts {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
+                Rule::status_mark => status = Some(self.span(&p)),
                 Rule::attr_block => {
                     attrs = self.block(p, |lw, _, parts, _| Some(lw.attr_decl(parts)));
                 }
@@ -208,6 +210,7 @@ impl Lower {
         KindDecl {
             name: name.unwrap_or_else(empty_name),
             attrs,
+            status,
         }
     }
 

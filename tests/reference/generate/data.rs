@@ -260,7 +260,10 @@ fn event(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         };
         ev.insert(a.name.clone(), json!(v));
     }
-    ev.insert("date".into(), json!(date_text(m, r, f)));
+    // A yearly status may come without a date.
+    if !(m.kind(&kind.name).status && r.chance(50)) {
+        ev.insert("date".into(), json!(date_text(m, r, f)));
+    }
     if r.chance(20) {
         let y = match (r.below(3), m.skip_years.first()) {
             (0, Some(s)) => *s,

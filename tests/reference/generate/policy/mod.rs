@@ -218,6 +218,9 @@ impl Writer {
                 _ => None,
             };
             let mut s = format!("事项 类{k}");
+            if self.r.chance(12) {
+                s += " 年度状态";
+            }
             let mut parts: Vec<String> = attrs
                 .iter()
                 .map(|(a, vs)| format!("{a}: {}", vs.join(" | ")))
