@@ -265,8 +265,12 @@ pub struct Item {
     /// The item's name, used as the key of the data's `scores` and in conditions.
     pub name: Name,
     /// The most the item contributes; a leaf is scored in [0, max], a parent's
-    /// must equal its children's sum (KH301).
+    /// must equal its children's sum (KH301). Written as a weight (`80%`), it
+    /// is that share of the parent's maximum (of `满分` for a top item).
     pub max: Num,
+    /// `80%` (a weighted sub-scale): the share as written; the weights of a
+    /// parent's children must add up to 100% (KH301).
+    pub weight: Option<Num>,
     /// `按 S 折算` (`scaled_from S`): the data gives the item on a 0–S scale and
     /// it contributes `value × max / S` (§7.13); leaves only (KH207).
     pub scale: Option<Num>,

@@ -267,6 +267,45 @@ fn a_kind_made_a_yearly_status_is_that_change() {
 }
 
 #[test]
+fn weights_with_the_same_points_are_no_change_and_other_weights_are_points() {
+    // 一岗双责 10, 意识形态 4, 制度执行 4, 预算执行 2, 兜底条款 5 of 共性工作 25,
+    // written as 40%, 16%, 16%, 8%, 20%: the same policy.
+    let same = [
+        ("一岗双责 10 【", "一岗双责 40% 【"),
+        ("意识形态 4 【", "意识形态 16% 【"),
+        ("制度执行 4 【", "制度执行 16% 【"),
+        ("预算执行 2 【", "预算执行 8% 【"),
+        ("兜底条款 5 【", "兜底条款 20% 【"),
+    ];
+    let dir = case("weights-same", &same);
+    let v = json(&dir, &[]);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 0, "{v:#}");
+    // 40% → 36% and 16% → 20%: 一岗双责 10 → 9, 意识形态 4 → 5.
+    let mut moved = same.to_vec();
+    moved[0].1 = "一岗双责 36% 【";
+    moved[1].1 = "意识形态 20% 【";
+    let dir = case("weights-moved", &moved);
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    let maxima: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|c| {
+            let a = &c["aspects"][0];
+            (
+                c["subject"].as_str().unwrap(),
+                a["old"].as_str().unwrap(),
+                a["new"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        maxima,
+        [("一岗双责", "10", "9"), ("意识形态", "4", "5")],
+        "{v:#}"
+    );
+}
+
+#[test]
 fn a_lowered_maximum_makes_the_new_policy_reject_the_data() {
     // Lowered by 2 and raised elsewhere by 2: the policy still checks.
     let dir = case(

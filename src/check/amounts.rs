@@ -70,7 +70,9 @@ impl Amounts {
     fn items(&mut self, items: &[Stmt<Item>]) {
         for it in items {
             let item = &it.node;
-            self.positive(&item.max, Positive::Max);
+            // A weight (`80%`) is judged as written; its maximum follows from it
+            // (and is 0 only when the weight is, or there is no whole: KH301).
+            self.positive(item.weight.as_ref().unwrap_or(&item.max), Positive::Max);
             if let Some(scale) = &item.scale {
                 if !item.children.is_empty() {
                     let name = item.name.text.clone();

@@ -17,7 +17,18 @@ pub fn check(policy: &Policy) -> Vec<Diag> {
                 diags.push(Diag::new(m, decl.span));
                 continue;
             };
-            if let Some(full) = &tree.full
+            if tree.full.is_none() {
+                // A weight (`80%`) at the top is a share of `满分`.
+                for it in tree.items.iter().filter(|i| i.node.weight.is_some()) {
+                    let m = Message::WeightWithoutWhole {
+                        item: it.node.name.text.clone(),
+                    };
+                    diags.push(Diag::new(m, it.node.max.span));
+                }
+            }
+            if let Some(percents) = percents(&tree.items) {
+                percent_sum(None, &percents, &tree.items, *decl.span, &mut diags);
+            } else if let Some(full) = &tree.full
                 && sum != full.value
             {
                 let message = Message::WeightsTop {
@@ -37,6 +48,12 @@ fn children(items: &[Stmt<Item>], diags: &mut Vec<Diag>) {
     for it in items {
         let node = &it.node;
         if node.children.is_empty() {
+            continue;
+        }
+        if let Some(percents) = percents(&node.children) {
+            let parent = Some(node.name.text.clone());
+            percent_sum(parent, &percents, &node.children, *node.max.span, diags);
+            children(&node.children, diags);
             continue;
         }
         let terms = terms(&node.children);
@@ -61,6 +78,41 @@ fn children(items: &[Stmt<Item>], diags: &mut Vec<Diag>) {
             diags.push(Diag::new(message, node.max.span).with_label(node.name.span, label));
         }
         children(&node.children, diags);
+    }
+}
+
+/// The weights of items all written as weights (`80%`); `None` otherwise
+/// (their maxima are then checked as points).
+fn percents(items: &[Stmt<Item>]) -> Option<Vec<(String, Decimal)>> {
+    if items.is_empty() {
+        return None;
+    }
+    items
+        .iter()
+        .map(|c| Some((c.node.name.text.clone(), c.node.weight.as_ref()?.value)))
+        .collect()
+}
+
+/// Weights that do not add up to 100% (KH301), at the first weight.
+fn percent_sum(
+    parent: Option<String>,
+    terms: &[(String, Decimal)],
+    items: &[Stmt<Item>],
+    fallback: crate::source::Span,
+    diags: &mut Vec<Diag>,
+) {
+    let sum = crate::exact::sum(terms.iter().map(|(_, v)| *v)).unwrap_or(Decimal::MAX);
+    if sum != Decimal::ONE_HUNDRED {
+        let at = items
+            .first()
+            .and_then(|i| i.node.weight.as_ref())
+            .map_or(fallback, |w| *w.span);
+        let m = Message::WeightsPercent {
+            parent,
+            terms: terms.to_vec(),
+            sum,
+        };
+        diags.push(Diag::new(m, at));
     }
 }
 

@@ -665,6 +665,22 @@ pub enum Message {
         /// Their sum.
         sum: Decimal,
     },
+    /// Items written as weights (`80%`) whose weights do not add up to 100%
+    /// (KH301).
+    WeightsPercent {
+        /// The parent item; `None` for the top items.
+        parent: Option<String>,
+        /// Each item's weight, in percent.
+        terms: Vec<(String, Decimal)>,
+        /// Their sum, in percent.
+        sum: Decimal,
+    },
+    /// A top item written as a weight (`80%`) in a `计分` without `满分`:
+    /// a share of nothing (KH301).
+    WeightWithoutWhole {
+        /// The item.
+        item: String,
+    },
     /// Top items whose weights do not add up to 满分 (KH301).
     WeightsTop {
         /// The full score.
@@ -824,7 +840,10 @@ impl Message {
             M::VetoUsesRank => Code::KH206,
             M::ParentScore { .. } | M::ScaleOnParent { .. } => Code::KH207,
             M::ClosedGroupEmpty { .. } => Code::KH208,
-            M::WeightsChildren { .. } | M::WeightsTop { .. } => Code::KH301,
+            M::WeightsChildren { .. }
+            | M::WeightsTop { .. }
+            | M::WeightsPercent { .. }
+            | M::WeightWithoutWhole { .. } => Code::KH301,
             M::InvertedRange { .. }
             | M::NegativeAmount { .. }
             | M::NotPositive { .. }

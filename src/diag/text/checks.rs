@@ -32,6 +32,33 @@ fn terms(list: &[(String, Decimal)], sum: Decimal) -> String {
 pub(super) fn message(m: &Message, lang: Lang) -> String {
     use Message as M;
     match m {
+        M::WeightsPercent {
+            parent,
+            terms: t,
+            sum,
+        } => {
+            let parts: Vec<String> = t.iter().map(|(n, v)| format!("{n} {}%", d(*v))).collect();
+            let list = format!("{} = {}%", parts.join(" + "), d(*sum));
+            match parent {
+                Some(p) => zh_en!(
+                    lang,
+                    format!("「{p}」的子项权重之和不是 100%：{list}"),
+                    format!("the weights of the sub-items of `{p}` do not add up to 100%: {list}")
+                ),
+                None => zh_en!(
+                    lang,
+                    format!("顶层计分项的权重之和不是 100%：{list}"),
+                    format!("the weights of the top items do not add up to 100%: {list}")
+                ),
+            }
+        }
+        M::WeightWithoutWhole { item } => zh_en!(
+            lang,
+            format!("「{item}」写成了权重（百分比），但计分没有写满分，无从折成分值"),
+            format!(
+                "`{item}` is written as a weight (a percentage), but `score` has no `full` to take it of"
+            )
+        ),
         M::WeightsChildren {
             parent,
             max,
@@ -263,6 +290,18 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
 pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
     use Message as M;
     Some(match m {
+        M::WeightsPercent { .. } => lang
+            .pick(
+                "调整各项权重，使其合计为 100%",
+                "change the weights so that they add up to 100%",
+            )
+            .into(),
+        M::WeightWithoutWhole { .. } => lang
+            .pick(
+                "写「计分 满分 N」，或把权重改写为分值",
+                "write `score full N`, or write the weight as points",
+            )
+            .into(),
         M::WeightsChildren {
             parent, max, sum, ..
         } => zh_en!(

@@ -77,6 +77,8 @@ fn family(m: &Message) -> Family<'_> {
         | M::AwardAboveCap { .. }
         | M::BonusUncapped { .. }
         | M::ModifierCap { .. }
+        | M::WeightsPercent { .. }
+        | M::WeightWithoutWhole { .. }
         | M::GroupQuota { .. }
         | M::WindowInverted { .. }
         | M::WindowOutsideYear { .. }

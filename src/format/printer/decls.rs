@@ -121,7 +121,11 @@ impl Printer<'_> {
     fn item(&mut self, s: &Stmt<Item>) {
         let item = &s.node;
         let mut w = self.words();
-        w.name(&item.name).num(&item.max);
+        w.name(&item.name);
+        match &item.weight {
+            Some(pct) => w.push(format!("{}%", words::num(pct))),
+            None => w.num(&item.max),
+        };
         cite(&mut w, &s.meta);
         if let Some(scale) = &item.scale {
             match self.lang {

@@ -1,5 +1,7 @@
 //! Declarations other than conditions and examples.
 
+use rust_decimal::Decimal;
+
 use super::{Lower, P};
 use crate::ast::*;
 use crate::diag::{Message, Once};
@@ -142,6 +144,8 @@ impl Lower {
                 _ => {}
             }
         }
+        // Weighted top items need `满分` (KH301 says so when it is missing).
+        weigh(&mut items, full.as_ref().map(|f| f.value));
         ScoreTree { full, items }
     }
 
@@ -152,6 +156,7 @@ impl Lower {
     fn item(&mut self, parts: Vec<P<'_>>) -> Item {
         let mut name = None;
         let mut max = None;
+        let mut weight = None;
         let mut scale = None;
         let mut description = None;
         let mut scorer = None;
@@ -161,6 +166,7 @@ impl Lower {
             match p.as_rule() {
                 Rule::name => name = Some(self.name(p)),
                 Rule::number => max = Some(self.num(p)),
+                Rule::percent => weight = Some(self.percent(p)),
                 Rule::scale => {
                     let n = p.into_inner().find(|c| c.as_rule() == Rule::number);
                     if let Some(n) = n {
@@ -183,9 +189,11 @@ impl Lower {
                 _ => {}
             }
         }
+        let max = max.unwrap_or_else(|| zero_at(weight.as_ref()));
         Item {
             name: name.unwrap_or_else(empty_name),
-            max: max.unwrap_or_else(zero),
+            max,
+            weight,
             scale,
             description,
             scorer,
@@ -620,5 +628,38 @@ fn zero() -> Num {
     Num {
         value: rust_decimal::Decimal::ZERO,
         span: Loc::default(),
+    }
+}
+
+/// Items written as weights (`80%`) take that share of `whole` (their
+/// parent's maximum, or `满分` at the top) as their maximum, exactly, top
+/// down. Without a whole, or a share that cannot be held, it stays 0, which
+/// the weights check (KH301) reports.
+fn weigh(items: &mut [Stmt<Item>], whole: Option<Decimal>) {
+    for it in items {
+        if let Some(w) = &it.node.weight {
+            let share = whole.and_then(|whole| {
+                crate::exact::mul(whole, w.value)
+                    .and_then(|x| crate::exact::div(x, Decimal::ONE_HUNDRED))
+                    .ok()
+            });
+            it.node.max = Num {
+                value: share.unwrap_or(Decimal::ZERO),
+                span: w.span,
+            };
+        }
+        let max = it.node.max.value;
+        weigh(&mut it.node.children, Some(max));
+    }
+}
+
+/// A zero maximum placed at the weight, if there is one.
+fn zero_at(weight: Option<&Num>) -> Num {
+    match weight {
+        Some(w) => Num {
+            value: Decimal::ZERO,
+            span: w.span,
+        },
+        None => zero(),
     }
 }
