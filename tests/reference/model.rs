@@ -228,8 +228,9 @@ impl<'a> Model<'a> {
                 }
             }
             Decl::Score(tree) => {
+                let full = tree.full.as_ref().map(|f| self.num(f));
                 for item in &tree.items {
-                    self.item(&item.node, true);
+                    self.item(&item.node, true, full.clone());
                 }
             }
             Decl::Kind(k) => self.kinds.push(KindDef {
@@ -330,11 +331,17 @@ impl<'a> Model<'a> {
         }
     }
 
-    fn item(&mut self, item: &Item, top: bool) -> usize {
+    /// An item; a weight (`80%`, read from its own text) is that share of
+    /// `whole`, the parent's maximum or 满分.
+    fn item(&mut self, item: &Item, top: bool, whole: Option<Q>) -> usize {
         let at = self.items.len();
+        let max = match &item.weight {
+            Some(w) => whole.expect("a weight has a whole") * self.num(w) / int(100),
+            None => self.num(&item.max),
+        };
         self.items.push(ItemDef {
             name: item.name.text.clone(),
-            max: self.num(&item.max),
+            max: max.clone(),
             scale: item.scale.as_ref().map(|s| self.num(s)),
             children: Vec::new(),
             top,
@@ -342,7 +349,7 @@ impl<'a> Model<'a> {
         let children: Vec<usize> = item
             .children
             .iter()
-            .map(|c| self.item(&c.node, false))
+            .map(|c| self.item(&c.node, false, Some(max.clone())))
             .collect();
         self.items[at].children = children;
         at

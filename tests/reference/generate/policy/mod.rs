@@ -9,7 +9,7 @@ mod decisions;
 mod rules;
 
 use super::Rng;
-use crate::reference::exact::{Q, int, parse, show};
+use crate::reference::exact::{Q, int, is_decimal, parse, show};
 
 struct Kind {
     name: String,
@@ -170,14 +170,33 @@ impl Writer {
                     name: name.clone(),
                     max: int(0),
                 });
+                let mut lines: Vec<(String, Q, String)> = Vec::new();
                 for _ in 0..self.r.between(1, 3) {
                     let child = format!("项{n}");
                     n += 1;
                     let max = self.max();
                     let scale = self.scale(&max);
-                    children += &format!("        {child} {}{scale}\n", show(&max));
                     sum += max.clone();
-                    self.items.push(Item { name: child, max });
+                    self.items.push(Item {
+                        name: child.clone(),
+                        max: max.clone(),
+                    });
+                    lines.push((child, max, scale));
+                }
+                // Sometimes as weights (`40%` of the parent), when each share
+                // is a terminating decimal.
+                let shares: Vec<Q> = lines
+                    .iter()
+                    .map(|(_, max, _)| max.clone() * int(100) / sum.clone())
+                    .collect();
+                let weighted = sum > int(0) && shares.iter().all(is_decimal) && self.r.chance(30);
+                for ((child, max, scale), share) in lines.iter().zip(&shares) {
+                    let amount = if weighted {
+                        format!("{}%", show(share))
+                    } else {
+                        show(max)
+                    };
+                    children += &format!("        {child} {amount}{scale}\n");
                 }
                 self.items[at].max = sum.clone();
                 body += &format!("    {name} {} {{\n{children}    }}\n", show(&sum));
