@@ -267,7 +267,8 @@ fn keep_highest(m: &Model<'_>, unit: &UnitData, events: &mut [EventEval]) {
                 e.base = None;
                 e.amount = None;
                 e.modifiers.clear();
-                e.steps.clear();
+                // Its amount was worked out to be compared: every step of it
+                // must still be exact (§1), so `steps` stay.
             }
         }
     }
