@@ -116,3 +116,33 @@ fn evaluate_sample() {
     let e = common::evaluate(&p, &json, kaohe::eval::Threads::One).unwrap();
     insta::assert_snapshot!(brief(&p, &e, &DataSource::Json(&json)));
 }
+
+/// Every `解释` of a policy reaches its program's assumptions, the list the
+/// rulings print: a statement whose `解释` the compiler dropped (a section's
+/// `封顶` line did) would hide a quantification from the assessment office.
+/// The schedule's are the exception: deadlines bear on no number of a ruling
+/// (`kaohe check` judges them, KH602).
+#[test]
+fn every_assumption_reaches_the_rulings() {
+    for pattern in ["policies/*.kh", "tests/corpus/ok/*.kh"] {
+        let dir = common::root().join(pattern.trim_end_matches("/*.kh"));
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "kh") {
+                continue;
+            }
+            let file = source(&path);
+            let parsed = driver::parse(&file);
+            let written: usize = parsed
+                .policy
+                .decls
+                .iter()
+                .filter(|d| !matches!(d.node, kaohe::ast::Decl::Schedule(_)))
+                .map(|d| format!("{d:?}").matches("assumption: Some(").count())
+                .fold(0, |a, b| a + b);
+            let built = driver::build(&file);
+            let p = built.program.expect("a valid policy builds");
+            assert_eq!(p.assumptions.len(), written, "{}", file.name);
+        }
+    }
+}

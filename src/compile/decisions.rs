@@ -36,8 +36,12 @@ impl Compiler<'_, '_> {
                 SectionEntry::Cap(n) => {
                     ir.cap = Some(n.value);
                     ir.cap_span = *n.span;
+                    // Its `解释` belongs among the policy's assumptions.
+                    self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
                 }
-                SectionEntry::Scope(_) => {}
+                SectionEntry::Scope(_) => {
+                    self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
+                }
                 SectionEntry::Dedup(key) => {
                     let clause = self.clause(&entry.meta, *entry.span, meta.citation.as_ref());
                     let key = match key {
