@@ -328,14 +328,15 @@ fn shows(expected: &[&str], actual: &[&str]) -> bool {
     }
 }
 
-/// Sections 9 and 10 of a guide work on the finished policy: their
-/// `$ kaohe …` blocks are run in order (the policy as `shaoxing-2019.kh`, the
-/// sample data at its repository path) and must show what the binary prints.
+/// Sections 9 to 11 of a guide work on finished policies: their `$ kaohe …`
+/// blocks are run in order (the 2019 policy as `shaoxing-2019.kh`, the
+/// sample data and the Hohhot policy at their repository paths) and must
+/// show what the binary prints.
 /// A block after `<!-- not checked -->` (output of a hand-edited file) is only run.
 fn check_guide_outputs(doc: &str) {
     let text = std::fs::read_to_string(root().join(doc)).unwrap();
     let start = text.find("\n## 9.").unwrap();
-    let end = text.find("\n## 11.").unwrap();
+    let end = text.find("\n## 12.").unwrap();
     let part = &text[start..end];
     let dir =
         std::env::temp_dir().join(format!("kaohe-guide-{}-{}", std::process::id(), doc.len()));
@@ -346,11 +347,13 @@ fn check_guide_outputs(doc: &str) {
         dir.join("shaoxing-2019.kh"),
     )
     .unwrap();
-    std::fs::copy(
-        root().join("policies/shaoxing-2019.sample.json"),
-        dir.join("policies/shaoxing-2019.sample.json"),
-    )
-    .unwrap();
+    for file in [
+        "policies/shaoxing-2019.sample.json",
+        "policies/hohhot-safety-2004.kh",
+        "policies/hohhot-safety-2004.sample.json",
+    ] {
+        std::fs::copy(root().join(file), dir.join(file)).unwrap();
+    }
     let mut checked = 0;
     let pieces: Vec<&str> = part.split("```text\n").collect();
     for (i, block) in pieces.iter().enumerate().skip(1) {
