@@ -800,8 +800,18 @@ pub enum FieldKey {
     CreditedIn,
     /// `编号` (`id`): the event's identifier in the data.
     Id,
+    /// `提出单位` (`proposed_by`): who proposed the points, by its sheet
+    /// header (no keyword: a plain name, read as this field; see
+    /// [`FieldKey::PROPOSED_BY`]).
+    ProposedBy,
     /// A declared attribute of the kind, such as `层级`.
     Attr(Name),
+}
+
+impl FieldKey {
+    /// The Chinese and English names of [`FieldKey::ProposedBy`]: the event
+    /// sheet's header and the data key (`contract::PROPOSED_BY` holds the same).
+    pub const PROPOSED_BY: [&'static str; 2] = ["提出单位", "proposed_by"];
 }
 
 /// The value of an example event's field, as its token looked.

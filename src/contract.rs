@@ -15,6 +15,7 @@ pub const EVENT_KEYS: &[&str] = &[
     "title",
     "credited_in",
     "id",
+    "proposed_by",
 ];
 
 /// Keys of a unit object.
@@ -65,12 +66,25 @@ pub const DOC: Named = Named::new("doc", "文号", "doc");
 pub const TITLE: Named = Named::new("title", "标题", "title");
 pub const CREDITED_IN: Named = Named::new("credited_in", "已计年度", "credited_in");
 pub const ID: Named = Named::new("id", "编号", "id");
+/// Who proposed the bonus or deduction (a department, another body): shown
+/// beside the event in every explanation.
+pub const PROPOSED_BY: Named = Named::new("proposed_by", "提出单位", "proposed_by");
 
 /// The fixed columns of the scores sheet; every other column is an item.
 pub const UNIT_COLUMNS: [Named; 2] = [UNIT, GROUP];
 
 /// The fixed columns of the events sheet; every other column is an attribute.
-pub const EVENT_COLUMNS: [Named; 8] = [UNIT, KIND, DATE, POINTS, DOC, TITLE, CREDITED_IN, ID];
+pub const EVENT_COLUMNS: [Named; 9] = [
+    UNIT,
+    KIND,
+    DATE,
+    POINTS,
+    DOC,
+    TITLE,
+    CREDITED_IN,
+    ID,
+    PROPOSED_BY,
+];
 
 /// Whether an attribute may not be named `name`: it would collide with a
 /// reserved key of event data or a column header of the event sheet.

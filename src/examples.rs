@@ -147,6 +147,7 @@ fn push_event(u: &mut RawUnit<'static>, ev: &EventLit, span: Span, year: i32) {
             FieldKey::Title => "title".into(),
             FieldKey::CreditedIn => "credited_in".into(),
             FieldKey::Id => "id".into(),
+            FieldKey::ProposedBy => "proposed_by".into(),
             FieldKey::Attr(name) => Cow::Owned(name.text.clone()),
         };
         let value = match &f.value {

@@ -152,7 +152,7 @@ fn bad_cells_are_named_by_sheet_and_cell_with_unit_and_item_all_at_once() {
     edit_csv(&folder, "事项.csv", |rows| {
         rows[1][0] = "综合业务".into();
         rows[2][2] = "2019/7/1".into(); // a text date is fine
-        rows[3][8] = "省长".into(); // 层级 has no such value
+        rows[3][9] = "省长".into(); // 层级 (after 提出单位) has no such value
     });
     let o = kaohe(&["eval", POLICY, folder.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
@@ -167,7 +167,7 @@ fn bad_cells_are_named_by_sheet_and_cell_with_unit_and_item_all_at_once() {
         "{err}"
     );
     assert!(
-        err.contains("事项!I4"),
+        err.contains("事项!J4"),
         "the bad attribute value's cell: {err}"
     );
     assert!(
@@ -340,4 +340,65 @@ fn a_cell_reference_outside_excel_grid_refuses_the_workbook() {
     // The untouched workbook still reads, rewritten the same way.
     let same = rewrite_scores_sheet(&book, r#"r="C2""#, r#"r="C2""#, "grid-same.xlsx");
     ok(&kaohe(&["eval", POLICY, same.to_str().unwrap()]));
+}
+
+/// An example's `提出单位` field (read by name in `syntax`, which may not use
+/// the data contract) names the event sheet's column of that header.
+#[test]
+fn an_examples_proposed_by_is_the_sheets_column() {
+    let [zh, en] = kaohe::ast::FieldKey::PROPOSED_BY;
+    let column = kaohe::contract::PROPOSED_BY;
+    assert_eq!((column.zh, column.en, column.key), (zh, en, en));
+}
+
+#[test]
+fn who_proposed_an_event_survives_the_sheets_and_reaches_every_ruling() {
+    // The Hohhot sample names who proposed two of its events.
+    let policy = "policies/hohhot-safety-2004.kh";
+    let data = root().join("policies/hohhot-safety-2004.sample.json");
+    let json = ok(&kaohe(&["eval", policy, data.to_str().unwrap()]));
+    assert!(
+        json.contains("（提出单位 市安全生产监督管理局）"),
+        "the text ruling names the proposer: {json}"
+    );
+    for format in ["xlsx", "csv"] {
+        let out = scratch(if format == "xlsx" {
+            "proposed.xlsx"
+        } else {
+            "proposed-csv"
+        });
+        ok(&kaohe(&[
+            "template",
+            policy,
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]));
+        let again = ok(&kaohe(&["eval", policy, out.to_str().unwrap()]));
+        let strip = |s: &str| {
+            s.lines()
+                .filter(|l| !l.contains("sha256"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        assert_eq!(strip(&again), strip(&json), "{format}");
+    }
+    let v: serde_json::Value = serde_json::from_str(&ok(&kaohe(&[
+        "eval",
+        policy,
+        data.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let unit = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "回民区")
+        .unwrap();
+    assert_eq!(unit["events"][0]["proposed_by"], "市安全生产监督管理局");
 }

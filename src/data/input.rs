@@ -57,6 +57,8 @@ pub struct EventInput<'a> {
     pub doc: Option<Cow<'a, str>>,
     pub title: Option<Cow<'a, str>>,
     pub id: Option<Cow<'a, str>>,
+    /// `proposed_by`: who proposed the bonus or deduction.
+    pub proposed_by: Option<Cow<'a, str>>,
     pub span: Span,
     /// Where `kind` stood: findings about the whole event point here.
     pub kind_span: Span,
@@ -81,6 +83,7 @@ impl EventInput<'_> {
             doc: None,
             title: None,
             id: None,
+            proposed_by: None,
             span,
             kind_span: span,
             points_span: None,

@@ -93,6 +93,10 @@ words! {
     title_close: "》", "”";
     /// Before an event's `id`.
     event_id: "编号 ", "id ";
+    /// Before who scored an item (`评分 X`).
+    scored_by: "评分 ", "scored by ";
+    /// Before who proposed an event's points.
+    proposed_by: "提出单位 ", "proposed by ";
     gap: "　", "  ";
     dash: " —— ", " — ";
     credited_after: " 年度（除外）", " (skipped)";

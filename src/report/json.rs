@@ -256,6 +256,8 @@ struct EventOut<'p> {
     title: Option<&'p str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     id: Option<&'p str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposed_by: Option<&'p str>,
     counted: bool,
     effect: Option<&'static str>,
     points: Option<Dec>,
@@ -479,6 +481,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         doc: ev.and_then(|e| e.doc.as_deref()),
         title: ev.and_then(|e| e.title.as_deref()),
         id: ev.and_then(|e| e.id.as_deref()),
+        proposed_by: ev.and_then(|e| e.proposed_by.as_deref()),
         counted: l.status.counted(),
         effect,
         points: l.amount.map(Dec),

@@ -181,6 +181,17 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> 
                 )),
                 _ => None,
             };
+            // Who scored it, when someone else than the office did (`评分 X`).
+            let by = item
+                .scorer
+                .as_ref()
+                .filter(|_| item.leaf.is_some())
+                .map(|s| format!("{}{s}", w.scored_by));
+            let note = match (note, by) {
+                (Some(n), Some(b)) => Some(format!("{n}{}{b}{}", w.open, w.close)),
+                (None, Some(b)) => Some(format!("{}{b}{}", w.open.trim_start(), w.close)),
+                (n, None) => n,
+            };
             let cleared = line.cleared_by.map(|f| {
                 let from = line.value.map(dec).unwrap_or_default();
                 Cited {
@@ -229,6 +240,9 @@ fn event(
     }
     if let Some(title) = &ev.title {
         what.push_str(&format!(" {}{title}{}", w.title_open, w.title_close));
+    }
+    if let Some(by) = &ev.proposed_by {
+        what.push_str(&format!("{}{}{by}{}", w.open, w.proposed_by, w.close));
     }
     if let Some(id) = &ev.id {
         what.push_str(&format!("{}{}{id}{}", w.open, w.event_id, w.close));

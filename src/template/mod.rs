@@ -8,7 +8,8 @@ pub mod csv;
 pub mod xlsx;
 
 use crate::contract::{
-    CREDITED_IN, DATE, DOC, EVENTS_SHEET, GROUP, ID, KIND, Named, POINTS, SCORES_SHEET, TITLE, UNIT,
+    CREDITED_IN, DATE, DOC, EVENTS_SHEET, GROUP, ID, KIND, Named, POINTS, PROPOSED_BY,
+    SCORES_SHEET, TITLE, UNIT,
 };
 use rust_decimal::Decimal;
 
@@ -144,6 +145,7 @@ pub fn workbook(
             fixed(TITLE),
             fixed(CREDITED_IN),
             fixed(ID),
+            fixed(PROPOSED_BY),
         ],
         rows: Vec::new(),
     };

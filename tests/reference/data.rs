@@ -41,7 +41,7 @@ pub struct UnitData {
     pub events: Vec<EventData>,
 }
 
-const RESERVED: [&str; 7] = [
+const RESERVED: [&str; 8] = [
     "kind",
     "date",
     "points",
@@ -49,6 +49,7 @@ const RESERVED: [&str; 7] = [
     "title",
     "credited_in",
     "id",
+    "proposed_by",
 ];
 
 /// Reads every unit: the units as far as they could be read (an event with
@@ -264,7 +265,7 @@ fn read_event(m: &Model<'_>, i: usize, e: &Value, out: &mut Vec<Problem>) -> Opt
             }
         },
     };
-    for key in ["doc", "title", "id"] {
+    for key in ["doc", "title", "id", "proposed_by"] {
         if obj.get(key).is_some_and(|v| !v.is_string()) {
             out.push(problem("KH714", at, key));
             ok = false;

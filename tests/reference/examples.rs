@@ -46,6 +46,7 @@ pub fn example_json(m: &Model<'_>, e: &Example) -> Value {
                         FieldKey::Title => "title".to_string(),
                         FieldKey::CreditedIn => "credited_in".to_string(),
                         FieldKey::Id => "id".to_string(),
+                        FieldKey::ProposedBy => "proposed_by".to_string(),
                         FieldKey::Attr(a) => a.text.clone(),
                     };
                     let value = match &f.value {

@@ -55,6 +55,7 @@ impl<'a> Validator<'_, 'a> {
             doc: None,
             title: None,
             id: None,
+            proposed_by: None,
             span: ev.span,
             kind_span: fields
                 .iter()
@@ -108,6 +109,7 @@ impl<'a> Validator<'_, 'a> {
                 "doc" => event.doc = self.text(f, unit, fpath),
                 "title" => event.title = self.text(f, unit, fpath),
                 "id" => event.id = self.text(f, unit, fpath),
+                "proposed_by" => event.proposed_by = self.text(f, unit, fpath),
                 _ => {
                     if let Some(k) = kind {
                         self.attribute(k, f, unit, fpath, start, out);

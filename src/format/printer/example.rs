@@ -3,6 +3,7 @@
 use super::{Printer, meta};
 use crate::ast::*;
 use crate::format::words::{self, Words};
+use crate::i18n::Lang;
 use crate::i18n::keywords::Kw;
 
 impl Printer<'_> {
@@ -91,6 +92,10 @@ impl Printer<'_> {
             FieldKey::Title => w.kw(Kw::Title),
             FieldKey::CreditedIn => w.kw(Kw::CreditedIn),
             FieldKey::Id => w.kw(Kw::Id),
+            FieldKey::ProposedBy => w.push(match self.lang {
+                Lang::Zh => FieldKey::PROPOSED_BY[0],
+                Lang::En => FieldKey::PROPOSED_BY[1],
+            }),
             FieldKey::Attr(n) => w.name(n),
         };
         match &f.value {

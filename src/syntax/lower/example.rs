@@ -95,7 +95,14 @@ impl Lower {
             Rule::kw_title => FieldKey::Title,
             Rule::kw_credited_in => FieldKey::CreditedIn,
             Rule::kw_id => FieldKey::Id,
-            _ => FieldKey::Attr(self.name(key_pair)),
+            _ => {
+                let name = self.name(key_pair);
+                if FieldKey::PROPOSED_BY.contains(&name.text.as_str()) {
+                    FieldKey::ProposedBy
+                } else {
+                    FieldKey::Attr(name)
+                }
+            }
         };
         let value_pair = significant(it.next()?).next()?;
         let value = match value_pair.as_rule() {
