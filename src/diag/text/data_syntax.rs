@@ -59,7 +59,10 @@ pub(super) fn syntax(detail: &SyntaxDetail, lang: Lang) -> String {
             }
         }
         .into(),
-        SyntaxDetail::Toml(m) => m.clone(),
+        SyntaxDetail::Toml(m) => match lang {
+            Lang::En => m.clone(),
+            Lang::Zh => toml_zh(m),
+        },
         SyntaxDetail::Sheet(s) => sheet(s, lang),
     }
 }
@@ -159,5 +162,122 @@ fn listed(names: &[String], lang: Lang) -> String {
             format!("（现有：{}）", names.join("、")),
             format!(" (there are: {})", names.join(", "))
         )
+    }
+}
+
+/// The toml crate's English description, in Chinese: `key with no value,
+/// expected `=`` → `键没有值，此处应为 `=``. A description not in the table
+/// keeps its English, after a Chinese lead.
+fn toml_zh(m: &str) -> String {
+    const DESCRIPTIONS: &[(&str, &str)] = &[
+        ("string values must be quoted", "字符串值要加引号"),
+        ("key with no value", "键没有值"),
+        ("unclosed table", "表头的「[」没有闭合"),
+        ("unclosed array table", "表数组的「[[」没有闭合"),
+        ("unclosed array", "数组的「[」没有闭合"),
+        ("unclosed inline table", "内联表的「{」没有闭合"),
+        ("duplicate key", "键重复"),
+        ("unexpected leading zero", "数字不能以 0 开头"),
+        ("unquoted keys cannot be empty", "不加引号的键不能为空"),
+        ("invalid basic string", "字符串没有正确结束"),
+        ("invalid multi-line basic string", "多行字符串没有正确结束"),
+        (
+            "missing assignment between key-value pairs",
+            "键值对之间缺少「=」",
+        ),
+        (
+            "missing comma between array elements",
+            "数组元素之间缺少逗号",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "键值对之间缺少逗号",
+        ),
+        ("missing value", "缺少值"),
+        ("missing value for key", "键缺少值"),
+        ("missing opening quote", "缺少开头的引号"),
+        ("invalid unquoted key", "不加引号的键里有不允许的字符"),
+        ("invalid value", "值的格式不对"),
+        ("invalid key-value pair", "键值对的格式不对"),
+        ("extra comma in array", "数组中多了逗号"),
+        ("extra comma in inline table", "内联表中多了逗号"),
+        ("extra `=`", "多了「=」"),
+        (
+            "extra assignment between key-value pairs",
+            "键值对之间多了「=」",
+        ),
+        ("unexpected content", "此处有多余的内容"),
+        ("unexpected key or value", "此处不应有键或值"),
+        (
+            "cannot recurse further; max recursion depth met",
+            "嵌套层数过多",
+        ),
+        (
+            "carriage return must be followed by newline",
+            "回车符后应为换行",
+        ),
+        ("`_` may only go between digits", "「_」只能写在数字之间"),
+        ("redundant numeric sign", "多余的正负号"),
+    ];
+    let (description, expected) = match m.split_once(", expected ") {
+        Some((d, e)) => (d, Some(e)),
+        None => (m, None),
+    };
+    let Some(zh) = DESCRIPTIONS
+        .iter()
+        .find(|(en, _)| *en == description)
+        .map(|(_, zh)| *zh)
+    else {
+        return format!("不符合 TOML 的写法（{m}）");
+    };
+    let expected = expected.and_then(|e| match e {
+        "nothing" => None,
+        "literal string" => Some("带引号的字符串".to_string()),
+        "letters, numbers, `-`, `_`" => Some("字母、数字、「-」或「_」".to_string()),
+        // `]` → 「]」, the way Chinese findings quote.
+        other => Some(
+            other
+                .replace(", ", "、")
+                .split('`')
+                .enumerate()
+                .map(|(i, part)| {
+                    if i % 2 == 1 {
+                        format!("「{part}」")
+                    } else {
+                        part.to_string()
+                    }
+                })
+                .collect(),
+        ),
+    });
+    match expected {
+        Some(e) => format!("{zh}，此处应为{e}"),
+        None => zh.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::toml_zh;
+
+    #[test]
+    fn toml_descriptions_read_in_chinese() {
+        assert_eq!(
+            toml_zh("key with no value, expected `=`"),
+            "键没有值，此处应为「=」"
+        );
+        assert_eq!(
+            toml_zh("unexpected leading zero, expected nothing"),
+            "数字不能以 0 开头"
+        );
+        assert_eq!(
+            toml_zh("unquoted keys cannot be empty, expected letters, numbers, `-`, `_`"),
+            "不加引号的键不能为空，此处应为字母、数字、「-」或「_」"
+        );
+        // A description the table does not have keeps its English after a Chinese lead.
+        assert_eq!(
+            toml_zh("something new"),
+            "不符合 TOML 的写法（something new）"
+        );
     }
 }
