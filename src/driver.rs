@@ -174,14 +174,17 @@ pub fn evaluate<'a>(
     progress: &dyn Progress,
 ) -> Result<Evaluation<'a>, Failure> {
     let units = Feed::new(&opened.source).progress(progress);
+    // 20,000 refused events of one kind are 100 findings and a count: the
+    // same cap the parser keeps (every problem is still counted).
+    let capped = |all| crate::diag::cap_each_code(all, crate::diag::MOST_OF_ONE_CODE);
     match crate::eval::evaluate(program, units) {
         Ok(e) if opened.findings.is_empty() => Ok(e),
-        Ok(_) => Err(Failure::Data(opened.findings.clone())),
+        Ok(_) => Err(Failure::Data(capped(opened.findings.clone()))),
         Err(d) => {
             let mut all = opened.findings.clone();
             all.extend(opened.placed(d));
             sort_diags(&mut all);
-            Err(Failure::Data(all))
+            Err(Failure::Data(capped(all)))
         }
     }
 }

@@ -389,6 +389,10 @@ pub fn sort_and_dedup(diags: &mut Vec<Diag>) {
     diags.dedup_by(|a, b| a.span.key() == b.span.key() && a.message == b.message);
 }
 
+/// Findings of one code listed one by one, at most, from a file that did not
+/// parse or from one data file; the rest are counted in one note.
+pub const MOST_OF_ONE_CODE: usize = 100;
+
 /// Keeps the first `most` findings of each code (`diags` sorted by place);
 /// the rest of a code become one note at the first left out, saying how many.
 pub fn cap_each_code(diags: Vec<Diag>, most: usize) -> Vec<Diag> {

@@ -128,14 +128,11 @@ fn parse_by_parts(text: &str, whole_error: Option<pest::error::Error<Rule>>) -> 
         policy,
         // A file of thousands of broken declarations gets the first hundred
         // findings of each kind and a count of the rest, not a wall of them.
-        diags: crate::diag::cap_each_code(diags, MOST_OF_ONE_CODE),
+        diags: crate::diag::cap_each_code(diags, crate::diag::MOST_OF_ONE_CODE),
         complete: false,
         keywords: KeywordUse::default(),
     }
 }
-
-/// Findings of one code reported one by one from a file that did not parse.
-const MOST_OF_ONE_CODE: usize = 100;
 
 /// Counts keyword tokens by the language of their spelling (a particle that
 /// exists in one language only, such as `名` or `on`, counts for that one).
