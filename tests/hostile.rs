@@ -694,6 +694,31 @@ fn broken_bytes_in_a_policy_are_named() {
     }
 }
 
+/// A character that does not show inside a policy's text (a NUL in a note,
+/// a zero-width space in a citation) is refused where it stands (KH103):
+/// it would otherwise travel unseen into every ruling.
+#[test]
+fn invisible_characters_in_policy_text_are_refused() {
+    let dir = TempDir::new("invisible-text");
+    let policy = common::read("policies/shaoxing-2019.kh")
+        .replacen(
+            "\"每项给相应职能单位加10分\"",
+            "\"每项给相应职能单位\u{0}加10分\"",
+            1,
+        )
+        .replacen("【四(四)1(2)】", "【四(四)1\u{200b}(2)】", 1);
+    let path = dir.path().join("invisible.kh");
+    std::fs::write(&path, policy).unwrap();
+    let o = kaohe(&["check", path.to_str().unwrap()]);
+    no_crash(&o);
+    assert_eq!(o.status.code(), Some(1));
+    let said = format!("{}{}", stdout(&o), stderr(&o));
+    let flat = said.replace(['\n', '│', ' '], "");
+    assert_eq!(said.matches("KH103").count(), 2, "{said}");
+    assert!(flat.contains("每项给相应职能单位<U+0000>加10分"), "{said}");
+    assert!(flat.contains("四(四)1<U+200B>(2)"), "{said}");
+}
+
 /// Dates no calendar has are refused, each at its place, never read as a
 /// nearby day.
 #[test]

@@ -201,6 +201,9 @@ pub enum LiteralProblem {
     },
     /// A percentage outside 0% to 100%.
     Percent,
+    /// A string with a character that does not show (a control character,
+    /// a zero-width space): it would travel unseen into every ruling.
+    Invisible,
 }
 
 /// Which fact an example's `预期` is about.

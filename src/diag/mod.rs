@@ -10,6 +10,8 @@ pub mod render;
 pub mod suggest;
 mod text;
 
+pub(crate) use text::invisible;
+
 pub use data::{DataMessage, JsonProblem, ShapeProblem, SheetProblem, SyntaxDetail, ValueType};
 pub use message::{
     AnalysisPart, ExpectWhat, Expected, FactValue, Found, GroupQuotaProblem, IoProblem, LabelText,

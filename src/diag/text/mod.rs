@@ -132,7 +132,7 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
 /// character other than a line end or tab, a zero-width space or joiner, a
 /// byte-order mark. A unit name with a NUL in it printed as 「办公室」 and
 /// looked like the real one.
-pub(super) fn invisible(c: char) -> bool {
+pub(crate) fn invisible(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}')
 }

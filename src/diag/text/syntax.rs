@@ -229,6 +229,13 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 format!("「{text}」不是 0% 到 100% 之间的百分数"),
                 format!("`{text}` is not a percentage from 0% to 100%")
             ),
+            LiteralProblem::Invisible => zh_en!(
+                lang,
+                format!("文字「{text}」中有看不见的字符，它会原样进入每一份结果"),
+                format!(
+                    "the text `{text}` has a character that does not show; it would go into every ruling as it is"
+                )
+            ),
         },
         M::Repeated { what } => zh_en!(
             lang,
@@ -333,6 +340,10 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             LiteralProblem::Percent => lang.pick(
                 "写成 0% 到 100% 之间的百分数，如 30%",
                 "write a percentage from 0% to 100%, such as 30%",
+            ),
+            LiteralProblem::Invisible => lang.pick(
+                "删去这个字符（常是从别处复制文字时带进来的）",
+                "delete the character (it usually comes with text copied from elsewhere)",
             ),
         }
         .into(),

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::calendar::days_in_month;
 
 use super::{Lower, P, significant};
-use crate::ast::{Citation, CiteStyle, DateLit, Name, Num, Text};
+use crate::ast::{Citation, CiteStyle, DateLit, Loc, Name, Num, Text};
 use crate::diag::{LiteralProblem, Message};
 use crate::exact::NumberProblem;
 use crate::syntax::grammar::Rule;
@@ -22,7 +22,19 @@ impl Lower {
     pub(super) fn text(&mut self, p: P<'_>) -> Text {
         let span = self.span(&p);
         let text = innermost(p).as_str().to_string();
+        self.visible_only(&text, span);
         Text { text, span }
+    }
+
+    /// KH103 for a string or citation with a character that does not show.
+    fn visible_only(&mut self, text: &str, span: Loc) {
+        if text.chars().any(crate::diag::invisible) {
+            let m = Message::BadLiteral {
+                text: text.to_string(),
+                problem: LiteralProblem::Invisible,
+            };
+            self.report(m, span);
+        }
     }
 
     /// The first `string` inside a pair such as `note`, `assume`, `label`.
@@ -55,6 +67,7 @@ impl Lower {
             },
             None => (CiteStyle::Bracket, String::new()),
         };
+        self.visible_only(&text, span);
         Citation { text, style, span }
     }
 
