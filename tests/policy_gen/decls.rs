@@ -168,7 +168,12 @@ impl Writer {
 
     fn item_at(&mut self, depth: usize) {
         self.name();
-        self.num();
+        // A weight (`80%`) or points.
+        if self.chance(15) {
+            self.percent();
+        } else {
+            self.num();
+        }
         let mut options = vec![0, 1, 2, 3, 4, 5, 5];
         while !options.is_empty() && self.chance(40) {
             let o = options.remove(self.below(options.len()));
@@ -207,6 +212,9 @@ impl Writer {
     fn kind(&mut self) {
         self.kw(Kw::Event);
         self.name();
+        if self.chance(15) {
+            self.kw(Kw::Status);
+        }
         self.tail(true);
         if self.chance(60) {
             self.block(3, Writer::attr);
@@ -250,6 +258,20 @@ impl Writer {
                 self.kw(Kw::Cap);
                 self.num();
                 self.tail(true);
+            } else if self.chance(10) {
+                self.unit_scope();
+                self.tail(true);
+            } else if self.chance(10) {
+                // `同一 编号|ATTR 只计 最高`
+                self.kw(Kw::Same);
+                if self.chance(50) {
+                    self.kw(Kw::Id);
+                } else {
+                    self.name();
+                }
+                self.kw(Kw::Keep);
+                self.kw(Kw::Highest);
+                self.tail(true);
             } else {
                 self.rule();
             }
@@ -282,7 +304,7 @@ impl Writer {
                 self.num();
             }
         }
-        let mut options = vec![0, 1, 2, 3, 3];
+        let mut options = vec![0, 1, 2, 3, 3, 4];
         if !cite {
             options.retain(|&o| o != 1);
         }
@@ -302,9 +324,17 @@ impl Writer {
                     self.kw(Kw::Assume);
                     self.string();
                 }
+                4 => self.unit_scope(),
                 _ => self.string(),
             }
         }
+    }
+
+    /// `仅 A | B` or `不含 A`.
+    fn unit_scope(&mut self) {
+        let kw = self.pick(&[Kw::Only, Kw::Exclude]);
+        self.kw(kw);
+        self.value_list();
     }
 
     fn conditions(&mut self) {
@@ -431,6 +461,10 @@ impl Writer {
             0 if !self.quota_used => {
                 self.quota_used = true;
                 self.kw(Kw::Quota);
+                // Places for one group (`名额 县 6`), or for the whole list.
+                if self.chance(25) {
+                    self.name();
+                }
                 if self.chance(50) {
                     self.percent();
                 } else {
