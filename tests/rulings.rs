@@ -174,3 +174,55 @@ fn a_yearly_status_has_no_date_and_its_repeat_says_why() {
         "{text}"
     );
 }
+
+/// A duplicate under `同一 … 只计 最高` that also vetoes stays counted (for
+/// the veto), and its explanation says why it has no points.
+#[test]
+fn a_duplicate_that_vetoes_says_why_it_has_no_points() {
+    let dir = std::env::temp_dir().join(format!("kaohe-dup-veto-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let policy = dir.join("p.kh");
+    std::fs::write(
+        &policy,
+        "考核办法 \"去重与否决\" { 年度 2024 }\n考核对象 {\n    分组 县 { 甲县, 乙县 }\n}\n计分 { 工作 100 }\n\
+         事项 通报 { 级别: 省 | 市 }\n扣分 {\n    同一 编号 只计 最高\n    通报 级别 是 省 => 3\n    通报 级别 是 市 => 1\n}\n\
+         一票否决 通报 级别 是 市\n",
+    )
+    .unwrap();
+    let data = dir.join("d.json");
+    std::fs::write(
+        &data,
+        r#"{"units":[{"unit":"甲县","scores":{"工作":80},"events":[{"kind":"通报","级别":"省","date":"2024-03-01","id":"T"},{"kind":"通报","级别":"市","date":"2024-03-02","id":"T"}]},{"unit":"乙县","scores":{"工作":70}}]}"#,
+    )
+    .unwrap();
+    let args = [
+        "eval",
+        policy.to_str().unwrap(),
+        data.to_str().unwrap(),
+        "--unit",
+        "甲县",
+    ];
+    let text = String::from_utf8(common::kaohe(&args).stdout).unwrap();
+    assert!(
+        text.contains("#2 通报（级别 市） 2024-03-02（编号 T）  计入 一票否决；与 #1 同一编号，只计分值最高的一项"),
+        "{text}"
+    );
+    assert!(text.contains("扣分 3"), "{text}");
+    let json = common::kaohe(&[
+        "eval",
+        policy.to_str().unwrap(),
+        data.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let unit = v["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"] == "甲县")
+        .unwrap();
+    assert_eq!(unit["events"][1]["duplicate_of"], 0, "{unit:#}");
+    assert_eq!(unit["events"][1]["effect"], "veto");
+    assert!(unit["events"][0].get("duplicate_of").is_none());
+}

@@ -45,6 +45,11 @@ pub struct EventLine {
     pub cleared: Option<ItemId>,
     /// Whether a condition or exclusion counts this event (`有`, `数量`, `不含 KIND`).
     pub referenced: bool,
+    /// `同一 … 只计 最高` dropped its points for event `.0` (its index in the
+    /// data) of section `.1`. Its status says so when nothing else uses it;
+    /// an event that also vetoes, is a finding or is counted by a condition
+    /// stays counted, and this says why it has no points.
+    pub duplicate_of: Option<(usize, SectionId)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -187,13 +187,15 @@ impl<'p> UnitEvaluator<'p> {
             else {
                 continue;
             };
+            let of = pending.get(winner).map_or(0, |w| w.j);
             line.amount = None;
             line.base = None;
             line.rule = None;
             line.modifiers.clear();
+            line.duplicate_of = Some((of, x.section));
             if line.veto.is_none() && line.finding.is_none() && !line.referenced {
                 line.status = EventStatus::Duplicate {
-                    of: pending.get(winner).map_or(0, |w| w.j),
+                    of,
                     section: x.section,
                 };
             }
@@ -290,6 +292,7 @@ impl<'p> UnitEvaluator<'p> {
             finding: None,
             cleared: None,
             referenced: false,
+            duplicate_of: None,
         };
         let kind = &p[ev.kind];
         // A yearly status stands for the year, whatever date it carries.

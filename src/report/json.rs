@@ -259,6 +259,9 @@ struct EventOut<'p> {
     #[serde(skip_serializing_if = "Option::is_none")]
     proposed_by: Option<&'p str>,
     counted: bool,
+    /// `同一 … 只计 最高` dropped its points for this event (its `index`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    duplicate_of: Option<usize>,
     effect: Option<&'static str>,
     points: Option<Dec>,
     base_points: Option<Dec>,
@@ -482,6 +485,7 @@ fn event<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>, l: &EventLine) -> 
         title: ev.and_then(|e| e.title.as_deref()),
         id: ev.and_then(|e| e.id.as_deref()),
         proposed_by: ev.and_then(|e| e.proposed_by.as_deref()),
+        duplicate_of: l.duplicate_of.map(|(of, _)| of),
         counted: l.status.counted(),
         effect,
         points: l.amount.map(Dec),

@@ -398,6 +398,13 @@ pub fn counted(ctx: &Context<'_, '_>, w: &Words, line: &EventLine) -> Vec<Cited>
             clause: None,
         });
     }
+    // Counted for a veto, a finding or a condition, its points dropped as a
+    // duplicate: say so, with the line's clause.
+    if let Some((of, section)) = line.duplicate_of
+        && let Some(d) = &p[section].dedup
+    {
+        parts.push(cited(ctx, duplicate(ctx, of, &d.key), d.clause));
+    }
     parts
 }
 

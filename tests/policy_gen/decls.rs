@@ -250,6 +250,7 @@ impl Writer {
         self.soft();
         let n = self.below(4);
         let cap_at = if cap_first { self.below(n + 1) } else { n + 1 };
+        let mut dedup_used = false;
         for i in 0..n {
             if i > 0 {
                 self.eos();
@@ -261,8 +262,9 @@ impl Writer {
             } else if self.chance(10) {
                 self.unit_scope();
                 self.tail(true);
-            } else if self.chance(10) {
-                // `同一 编号|ATTR 只计 最高`
+            } else if !dedup_used && self.chance(10) {
+                // `同一 编号|ATTR 只计 最高`, at most once (KH104)
+                dedup_used = true;
                 self.kw(Kw::Same);
                 if self.chance(50) {
                     self.kw(Kw::Id);
