@@ -286,6 +286,17 @@ fn missing_sheets_and_files_are_said_so() {
 
 /// `book` with every `from` in its scores sheet's XML replaced by `to`.
 fn rewrite_scores_sheet(book: &Path, from: &str, to: &str, name: &str) -> PathBuf {
+    rewrite_scores_sheet_as(book, from, to, name, zip::CompressionMethod::Deflated)
+}
+
+/// The same, each part stored with `method`.
+fn rewrite_scores_sheet_as(
+    book: &Path,
+    from: &str,
+    to: &str,
+    name: &str,
+    method: zip::CompressionMethod,
+) -> PathBuf {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(book).unwrap()).unwrap();
     let out = scratch(name);
     let mut writer = zip::ZipWriter::new(std::fs::File::create(&out).unwrap());
@@ -299,9 +310,8 @@ fn rewrite_scores_sheet(book: &Path, from: &str, to: &str, name: &str) -> PathBu
             assert!(xml.contains(from), "{xml}");
             bytes = xml.replace(from, to).into_bytes();
         }
-        writer
-            .start_file(part, zip::write::SimpleFileOptions::default())
-            .unwrap();
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        writer.start_file(part, options).unwrap();
         std::io::Write::write_all(&mut writer, &bytes).unwrap();
     }
     writer.finish().unwrap();
@@ -337,6 +347,27 @@ fn a_cell_reference_outside_excel_grid_refuses_the_workbook() {
             "{err}"
         );
     }
+    // A part whose checksum is wrong is still read to its end by calamine,
+    // so it is checked too (a fuzzer's find): a stored part with a byte
+    // changed after the bad reference.
+    let stored = rewrite_scores_sheet_as(
+        &book,
+        r#"r="A1""#,
+        r#"r="AAAAAAAA1""#,
+        "grid-crc.xlsx",
+        zip::CompressionMethod::Stored,
+    );
+    let mut bytes = std::fs::read(&stored).unwrap();
+    let at = bytes
+        .windows(b"</worksheet>".len())
+        .position(|w| w == b"</worksheet>")
+        .unwrap();
+    bytes[at + 2] = b'W';
+    std::fs::write(&stored, &bytes).unwrap();
+    let o = kaohe(&["eval", POLICY, stored.to_str().unwrap()]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("「AAAAAAAA1」"), "{err}");
     // The untouched workbook still reads, rewritten the same way.
     let same = rewrite_scores_sheet(&book, r#"r="C2""#, r#"r="C2""#, "grid-same.xlsx");
     ok(&kaohe(&["eval", POLICY, same.to_str().unwrap()]));
