@@ -64,6 +64,29 @@ fn json(dir: &Path, extra: &[&str]) -> Value {
     serde_json::from_str(&out(&o)).unwrap()
 }
 
+/// (unit, old total, new total) of each unit whose total moves, from `--data`.
+fn moved_totals(data: &Value) -> Vec<(&str, &str, &str)> {
+    data["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|u| {
+            u["changes"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["field"] == "total")
+                .map(|c| {
+                    (
+                        u["unit"].as_str().unwrap(),
+                        c["old"].as_str().unwrap(),
+                        c["new"].as_str().unwrap(),
+                    )
+                })
+        })
+        .collect()
+}
+
 const TEN: &str = "省级部门 => 10 【";
 const EIGHT: &str = "省级部门 => 8 【";
 
@@ -102,23 +125,7 @@ fn with_data_the_units_whose_results_move_are_listed_old_to_new() {
     let units = data["units"].as_array().unwrap();
     // The units whose total moves: a provincial commendation (10 → 8) and a
     // ministry one to an individual (halved: 5 → 4).
-    let moved: Vec<(&str, &str, &str)> = units
-        .iter()
-        .flat_map(|u| {
-            u["changes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|c| c["field"] == "total")
-                .map(|c| {
-                    (
-                        u["unit"].as_str().unwrap(),
-                        c["old"].as_str().unwrap(),
-                        c["new"].as_str().unwrap(),
-                    )
-                })
-        })
-        .collect();
+    let moved = moved_totals(data);
     assert_eq!(
         moved,
         [
@@ -175,25 +182,7 @@ fn a_rule_limited_to_a_group_is_a_change_of_its_units_and_moves_the_units_outsid
     assert_eq!(c["aspects"][0]["old"], "—");
     assert_eq!(c["aspects"][0]["new"], "仅 机关处室");
     // 市级机关后勤发展中心 (直属单位) loses its 批示肯定 of 1.5; 综合业务处 (机关处室) keeps its 2.
-    let moved: Vec<(&str, &str, &str)> = v["data"]["units"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|u| {
-            u["changes"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .filter(|c| c["field"] == "total")
-                .map(|c| {
-                    (
-                        u["unit"].as_str().unwrap(),
-                        c["old"].as_str().unwrap(),
-                        c["new"].as_str().unwrap(),
-                    )
-                })
-        })
-        .collect();
+    let moved = moved_totals(&v["data"]);
     assert_eq!(moved, [("市级机关后勤发展中心", "85", "83.5")]);
     // The new policy's ruling says why, with the rule's clause.
     let o = common::kaohe_in(

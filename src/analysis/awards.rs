@@ -4,7 +4,7 @@
 //! (the two may be the same units). KH503: an award no unit can ever get.
 
 use crate::diag::{Diag, Message};
-use crate::ir::{AwardIr, Excl, GroupId, Program, QuotaIr, UnitId};
+use crate::ir::{AwardIr, ClauseId, Excl, GroupId, Program, QuotaIr, UnitId};
 
 /// A ranking scope: its groups, and its declared units if all its groups are closed.
 struct Scope {
@@ -76,22 +76,13 @@ pub fn check(p: &Program) -> Vec<Diag> {
             let Some((quota, qclause)) = award.quota else {
                 continue;
             };
-            let places = quota.places(n);
-            if can > 0 && places > can {
-                let overlap = bottom > 0 && !excluded.is_empty();
-                let m = Message::QuotaAboveEligible {
-                    award: award.name.clone(),
-                    quota: places,
-                    percent: matches!(quota, QuotaIr::Percent(_)),
-                    most: can,
-                    units: n,
-                    excluded,
-                    bottom,
-                    overlap,
-                    scope: scope.name.clone(),
-                };
-                quota_findings.push(Diag::new(m, p.clause(qclause).core));
-            }
+            let scope_name = scope.name.clone();
+            let list = Listed {
+                n,
+                excluded,
+                bottom,
+            };
+            quota_findings.extend(above(p, award, quota, qclause, list, scope_name));
         }
         quota_findings.extend(group_quotas(p, award, bottom));
         // Places per group that round down to none in every group.
@@ -130,24 +121,62 @@ fn group_quotas(p: &Program, award: &AwardIr, bottom: usize) -> Vec<Diag> {
             .collect();
         let bottom = if p.ranking.within_group { bottom } else { 0 };
         let n = group.members.len();
-        let can = n.saturating_sub(excluded.len().max(bottom));
-        let places = quota.places(n);
-        if can > 0 && places > can {
-            let m = Message::QuotaAboveEligible {
-                award: award.name.clone(),
-                quota: places,
-                percent: matches!(quota, QuotaIr::Percent(_)),
-                most: can,
-                units: n,
-                overlap: bottom > 0 && !excluded.is_empty(),
-                excluded,
-                bottom,
-                scope: Some(group.name.clone()),
-            };
-            out.push(Diag::new(m, p.clause(*clause).core));
-        }
+        let list = Listed {
+            n,
+            excluded,
+            bottom,
+        };
+        out.extend(above(
+            p,
+            award,
+            *quota,
+            *clause,
+            list,
+            Some(group.name.clone()),
+        ));
     }
     out
+}
+
+/// A closed list of units a quota selects from: how many, those excluded by
+/// name or group, and the `末 N 名` that falls within it.
+struct Listed {
+    n: usize,
+    excluded: Vec<String>,
+    bottom: usize,
+}
+
+/// KH502 when `quota` over `list` has more places than units that can ever
+/// be eligible, |list| − max(excluded, bottom).
+fn above(
+    p: &Program,
+    award: &AwardIr,
+    quota: QuotaIr,
+    clause: ClauseId,
+    list: Listed,
+    scope: Option<String>,
+) -> Option<Diag> {
+    let Listed {
+        n,
+        excluded,
+        bottom,
+    } = list;
+    let can = n.saturating_sub(excluded.len().max(bottom));
+    let places = quota.places(n);
+    (can > 0 && places > can).then(|| {
+        let m = Message::QuotaAboveEligible {
+            award: award.name.clone(),
+            quota: places,
+            percent: matches!(quota, QuotaIr::Percent(_)),
+            most: can,
+            units: n,
+            overlap: bottom > 0 && !excluded.is_empty(),
+            excluded,
+            bottom,
+            scope,
+        };
+        Diag::new(m, p.clause(clause).core)
+    })
 }
 
 fn excludes_group(award: &AwardIr, g: GroupId) -> bool {

@@ -132,6 +132,26 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Vec<Decided> {
                 .enumerate()
                 .map(|(a, award)| {
                     let ok = eligible[i][a];
+                    // Unit i among its eligible rivals (itself included) for
+                    // `places`: selected when it and its ties fit, pending
+                    // when the boundary cuts its ties.
+                    let standing = |rivals: &mut dyn Iterator<Item = usize>, places: usize| {
+                        let (mut better, mut tied) = (0, 0);
+                        for j in rivals {
+                            match before(m, &keys[j], &keys[i]) {
+                                std::cmp::Ordering::Less => better += 1,
+                                std::cmp::Ordering::Equal => tied += 1,
+                                std::cmp::Ordering::Greater => {}
+                            }
+                        }
+                        if better + tied <= places {
+                            Selection::Selected
+                        } else if better < places {
+                            Selection::Pending
+                        } else {
+                            Selection::NotSelected
+                        }
+                    };
                     if !award.group_quotas.is_empty() {
                         // Each group among its own ranked units, by the ranking key.
                         let group = &units[i].data.group;
@@ -141,21 +161,7 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Vec<Decided> {
                                 let mates =
                                     (0..n).filter(|&j| ranked(j) && units[j].data.group == *group);
                                 let places = places(q, mates.clone().count());
-                                let rivals = mates.filter(|&j| eligible[j][a]);
-                                let better = rivals
-                                    .clone()
-                                    .filter(|&j| before(m, &keys[j], &keys[i]).is_lt())
-                                    .count();
-                                let tied = rivals
-                                    .filter(|&j| before(m, &keys[j], &keys[i]).is_eq())
-                                    .count();
-                                if better + tied <= places {
-                                    Selection::Selected
-                                } else if better < places {
-                                    Selection::Pending
-                                } else {
-                                    Selection::NotSelected
-                                }
+                                standing(&mut mates.filter(|&j| eligible[j][a]), places)
                             }
                             _ => Selection::NotSelected,
                         };
@@ -166,21 +172,7 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Vec<Decided> {
                         Some(_) if !ok || place[i].is_none() => Selection::NotSelected,
                         Some(q) => {
                             let places = places(q, ranked_in_scope(i));
-                            let rivals = peers(i).filter(|&j| eligible[j][a]);
-                            let better = rivals
-                                .clone()
-                                .filter(|&j| before(m, &keys[j], &keys[i]).is_lt())
-                                .count();
-                            let tied = rivals
-                                .filter(|&j| before(m, &keys[j], &keys[i]).is_eq())
-                                .count();
-                            if better + tied <= places {
-                                Selection::Selected
-                            } else if better < places {
-                                Selection::Pending
-                            } else {
-                                Selection::NotSelected
-                            }
+                            standing(&mut peers(i).filter(|&j| eligible[j][a]), places)
                         }
                     };
                     (ok, selection)
