@@ -186,6 +186,9 @@ pub enum Decl {
     Outcome(Outcome),
     /// `等次 { … }` (`grades`): the grade tiers, best first.
     Grades(Vec<Stmt<Tier>>),
+    /// `兑现 { … }` (`payouts`): amounts due to units for an outcome, a grade
+    /// tier or an award.
+    Payouts(Vec<Stmt<Payout>>),
     /// `日程 { … }` (`schedule`): the assessment's steps; checked (KH602), not evaluated.
     Schedule(Vec<Stmt<Step>>),
     /// `示例 "…" { … }` (`example`): a worked case that `kaohe test` runs.
@@ -653,6 +656,12 @@ pub enum CondNode {
     },
     /// `属于 GROUP` (`in GROUP`): the unit belongs to the group.
     InGroup(Name),
+    /// `等次 是 优秀` / `等次 属于 优秀 | 良好` (`grades is …`): the unit's grade
+    /// tier is one of these. Pending when the tier is (§7.31).
+    Grade(Test),
+    /// `获得 先进` (`awarded 先进`): the unit gets the award, selected (or,
+    /// without a quota, eligible). Pending when that is (§7.31).
+    Awarded(Name),
 }
 
 /// The left side of a comparison.
@@ -712,6 +721,35 @@ pub struct Tier {
     pub when: Option<Cond>,
     /// `名额 Q`: at most this many units of the scope take the tier (§7.18).
     pub quota: Option<Quota>,
+}
+
+/// `优秀 => 奖金 10000 元, 其中 主要负责人 20% 仅 旗县区`: what a unit is
+/// due when the outcome flags it, it takes the grade tier or gets the award.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Payout {
+    /// The outcome, grade tier or award it is paid for.
+    pub target: Name,
+    /// The amount's name (奖金), a free word: totals add amounts of one name
+    /// and measure.
+    pub amount: Name,
+    /// How much, not negative.
+    pub value: Num,
+    /// Its measure (元, 分), if written: a free word shown after the number.
+    pub measure: Option<Name>,
+    /// `其中 NAME P%` (`of which`): parts of the amount for someone, P% of it
+    /// each (together at most 100%).
+    pub shares: Vec<Share>,
+    /// `仅 …` / `不含 …`: the units it is for.
+    pub scopes: Vec<UnitScope>,
+}
+
+/// `其中 主要负责人 20%`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Share {
+    /// Who the part is for (a free word).
+    pub to: Name,
+    /// The number before `%`.
+    pub percent: Num,
 }
 
 /// A schedule step: `NAME [截止 DATE] [在 A, B 之后]`.

@@ -13,7 +13,8 @@ use crate::ast::{
 use crate::data::raw::{RawEvent, RawField, RawUnit, RawValue};
 use crate::data::source::DataSource;
 use crate::diag::{Diag, ExpectWhat, FactValue, Message};
-use crate::eval::decide::{Grade, Selection};
+use crate::eval::decide::Grade;
+use crate::eval::truth::Truth;
 use crate::eval::{Evaluation, Feed, evaluate};
 use crate::ir::{AwardId, OutcomeId, Program};
 use crate::source::Span;
@@ -209,7 +210,8 @@ fn compare(
                     .tiers
                     .get(t.index())
                     .map(|t| FactValue::Text(t.name.clone())),
-                Grade::Pending(_) | Grade::None => None,
+                Grade::Pending(_) => Some(FactValue::Pending),
+                Grade::None => None,
             };
             (
                 ExpectWhat::Grade,
@@ -220,7 +222,10 @@ fn compare(
         Expect::Flag { name, holds } => (
             ExpectWhat::Flag(name.text.clone()),
             FactValue::Bool(*holds),
-            FactValue::Bool(flag(p, e, row, &name.text)?),
+            match flag(p, e, row, &name.text)? {
+                Truth::Pending => FactValue::Pending,
+                t => FactValue::Bool(t.is_yes()),
+            },
         ),
     };
     if expected == actual {
@@ -241,16 +246,11 @@ fn compare(
     Some(Diag::new(m, x.span))
 }
 
-/// An award (selected when it has a quota, else eligible) or an outcome.
-fn flag(p: &Program, e: &Evaluation<'_>, row: usize, name: &str) -> Option<bool> {
+/// An award (selected when it has a quota, else eligible) or an outcome;
+/// pending is neither, so `预期 非 先进` fails on a unit still pending.
+fn flag(p: &Program, e: &Evaluation<'_>, row: usize, name: &str) -> Option<Truth> {
     if let Some(a) = p.awards.iter().position(|a| a.name == name) {
-        let id = AwardId::from_index(a);
-        let quota = p[id].has_quota();
-        return Some(if quota {
-            e.decisions.selection(row, id) == Selection::Selected
-        } else {
-            e.decisions.eligible(row, id)
-        });
+        return Some(e.decisions.awarded(row, AwardId::from_index(a)));
     }
     let o = p.outcomes.iter().position(|o| o.name == name)?;
     Some(e.decisions.outcome(row, OutcomeId::from_index(o)))

@@ -118,7 +118,8 @@ fn holds(p: &Program, source: &DataSource<'static>, e: &Evaluation<'_>, claim: &
             award,
             outcome,
         } => row_of(*unit).is_some_and(|row| {
-            e.decisions.eligible(row, *award) && e.decisions.outcome(row, *outcome)
+            e.decisions.eligible(row, *award).is_yes()
+                && e.decisions.outcome(row, *outcome).is_yes()
         }),
         Claim::NoGrade { total: wanted } => row_of(0).is_some_and(|row| {
             total(row) == Some(*wanted) && e.decisions.grade(row) == Grade::None

@@ -28,7 +28,8 @@ pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
     for (a, award) in p.awards.iter().enumerate() {
         for (o, outcome) in p.outcomes.iter().enumerate() {
             let oid = OutcomeId::from_index(o);
-            if award.allowed.contains(&oid) {
+            // Accepted, or the outcome is given for the award (`当 获得 先进`).
+            if award.allowed.contains(&oid) || reads_award(&outcome.cond, AwardId::from_index(a)) {
                 continue;
             }
             let Some((units, w, confirmed)) = witness(p, AwardId::from_index(a), oid, budget)
@@ -50,6 +51,16 @@ pub fn check(p: &Program, budget: &Budget) -> Vec<Diag> {
         }
     }
     out
+}
+
+/// Whether a condition reads `获得 A`.
+fn reads_award(c: &CondIr, a: AwardId) -> bool {
+    match c {
+        CondIr::Or(list) | CondIr::And(list) => list.iter().any(|x| reads_award(x, a)),
+        CondIr::Not(inner) => reads_award(inner, a),
+        CondIr::Awarded(x) => *x == a,
+        _ => false,
+    }
 }
 
 /// `排名 1，总分 79，通报批评 { 责任 主要 }`: what the witness unit is.

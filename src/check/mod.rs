@@ -1,9 +1,10 @@
 //! Static checks on the resolved policy: weights (KH301), amounts and caps
-//! (KH302), places per group (KH306), the counting window (KH601) and the
+//! (KH302), places per group (KH306), the order of decisions (KH209), the counting window (KH601) and the
 //! schedule (KH602). Only this
 //! module can construct a [`CheckedPolicy`], the input of `compile`.
 
 mod amounts;
+mod order;
 mod quotas;
 mod schedule;
 mod weights;
@@ -52,6 +53,7 @@ pub fn check(resolved: Resolved<'_>) -> Checked<'_> {
     diags.extend(window::check(&symbols));
     diags.extend(schedule::check(&symbols));
     diags.extend(quotas::check(&symbols));
+    diags.extend(order::check(&symbols));
     sort_and_dedup(&mut diags);
     let ok = !diags.iter().any(Diag::is_error);
     Checked {

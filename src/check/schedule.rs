@@ -138,7 +138,7 @@ fn cycles(syms: &Symbols<'_>, prereqs: &[Vec<usize>]) -> Vec<Diag> {
     diags
 }
 
-fn visit(
+pub(super) fn visit(
     node: usize,
     prereqs: &[Vec<usize>],
     state: &mut [u8],

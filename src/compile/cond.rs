@@ -7,7 +7,8 @@ use super::Compiler;
 use crate::ast::{CmpOp, Cond, CondNode, Condition, Operand, Test};
 use crate::diag::Sort;
 use crate::ir::{
-    Atom, AttrDomain, AttrTest, CondIr, FactId, FactIr, ItemId, KindId, OperandIr, ValueSet,
+    Atom, AttrDomain, AttrTest, AwardId, CondIr, FactId, FactIr, ItemId, KindId, OperandIr, TierId,
+    ValueSet,
 };
 
 impl Compiler<'_, '_> {
@@ -133,6 +134,20 @@ impl Compiler<'_, '_> {
             CondNode::InGroup(g) => CondIr::InGroup(crate::ir::GroupId::from_index(
                 self.index(&g.text, Sort::Group),
             )),
+            CondNode::Grade(test) => {
+                let tier =
+                    |n: &crate::ast::Name| TierId::from_index(self.index(&n.text, Sort::Tier));
+                match test {
+                    Test::Is(n) => CondIr::Grade(vec![tier(n)]),
+                    Test::In(ns) => CondIr::Grade(ns.iter().map(tier).collect()),
+                    Test::NotIn(ns) => {
+                        CondIr::Not(Box::new(CondIr::Grade(ns.iter().map(tier).collect())))
+                    }
+                }
+            }
+            CondNode::Awarded(a) => {
+                CondIr::Awarded(AwardId::from_index(self.index(&a.text, Sort::Award)))
+            }
         }
     }
 }

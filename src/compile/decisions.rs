@@ -113,7 +113,7 @@ impl Compiler<'_, '_> {
 
     /// The places of the units `scopes` leave: every `仅` narrows, every
     /// `不含` removes; `None` when there are no scopes.
-    fn places(&self, scopes: &[&UnitScope]) -> Option<ValueSet> {
+    pub(super) fn places(&self, scopes: &[&UnitScope]) -> Option<ValueSet> {
         if scopes.is_empty() {
             return None;
         }
@@ -280,6 +280,8 @@ impl Compiler<'_, '_> {
                 Some(s) if s.sort == Sort::Unit => Excl::Unit(UnitId::from_index(s.index)),
                 Some(s) if s.sort == Sort::Group => Excl::Group(GroupId::from_index(s.index)),
                 Some(s) if s.sort == Sort::Outcome => Excl::Outcome(OutcomeId::from_index(s.index)),
+                Some(s) if s.sort == Sort::Tier => Excl::Grade(TierId::from_index(s.index)),
+                Some(s) if s.sort == Sort::Award => Excl::Award(AwardId::from_index(s.index)),
                 _ => {
                     let k = self.kind_id(&name.text);
                     Excl::Kind(self.fact(k, Vec::new()))

@@ -4,6 +4,7 @@
 
 mod cond;
 mod decisions;
+mod payouts;
 
 use rust_decimal::Decimal;
 
@@ -28,6 +29,7 @@ pub fn compile(checked: &CheckedPolicy<'_>, source: &str) -> Program {
     for decl in &checked.policy().decls {
         c.decl(decl);
     }
+    c.decision_order();
     c.finish()
 }
 
@@ -76,6 +78,8 @@ impl<'s, 'a> Compiler<'s, 'a> {
                 awards: Vec::new(),
                 outcomes: Vec::new(),
                 tiers: Vec::new(),
+                decisions: Vec::new(),
+                payouts: Vec::new(),
                 clauses: vec![Clause::default()],
                 assumptions: Vec::new(),
             },
@@ -267,6 +271,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             Decl::Ranking(r) => self.ranking(r, &decl.meta, *decl.span),
             Decl::Award(a) => self.award(a, &decl.meta),
             Decl::Grades(tiers) => self.grades(tiers, &decl.meta),
+            Decl::Payouts(lines) => self.payouts(lines, &decl.meta),
             _ => {}
         }
     }

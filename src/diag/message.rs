@@ -236,6 +236,9 @@ pub enum FactValue {
     Bool(bool),
     /// No value (no rank, no grade).
     None,
+    /// A grade, award or outcome still pending (a tie at a quota's boundary,
+    /// or a decision that reads one, §7.31): neither yes nor no.
+    Pending,
 }
 
 /// A span's secondary explanation.
@@ -657,6 +660,13 @@ pub enum Message {
         /// The group.
         group: String,
     },
+    /// Decisions that read each other in a cycle: an outcome reads an award
+    /// that excludes by the outcome, … (KH209).
+    DecisionCycle {
+        /// The decisions' names along the cycle, the first again at the end;
+        /// `None` for the grading (`等次`).
+        chain: Vec<Option<String>>,
+    },
     /// Sub-items whose weights do not add up to their parent's (KH301).
     WeightsChildren {
         /// The parent item.
@@ -843,6 +853,7 @@ impl Message {
             M::VetoUsesRank => Code::KH206,
             M::ParentScore { .. } | M::ScaleOnParent { .. } => Code::KH207,
             M::ClosedGroupEmpty { .. } => Code::KH208,
+            M::DecisionCycle { .. } => Code::KH209,
             M::WeightsChildren { .. }
             | M::WeightsTop { .. }
             | M::WeightsPercent { .. }

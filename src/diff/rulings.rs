@@ -11,6 +11,7 @@ use crate::diag::render::{JsonDiag, RenderOptions, render_text, to_json};
 use crate::driver::{self, Failure};
 use crate::eval::Evaluation;
 use crate::eval::decide::{Grade, Selection};
+use crate::eval::truth::Truth;
 use crate::i18n::Lang;
 use crate::i18n::words::words;
 use crate::ir::Program;
@@ -163,20 +164,20 @@ fn state(
     for (k, a) in p.awards.iter().enumerate() {
         let id = crate::ir::AwardId::from_index(k);
         let s = match (e.decisions.eligible(i, id), e.decisions.selection(i, id)) {
-            (false, _) => w.not_eligible,
-            (true, Selection::NoQuota) => w.eligible,
-            (true, Selection::Selected) => w.selected,
-            (true, Selection::NotSelected) => w.not_selected,
-            (true, Selection::Pending) => w.pending_note,
+            (Truth::No, _) => w.not_eligible,
+            (Truth::Pending, _) | (_, Selection::Pending) => w.pending_note,
+            (Truth::Yes, Selection::NoQuota) => w.eligible,
+            (Truth::Yes, Selection::Selected) => w.selected,
+            (Truth::Yes, Selection::NotSelected) => w.not_selected,
         };
         v.push((UnitField::Award, Some(a.name.clone()), s.to_string()));
     }
     for (k, o) in p.outcomes.iter().enumerate() {
         let id = crate::ir::OutcomeId::from_index(k);
-        let s = if e.decisions.outcome(i, id) {
-            w.yes
-        } else {
-            w.no
+        let s = match e.decisions.outcome(i, id) {
+            Truth::Yes => w.yes,
+            Truth::No => w.no,
+            Truth::Pending => w.pending_note,
         };
         v.push((UnitField::Outcome, Some(o.name.clone()), s.to_string()));
     }

@@ -3,6 +3,7 @@
 
 use rust_decimal::Decimal;
 
+use super::truth::Truth;
 use super::unit::UnitResult;
 use crate::ast::Direction;
 use crate::ir::{CondIr, GroupId, OperandIr, compare};
@@ -19,12 +20,27 @@ pub struct Facts<'x> {
     pub after: Option<u32>,
 }
 
+/// A condition that reads no decision (a veto's, KH206): whether it holds.
 pub fn eval_cond(c: &CondIr, f: &Facts<'_>) -> bool {
+    truth(c, f, &|_| Truth::Pending).is_yes()
+}
+
+/// A condition over the unit's facts and, through `decided`, the decisions
+/// already made about it (`获得 A`, `等次 是 T`), in three values (§7.31).
+pub fn truth(c: &CondIr, f: &Facts<'_>, decided: &dyn Fn(&CondIr) -> Truth) -> Truth {
+    match c {
+        CondIr::Or(list) => Truth::any(list.iter().map(|x| truth(x, f, decided))),
+        CondIr::And(list) => Truth::all(list.iter().map(|x| truth(x, f, decided))),
+        CondIr::Not(inner) => truth(inner, f, decided).not(),
+        CondIr::Grade(_) | CondIr::Awarded(_) => decided(c),
+        atom => Truth::from_bool(fact(atom, f)),
+    }
+}
+
+/// An atom on the unit's own facts.
+fn fact(c: &CondIr, f: &Facts<'_>) -> bool {
     let vetoed = f.result.vetoed;
     match c {
-        CondIr::Or(list) => list.iter().any(|x| eval_cond(x, f)),
-        CondIr::And(list) => list.iter().all(|x| eval_cond(x, f)),
-        CondIr::Not(inner) => !eval_cond(inner, f),
         CondIr::Compare {
             operand, op, value, ..
         } => {
@@ -51,5 +67,6 @@ pub fn eval_cond(c: &CondIr, f: &Facts<'_>) -> bool {
             compare(Decimal::from(count), *op, *value)
         }
         CondIr::InGroup(g) => f.group == *g,
+        _ => false,
     }
 }

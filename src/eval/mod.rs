@@ -9,6 +9,7 @@ pub mod explain;
 pub mod rank;
 pub mod run;
 pub mod table;
+pub mod truth;
 pub mod unit;
 
 pub use crate::data::feed::{Feed, Threads};

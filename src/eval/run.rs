@@ -8,6 +8,7 @@ use super::decide::{Decisions, Selection, decide, excludes};
 use super::explain::Explanation;
 use super::rank::{Ranks, rank};
 use super::table::{Table, UnitRow};
+use super::truth::Truth;
 use super::unit::UnitEvaluator;
 use crate::data::feed::{Feed, UnitSink, feed};
 use crate::data::input::UnitInput;
@@ -102,12 +103,14 @@ pub enum Reason {
     Excluded(Excl, ClauseId),
     /// Vetoed: a vetoed unit gets no award (§3) even without `不含 否决`.
     Vetoed,
+    /// A `不含` clause on a decision still pending (§7.31): it may apply.
+    Undecided(Excl, ClauseId),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct AwardRuling {
     pub award: AwardId,
-    pub eligible: bool,
+    pub eligible: Truth,
     pub selection: Selection,
     pub reasons: Vec<Reason>,
 }
@@ -120,7 +123,7 @@ pub struct UnitRuling<'a> {
     pub input: UnitInput<'a>,
     pub explanation: Explanation,
     pub awards: Vec<AwardRuling>,
-    pub outcomes: Vec<(OutcomeId, bool)>,
+    pub outcomes: Vec<(OutcomeId, Truth)>,
 }
 
 impl<'a> Evaluation<'a> {
@@ -145,8 +148,13 @@ impl<'a> Evaluation<'a> {
                 let mut reasons: Vec<Reason> = a
                     .exclusions
                     .iter()
-                    .filter(|e| excludes(&self.table, &self.ranks, &self.decisions, u, &e.what))
-                    .map(|e| Reason::Excluded(e.what.clone(), e.clause))
+                    .filter_map(|e| {
+                        match excludes(&self.table, &self.ranks, &self.decisions, u, &e.what) {
+                            Truth::Yes => Some(Reason::Excluded(e.what.clone(), e.clause)),
+                            Truth::Pending => Some(Reason::Undecided(e.what.clone(), e.clause)),
+                            Truth::No => None,
+                        }
+                    })
                     .collect();
                 let listed = a.exclusions.iter().any(|e| matches!(e.what, Excl::Vetoed));
                 if row.result.vetoed && !listed {

@@ -78,6 +78,8 @@ words! {
     half: "减半", "half";
     times: "乘", "times";
     pending_note: "待定", "pending";
+    pending_decision: "待定（所依据的判定待定）", "pending (it rests on a decision still pending)";
+    may_apply: "可能适用", "may apply";
     no_grade: "（无等次）", "(no grade)";
     to: "至", "to";
     assume: "解释", "assume";

@@ -30,6 +30,8 @@ pub fn dump(p: &Program) -> String {
     d.awards();
     d.outcomes();
     d.tiers();
+    d.order();
+    d.payouts();
     d.assumptions();
     d.out
 }
@@ -194,15 +196,7 @@ impl Dump<'_> {
             let _ = write!(text, " cap {cap}");
         }
         if let Some(units) = &r.units {
-            let places: Vec<String> = units
-                .values()
-                .map(|place| match self.p.place(place) {
-                    Some(Place::Listed(u)) => format!("#{}", u.0),
-                    Some(Place::Added(g)) => format!("added to group #{}", g.0),
-                    None => format!("?{place}"),
-                })
-                .collect();
-            let _ = write!(text, " for units [{}]", places.join(", "));
+            let _ = write!(text, " for units [{}]", self.places(units));
         }
         text.push_str(&self.cite(r.clause));
         self.line(text);
@@ -328,6 +322,8 @@ impl Dump<'_> {
             Excl::Kind(f) => format!("any {} (fact #{})", self.fact_kind(*f), f.0),
             Excl::Vetoed => "vetoed".to_string(),
             Excl::Outcome(o) => format!("outcome {}", self.outcome_name(*o)),
+            Excl::Grade(t) => format!("grade {}", self.tier_name(*t)),
+            Excl::Award(a) => format!("award {}", self.award_name(*a)),
             Excl::Bottom(n) => format!("bottom {n}"),
             Excl::Finding(f) => {
                 let kind = self
@@ -361,6 +357,61 @@ impl Dump<'_> {
                 .map_or(String::new(), |q| format!(" quota {}", quota_text(q)));
             let cite = self.cite(tier.clause);
             self.line(format!("  tier #{t} {} {when}{quota}{cite}", tier.name));
+        }
+    }
+
+    /// The decision order, when a decision reads another (else it is
+    /// outcomes, awards, grades, as always).
+    fn order(&mut self) {
+        let p = self.p;
+        let mut plain: Vec<Decision> = Vec::new();
+        plain.extend((0..p.outcomes.len()).map(|i| Decision::Outcome(OutcomeId::from_index(i))));
+        plain.extend((0..p.awards.len()).map(|i| Decision::Award(AwardId::from_index(i))));
+        if !p.tiers.is_empty() {
+            plain.push(Decision::Grades);
+        }
+        if plain == p.decisions {
+            return;
+        }
+        self.heading("decided in order", p.decisions.len());
+        for d in &p.decisions {
+            let text = match d {
+                Decision::Outcome(o) => format!("outcome {}", self.outcome_name(*o)),
+                Decision::Award(a) => format!("award {}", self.award_name(*a)),
+                Decision::Grades => "grades".to_string(),
+            };
+            self.line(format!("  {text}"));
+        }
+    }
+
+    fn payouts(&mut self) {
+        if self.p.payouts.is_empty() {
+            return;
+        }
+        self.heading("payouts", self.p.payouts.len());
+        for (i, x) in self.p.payouts.iter().enumerate() {
+            let target = match x.target {
+                PayoutFor::Outcome(o) => format!("outcome {}", self.outcome_name(o)),
+                PayoutFor::Tier(t) => format!("grade {}", self.tier_name(t)),
+                PayoutFor::Award(a) => format!("award {}", self.award_name(a)),
+            };
+            let measure = x
+                .measure
+                .as_deref()
+                .map_or(String::new(), |m| format!(" {m}"));
+            let shares: String = x
+                .shares
+                .iter()
+                .map(|(to, v)| format!(", of which {to} {v}"))
+                .collect();
+            let units = x.units.as_ref().map_or(String::new(), |u| {
+                format!(" for units [{}]", self.places(u))
+            });
+            let cite = self.cite(x.clause);
+            self.line(format!(
+                "  payout #{i} {target} => {} {}{measure}{shares}{units}{cite}",
+                x.amount, x.value
+            ));
         }
     }
 
@@ -405,6 +456,23 @@ impl Dump<'_> {
 
     fn award_name(&self, id: AwardId) -> &str {
         self.p.awards.get(id.index()).map_or("?", |a| &a.name)
+    }
+
+    /// Units by place: `#3`, `added to group #1`.
+    fn places(&self, units: &ValueSet) -> String {
+        let places: Vec<String> = units
+            .values()
+            .map(|place| match self.p.place(place) {
+                Some(Place::Listed(u)) => format!("#{}", u.0),
+                Some(Place::Added(g)) => format!("added to group #{}", g.0),
+                None => format!("?{place}"),
+            })
+            .collect();
+        places.join(", ")
+    }
+
+    fn tier_name(&self, id: TierId) -> &str {
+        self.p.tiers.get(id.index()).map_or("?", |t| &t.name)
     }
 
     fn outcome_name(&self, id: OutcomeId) -> &str {
@@ -476,6 +544,11 @@ impl Dump<'_> {
                 let name = self.p[*g].name.as_str();
                 format!("in {name}")
             }
+            CondIr::Grade(tiers) => {
+                let names: Vec<&str> = tiers.iter().map(|t| self.tier_name(*t)).collect();
+                format!("grade in {}", names.join(" | "))
+            }
+            CondIr::Awarded(a) => format!("awarded {}", self.award_name(*a)),
         }
     }
 

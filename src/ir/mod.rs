@@ -5,10 +5,12 @@
 
 mod dispatch;
 pub mod dump;
+mod payouts;
 mod slots;
 mod value_set;
 
 pub use dispatch::RuleIndex;
+pub use payouts::{Decision, PayoutFor, PayoutIr};
 pub use slots::{Place, ScopeIr};
 pub use value_set::ValueSet;
 
@@ -174,6 +176,11 @@ pub struct Program {
     pub outcomes: Vec<OutcomeIr>,
     /// The `等次` tiers, best first; a vetoed unit takes the last (§7.18).
     pub tiers: Vec<TierIr>,
+    /// Awards, outcomes and the grading in the order they are decided: each
+    /// after every decision it reads (§7.31), else awards, outcomes, grades.
+    pub decisions: Vec<Decision>,
+    /// The `兑现` lines in source order.
+    pub payouts: Vec<PayoutIr>,
     /// The clause side table. Entry 0 is empty (no citation, no text): it
     /// stands for what the policy did not write (the default window and ranking).
     pub clauses: Vec<Clause>,
@@ -587,6 +594,11 @@ pub enum CondIr {
     },
     /// `属于 GROUP`: the unit's group (for a unit the data adds, the open group it names).
     InGroup(GroupId),
+    /// `等次 是 T` / `等次 属于 T | U`: the unit's tier is one of these
+    /// (`不属于` compiles to `非`). Pending while the tier is.
+    Grade(Vec<TierId>),
+    /// `获得 A`: the unit gets the award. Pending while that is.
+    Awarded(AwardId),
 }
 
 /// An atom of a condition as written.
@@ -687,6 +699,10 @@ pub enum Excl {
     Bottom(u32),
     /// `取消 A` by a finding (§7.12).
     Finding(FindingId),
+    /// `不含 TIER`: units that take the grade tier.
+    Grade(TierId),
+    /// `不含 AWARD`: units that get that (other) award.
+    Award(AwardId),
 }
 
 /// One exclusion of an award, with the statement that makes it.

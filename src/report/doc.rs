@@ -89,7 +89,7 @@ pub fn ranking_row(ctx: &Context<'_, '_>, w: &Words, s: &Summary) -> Vec<Cell> {
         row.push(text(standing_cell(w, a.has_quota(), *standing)));
     }
     for flagged in &s.outcomes {
-        row.push(text(if *flagged { w.yes } else { "—" }));
+        row.push(text(super::summary::outcome_cell(w, *flagged)));
     }
     row
 }

@@ -65,6 +65,6 @@ pub fn row(ctx: &Context<'_, '_>, w: &Words, s: &Summary) -> Vec<Value> {
     }
     r.push(Value::Text(if s.vetoed { w.yes } else { w.no }.to_string()));
     r.push(Value::Text(s.awards_won(ctx, w).join(w.list_sep)));
-    r.push(Value::Text(s.outcomes_flagged(ctx).join(w.list_sep)));
+    r.push(Value::Text(s.outcomes_flagged(ctx, w).join(w.list_sep)));
     r
 }

@@ -18,6 +18,7 @@ use crate::ast::Direction;
 use crate::diag::Diag;
 use crate::eval::decide::{Grade, Selection};
 use crate::eval::explain::{Capped, EventLine, EventStatus};
+use crate::eval::truth::Truth;
 use crate::eval::{Reason, UnitRuling};
 use crate::ir::ClauseId;
 
@@ -200,7 +201,7 @@ struct UnitOut<'p> {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     grade_pending: bool,
     awards: Pairs<&'p str, AwardOut<'p>>,
-    outcomes: Pairs<&'p str, bool>,
+    outcomes: Pairs<&'p str, SelectedOut>,
     items: Vec<ItemOut<'p>>,
     events: Vec<EventOut<'p>>,
     caps: Vec<CapOut<'p>>,
@@ -209,17 +210,28 @@ struct UnitOut<'p> {
 
 #[derive(Serialize)]
 struct AwardOut<'p> {
-    eligible: bool,
+    eligible: SelectedOut,
     #[serde(skip_serializing_if = "Option::is_none")]
     selected: Option<SelectedOut>,
     reasons: Vec<ReasonOut<'p>>,
 }
 
+/// `true`, `false`, or `"pending"` (a tie at a quota's boundary, or a
+/// decision that reads one, §7.31).
 #[derive(Serialize)]
 #[serde(untagged)]
 enum SelectedOut {
     Decided(bool),
     Pending(&'static str),
+}
+
+impl From<Truth> for SelectedOut {
+    fn from(t: Truth) -> Self {
+        match t {
+            Truth::Pending => SelectedOut::Pending("pending"),
+            t => SelectedOut::Decided(t.is_yes()),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -315,7 +327,7 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
         outcomes: Pairs(
             r.outcomes
                 .iter()
-                .map(|(o, f)| (p[*o].name.as_str(), *f))
+                .map(|(o, f)| (p[*o].name.as_str(), SelectedOut::from(*f)))
                 .collect(),
         ),
         items: items(ctx, r),
@@ -373,7 +385,7 @@ fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str,
                     .iter()
                     .map(|reason| {
                         let cl = match reason {
-                            Reason::Excluded(_, c) => Some(*c),
+                            Reason::Excluded(_, c) | Reason::Undecided(_, c) => Some(*c),
                             Reason::Vetoed => None,
                         };
                         ReasonOut {
@@ -384,7 +396,7 @@ fn awards<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Pairs<&'p str,
                     })
                     .collect();
                 let out = AwardOut {
-                    eligible: a.eligible,
+                    eligible: a.eligible.into(),
                     selected,
                     reasons,
                 };

@@ -5,7 +5,8 @@
 use std::io::Write;
 
 use super::{Context, WriteError};
-use crate::eval::decide::{Grade, Selection};
+use crate::eval::decide::Grade;
+use crate::eval::truth::Truth;
 use crate::ir::{AwardId, OutcomeId};
 
 /// Appends `s` as a JSON string.
@@ -139,18 +140,16 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
             }
         }
         buf.extend_from_slice(b",\"awards\":{");
-        for (i, a) in p.awards.iter().enumerate() {
+        for i in 0..p.awards.len() {
             if i > 0 {
                 buf.push(b',');
             }
             buf.extend_from_slice(f.awards.get(i).map_or(&b"\"\""[..], |x| x));
             let id = AwardId::from_index(i);
-            let value: &[u8] = match (a.has_quota(), e.decisions.selection(u, id)) {
-                (true, Selection::Selected) => b":true",
-                (true, Selection::Pending) => b":\"pending\"",
-                (true, _) => b":false",
-                (false, _) if e.decisions.eligible(u, id) => b":true",
-                (false, _) => b":false",
+            let value: &[u8] = match e.decisions.awarded(u, id) {
+                Truth::Yes => b":true",
+                Truth::Pending => b":\"pending\"",
+                Truth::No => b":false",
             };
             buf.extend_from_slice(value);
         }
@@ -160,8 +159,11 @@ pub fn write(ctx: &Context<'_, '_>, out: &mut dyn Write) -> Result<(), WriteErro
                 buf.push(b',');
             }
             buf.extend_from_slice(f.outcomes.get(i).map_or(&b"\"\""[..], |x| x));
-            let flagged = e.decisions.outcome(u, OutcomeId::from_index(i));
-            buf.extend_from_slice(if flagged { b":true" } else { b":false" });
+            buf.extend_from_slice(match e.decisions.outcome(u, OutcomeId::from_index(i)) {
+                Truth::Yes => b":true",
+                Truth::Pending => b":\"pending\"",
+                Truth::No => b":false",
+            });
         }
         buf.extend_from_slice(b"}}\n");
         if buf.len() > (1 << 16) {

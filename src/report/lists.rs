@@ -4,6 +4,7 @@
 use super::summary::{Standing, Summary};
 use super::{Context, dec};
 use crate::eval::decide::Grade;
+use crate::eval::truth::Truth;
 use crate::i18n::words::Words;
 use crate::ir::{ClauseId, QuotaIr};
 
@@ -80,10 +81,14 @@ pub fn outcomes(ctx: &Context<'_, '_>, units: &[Summary]) -> Vec<NamedList> {
             clause: clause(ctx, o.clause),
             units: units
                 .iter()
-                .filter(|u| u.outcomes.get(i) == Some(&true))
+                .filter(|u| u.outcomes.get(i) == Some(&Truth::Yes))
                 .map(|u| u.name.clone())
                 .collect(),
-            pending: Vec::new(),
+            pending: units
+                .iter()
+                .filter(|u| u.outcomes.get(i) == Some(&Truth::Pending))
+                .map(|u| u.name.clone())
+                .collect(),
         })
         .collect()
 }

@@ -346,7 +346,7 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
             "- **{}**{}{}",
             esc(&o.name),
             esc(w.colon),
-            esc(if o.flagged { w.yes } else { w.no })
+            esc(o.answer)
         ));
         if o.flagged {
             s.push_str(&format!("{}{}", esc(w.dash), esc(&o.rule)));

@@ -132,6 +132,18 @@ impl<'r, 'a> Context<'r, 'a> {
                     .trim_end()
                     .to_string()
             }
+            Reason::Undecided(e, clause) => {
+                let w = crate::i18n::words::words(self.lang);
+                format!(
+                    "{}{}{} {}",
+                    w.may_apply,
+                    w.colon,
+                    self.exclusion(e, *clause),
+                    self.cite(*clause)
+                )
+                .trim_end()
+                .to_string()
+            }
         }
     }
 
@@ -146,6 +158,8 @@ impl<'r, 'a> Context<'r, 'a> {
             Excl::Kind(f) => p[p[*f].kind].name.clone(),
             Excl::Vetoed => w.vetoed.to_string(),
             Excl::Outcome(o) => p[*o].name.clone(),
+            Excl::Grade(t) => p[*t].name.clone(),
+            Excl::Award(a) => p[*a].name.clone(),
             Excl::Bottom(n) => format!("{} {n} {}", w.bottom, w.bottom_end)
                 .trim_end()
                 .to_string(),

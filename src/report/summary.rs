@@ -8,6 +8,7 @@ use rust_decimal::Decimal;
 use super::{Context, WriteError};
 use crate::eval::UnitRuling;
 use crate::eval::decide::{Grade, Selection};
+use crate::eval::truth::Truth;
 use crate::i18n::words::Words;
 use crate::ir::{AwardId, OutcomeId, TierId};
 
@@ -40,7 +41,7 @@ pub struct Summary {
     /// By award index.
     pub awards: Vec<Standing>,
     /// By outcome index.
-    pub outcomes: Vec<bool>,
+    pub outcomes: Vec<Truth>,
 }
 
 impl Summary {
@@ -76,11 +77,11 @@ impl Summary {
             .map(|(i, a)| {
                 let id = AwardId::from_index(i);
                 let eligible = e.decisions.eligible(u, id);
-                match (a.has_quota(), e.decisions.selection(u, id)) {
-                    (true, Selection::Selected) => Standing::Won,
-                    (true, Selection::Pending) => Standing::Pending,
-                    (true, _) if eligible => Standing::NotSelected,
-                    (false, _) if eligible => Standing::Won,
+                match (a.has_quota(), e.decisions.selection(u, id), eligible) {
+                    (true, Selection::Selected, _) => Standing::Won,
+                    (true, Selection::Pending, _) | (false, _, Truth::Pending) => Standing::Pending,
+                    (true, _, Truth::Yes) => Standing::NotSelected,
+                    (false, _, Truth::Yes) => Standing::Won,
                     _ => Standing::NotEligible,
                 }
             })
@@ -127,14 +128,20 @@ impl Summary {
             .collect()
     }
 
-    /// Names of the outcomes that apply to this unit.
-    pub fn outcomes_flagged(&self, ctx: &Context<'_, '_>) -> Vec<String> {
+    /// Names of the outcomes that apply to this unit, a pending one marked:
+    /// `诫勉（待定）`.
+    pub fn outcomes_flagged(&self, ctx: &Context<'_, '_>, w: &Words) -> Vec<String> {
         ctx.p
             .outcomes
             .iter()
             .zip(&self.outcomes)
-            .filter(|(_, f)| **f)
-            .map(|(o, _)| o.name.clone())
+            .filter_map(|(o, f)| match f {
+                Truth::Yes => Some(o.name.clone()),
+                Truth::Pending => {
+                    Some(format!("{}{}{}{}", o.name, w.open, w.pending_note, w.close))
+                }
+                Truth::No => None,
+            })
             .collect()
     }
 }
@@ -152,6 +159,15 @@ pub fn grade_name(ctx: &Context<'_, '_>, w: &Words, g: Grade) -> Option<String> 
             w.pending_note,
             w.close
         )),
+    }
+}
+
+/// The ranking table's cell for an outcome: `是`, `待定` or `—`.
+pub fn outcome_cell(w: &Words, t: Truth) -> &'static str {
+    match t {
+        Truth::Yes => w.yes,
+        Truth::Pending => w.pending_note,
+        Truth::No => "—",
     }
 }
 

@@ -119,7 +119,7 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
         cells.extend(
             s.outcomes
                 .iter()
-                .map(|f| if *f { w.yes } else { "—" }.to_string()),
+                .map(|f| super::summary::outcome_cell(w, *f).to_string()),
         );
         rows.push(cells);
     }
@@ -274,14 +274,7 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
     let parts: Vec<String> = v
         .outcomes
         .iter()
-        .map(|o| {
-            format!(
-                "{}{}{}",
-                o.name,
-                w.colon,
-                if o.flagged { w.yes } else { w.no }
-            )
-        })
+        .map(|o| format!("{}{}{}", o.name, w.colon, o.answer))
         .collect();
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
     // Why each applies: its clause, its condition as the policy states it.

@@ -9,6 +9,7 @@ use super::{Context, dec};
 use crate::ast::Direction;
 use crate::eval::decide::Selection;
 use crate::eval::explain::{Capped, EventLine, EventStatus};
+use crate::eval::truth::Truth;
 use crate::eval::{Reason, UnitRuling};
 use crate::i18n::Kw;
 use crate::i18n::words::{Words, words};
@@ -72,6 +73,8 @@ pub struct CapView {
 pub struct AwardView {
     pub name: String,
     pub eligible: bool,
+    /// Eligibility or selection still pending.
+    pub pending: bool,
     /// `符合条件，入选`.
     pub status: String,
     pub reasons: Vec<Cited>,
@@ -80,7 +83,12 @@ pub struct AwardView {
 #[derive(Debug, Clone)]
 pub struct OutcomeView {
     pub name: String,
+    /// It applies, or may (pending): its rule is shown.
     pub flagged: bool,
+    /// Pending on a decision still open (§7.31).
+    pub pending: bool,
+    /// `是`, `否` or `待定（…）`.
+    pub answer: &'static str,
     pub clause: Option<String>,
     /// The outcome's statement (`处置 诫勉 当 总分 < 80`): why it applies.
     pub rule: String,
@@ -122,11 +130,17 @@ impl UnitView {
             outcomes: r
                 .outcomes
                 .iter()
-                .map(|(o, flagged)| {
+                .map(|(o, state)| {
                     let o = &ctx.p[*o];
                     OutcomeView {
                         name: o.name.clone(),
-                        flagged: *flagged,
+                        flagged: *state != Truth::No,
+                        pending: *state == Truth::Pending,
+                        answer: match state {
+                            Truth::Yes => w.yes,
+                            Truth::No => w.no,
+                            Truth::Pending => w.pending_decision,
+                        },
                         clause: clause(ctx, o.clause),
                         rule: ctx.p.clause(o.clause).text.clone(),
                         assumption: ctx.p.clause(o.clause).assumption.clone(),
@@ -444,13 +458,13 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
         .iter()
         .map(|a| {
             let award = &p[a.award];
-            let mut status = if a.eligible {
-                w.eligible
-            } else {
-                w.not_eligible
+            let mut status = match a.eligible {
+                Truth::Yes => w.eligible,
+                Truth::No => w.not_eligible,
+                Truth::Pending => w.pending_decision,
             }
             .to_string();
-            if award.has_quota() && a.eligible {
+            if award.has_quota() && a.eligible == Truth::Yes {
                 let sel = match a.selection {
                     Selection::Selected => w.selected,
                     Selection::Pending => w.pending,
@@ -466,6 +480,16 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
                         text: format!("{}{}", ctx.exclusion(e, *c), assumed(ctx, w, *c)),
                         clause: clause(ctx, *c),
                     },
+                    Reason::Undecided(e, c) => Cited {
+                        text: format!(
+                            "{}{}{}{}",
+                            w.may_apply,
+                            w.colon,
+                            ctx.exclusion(e, *c),
+                            assumed(ctx, w, *c)
+                        ),
+                        clause: clause(ctx, *c),
+                    },
                     Reason::Vetoed => Cited {
                         text: ctx.reason_text(x),
                         clause: None,
@@ -474,7 +498,9 @@ fn awards(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<AwardView
                 .collect();
             AwardView {
                 name: award.name.clone(),
-                eligible: a.eligible,
+                eligible: a.eligible == Truth::Yes,
+                pending: a.eligible == Truth::Pending
+                    || (award.has_quota() && a.selection == Selection::Pending),
                 status,
                 reasons,
             }

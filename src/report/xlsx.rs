@@ -277,7 +277,7 @@ fn lines(w: &Words, unit: &str, v: &UnitView) -> Vec<Vec<Value>> {
         lines.push(Line::new(w.award_row, a.name.clone(), why, clause));
     }
     for o in &v.outcomes {
-        let mut why = (if o.flagged { w.yes } else { w.no }).to_string();
+        let mut why = o.answer.to_string();
         if let (true, Some(a)) = (o.flagged, &o.assumption) {
             why.push_str(&format!("{}{}{}{a}{}", w.open, w.assume, w.colon, w.close));
         }

@@ -53,7 +53,14 @@ impl<'a> Resolver<'a> {
                     for clause in &a.clauses {
                         match &clause.node {
                             AwardClause::Exclude(Exclusion::Name(name)) => {
-                                let sorts = [Sort::Unit, Sort::Group, Sort::Kind, Sort::Outcome];
+                                let sorts = [
+                                    Sort::Unit,
+                                    Sort::Group,
+                                    Sort::Kind,
+                                    Sort::Outcome,
+                                    Sort::Tier,
+                                    Sort::Award,
+                                ];
                                 self.lookup(name, &sorts);
                             }
                             AwardClause::Allow(name) => {
@@ -71,6 +78,15 @@ impl<'a> Resolver<'a> {
                     for t in tiers {
                         if let Some(c) = &t.node.when {
                             self.cond(c, CondUse::Other);
+                        }
+                    }
+                }
+                Decl::Payouts(lines) => {
+                    for line in lines {
+                        let sorts = [Sort::Outcome, Sort::Tier, Sort::Award];
+                        self.lookup(&line.node.target, &sorts);
+                        for scope in &line.node.scopes {
+                            self.unit_scope(scope);
                         }
                     }
                 }
@@ -221,6 +237,20 @@ impl<'a> Resolver<'a> {
             }
             CondNode::InGroup(group) => {
                 self.lookup(group, &[Sort::Group]);
+            }
+            CondNode::Grade(_) | CondNode::Awarded(_) if usage == CondUse::Veto => {
+                self.report(Diag::new(Message::VetoUsesRank, cond.span));
+            }
+            CondNode::Grade(Test::Is(tier)) => {
+                self.lookup(tier, &[Sort::Tier]);
+            }
+            CondNode::Grade(Test::In(tiers) | Test::NotIn(tiers)) => {
+                for tier in tiers {
+                    self.lookup(tier, &[Sort::Tier]);
+                }
+            }
+            CondNode::Awarded(award) => {
+                self.lookup(award, &[Sort::Award]);
             }
             _ => {}
         }

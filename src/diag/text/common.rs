@@ -73,7 +73,7 @@ fn fact(what: &ExpectWhat, v: &FactValue, lang: Lang) -> String {
     let value = match v {
         V::Number(n) => d(*n),
         V::Text(t) => t.clone(),
-        V::Bool(_) | V::None => String::new(),
+        V::Bool(_) | V::None | V::Pending => String::new(),
     };
     match (what, v) {
         (W::Total, _) => zh_en!(lang, format!(" 总分 {value}"), format!("total {value}")),
@@ -82,6 +82,10 @@ fn fact(what: &ExpectWhat, v: &FactValue, lang: Lang) -> String {
         (W::Rank, V::None) => lang.pick("无排名", "no rank").into(),
         (W::Rank, _) => zh_en!(lang, format!(" 排名 {value}"), format!("rank {value}")),
         (W::Grade, V::None) => lang.pick("无等次", "no grade").into(),
+        (W::Grade, V::Pending) => lang.pick("等次待定", "grade pending").into(),
+        (W::Flag(name), V::Pending) => {
+            zh_en!(lang, format!("「{name}」待定"), format!("`{name}` pending"))
+        }
         (W::Grade, _) => zh_en!(lang, format!(" 等次 {value}"), format!("grade {value}")),
         (W::Vetoed, V::Bool(true)) => lang.pick("被否决", "vetoed").into(),
         (W::Vetoed, _) => lang.pick("未被否决", "not vetoed").into(),

@@ -65,7 +65,8 @@ fn family(m: &Message) -> Family<'_> {
         | M::VetoUsesRank
         | M::ParentScore { .. }
         | M::ScaleOnParent { .. }
-        | M::ClosedGroupEmpty { .. } => Family::Names,
+        | M::ClosedGroupEmpty { .. }
+        | M::DecisionCycle { .. } => Family::Names,
         M::WeightsChildren { .. }
         | M::WeightsTop { .. }
         | M::InvertedRange { .. }

@@ -75,8 +75,8 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
         ),
         M::VetoUsesRank => lang
             .pick(
-                "一票否决的条件不能用排名或「末 N 名」",
-                "a veto condition cannot use rank or `bottom N`",
+                "一票否决的条件不能用排名、「末 N 名」、等次或评优结果",
+                "a veto condition cannot use rank, `bottom N`, grades or awards",
             )
             .into(),
         M::ParentScore { item } => zh_en!(
@@ -94,6 +94,21 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
             format!("分组「{group}」没有列出任何单位"),
             format!("group `{group}` lists no units")
         ),
+        M::DecisionCycle { chain } => {
+            let grades = lang.pick("等次", "grades");
+            let chain: Vec<&str> = chain
+                .iter()
+                .map(|n| n.as_deref().unwrap_or(grades))
+                .collect();
+            zh_en!(
+                lang,
+                format!("判定互相依赖成环：{}", chain.join(" → ")),
+                format!(
+                    "decisions depend on each other in a cycle: {}",
+                    chain.join(" → ")
+                )
+            )
+        }
         // Another family's: `super::family` never sends it here.
         _ => String::new(),
     }
@@ -164,8 +179,8 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .into(),
         M::VetoUsesRank => lang
             .pick(
-                "否决在排名之前判定：改用总分、计分项或事项作条件",
-                "a veto is decided before ranking: use the total, items or events",
+                "否决在排名、评优和定等次之前判定：改用总分、计分项或事项作条件",
+                "a veto is decided before ranking, awards and grades: use the total, items or events",
             )
             .into(),
         M::ParentScore { .. } => lang
@@ -184,6 +199,12 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             .pick(
                 "列出该分组的单位，或写「等」使它成为开放分组",
                 "list the group's units, or end the list with `...` to make it open",
+            )
+            .into(),
+        M::DecisionCycle { .. } => lang
+            .pick(
+                "每项判定只能依据在它之前判定的结果：删去环上的一个条件（「获得 …」「等次 是 …」或「不含 …」）",
+                "a decision can only read decisions made before it: remove one condition on the cycle (`awarded …`, `grades is …` or `exclude …`)",
             )
             .into(),
         // Another family's: `super::family` never sends it here.

@@ -93,6 +93,9 @@ pub(super) enum Cond {
         value: Decimal,
     },
     InGroup(String),
+    /// `等次 属于 …`: the tiers' names, sorted.
+    Grade(Vec<String>),
+    Awarded(String),
 }
 
 /// What an award's `不含` (or a finding's `取消`) excludes; `末 N 名` by its
@@ -106,6 +109,8 @@ pub(super) enum Excluded {
     Outcome(String),
     Bottom,
     Finding(Events),
+    Grade(String),
+    Award(String),
 }
 
 /// A date by meaning: a full date in the policy's own year is its month-day
@@ -256,6 +261,14 @@ impl<'r> Reader<'r> {
                 value: *value,
             },
             CondIr::InGroup(g) => Cond::InGroup(self.side.p[*g].name.clone()),
+            CondIr::Grade(tiers) => {
+                let mut names: Vec<String> =
+                    tiers.iter().map(|t| self.side.p[*t].name.clone()).collect();
+                names.sort();
+                names.dedup();
+                Cond::Grade(names)
+            }
+            CondIr::Awarded(a) => Cond::Awarded(self.side.p[*a].name.clone()),
         }
     }
 
@@ -288,6 +301,8 @@ impl<'r> Reader<'r> {
             Excl::Kind(f) => Excluded::Kind(self.fact(*f)),
             Excl::Vetoed => Excluded::Vetoed,
             Excl::Outcome(o) => Excluded::Outcome(p[*o].name.clone()),
+            Excl::Grade(t) => Excluded::Grade(p[*t].name.clone()),
+            Excl::Award(a) => Excluded::Award(p[*a].name.clone()),
             Excl::Bottom(_) => Excluded::Bottom,
             Excl::Finding(f) => {
                 let f = &p[*f];

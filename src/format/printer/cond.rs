@@ -63,6 +63,17 @@ impl Printer<'_> {
             CondNode::Vetoed => {
                 w.kw(Kw::Vetoed);
             }
+            CondNode::Grade(test) => {
+                w.kw(Kw::Grades);
+                match test {
+                    Test::Is(v) => w.kw(Kw::Is).name(v),
+                    Test::In(vs) => w.kw(Kw::In).push(self.value_list(vs)),
+                    Test::NotIn(vs) => w.kw(Kw::NotIn).push(self.value_list(vs)),
+                };
+            }
+            CondNode::Awarded(a) => {
+                w.kw(Kw::Awarded).name(a);
+            }
             CondNode::HasAdjust(dir) => {
                 w.kw(Kw::Has).kw(match dir {
                     Direction::Bonus => Kw::Bonus,

@@ -247,7 +247,7 @@ impl Printer<'_> {
     }
 
     /// `仅 县 | 区` or `不含 办公室`.
-    fn unit_scope(&self, w: &mut Words, scope: &UnitScope) {
+    pub(super) fn unit_scope(&self, w: &mut Words, scope: &UnitScope) {
         w.kw(if scope.only { Kw::Only } else { Kw::Exclude })
             .push(self.value_list(&scope.names));
     }

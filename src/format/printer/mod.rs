@@ -94,6 +94,7 @@ impl Printer<'_> {
             Decl::Award(a) => self.award(a, d),
             Decl::Outcome(o) => self.outcome(o, d),
             Decl::Grades(tiers) => self.grades(tiers, d),
+            Decl::Payouts(lines) => self.payouts(lines, d),
             Decl::Schedule(steps) => self.schedule(steps, d),
             Decl::Example(e) => self.example(e, d),
         }

@@ -151,3 +151,41 @@ fn quota(w: &mut Words, q: &Quota) {
         Quota::Percent(n) => w.push(format!("{}%", crate::format::words::num(n))),
     };
 }
+
+impl Printer<'_> {
+    pub(super) fn payouts(&mut self, lines: &[Stmt<Payout>], d: &Stmt<Decl>) {
+        let mut w = self.words();
+        w.kw(Kw::Payouts);
+        meta(&mut w, &d.meta);
+        self.block(&w, d.span, lines, |p, l| p.payout(l));
+    }
+
+    /// `优秀 => 奖金 10000 元, 其中 主要负责人 20% 仅 旗县区 【c】`.
+    fn payout(&mut self, l: &Stmt<Payout>) {
+        let node = &l.node;
+        let mut w = self.words();
+        w.name(&node.target)
+            .push("=>")
+            .name(&node.amount)
+            .num(&node.value);
+        if let Some(m) = &node.measure {
+            w.name(m);
+        }
+        let mut head = w.line();
+        for s in &node.shares {
+            let mut sw = self.words();
+            sw.kw(Kw::OfWhich)
+                .name(&s.to)
+                .push(format!("{}%", crate::format::words::num(&s.percent)));
+            head.push_str(", ");
+            head.push_str(&sw.line());
+        }
+        let mut w = self.words();
+        w.push(head);
+        for scope in &node.scopes {
+            self.unit_scope(&mut w, scope);
+        }
+        meta(&mut w, &l.meta);
+        self.leaf(&w, l.span);
+    }
+}

@@ -171,10 +171,10 @@ fn awards(w: &Words, v: &UnitView) -> String {
     }
     let mut s = format!("<h4>{}</h4>\n<ul>\n", esc(w.awards));
     for a in &v.awards {
-        let class = if a.eligible {
-            "eligible"
-        } else {
-            "not-eligible"
+        let class = match (a.pending, a.eligible) {
+            (true, _) => "pending",
+            (false, true) => "eligible",
+            (false, false) => "not-eligible",
         };
         s.push_str(&format!(
             "<li class=\"{class}\"><b>{}</b>{}{}",
@@ -201,12 +201,16 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
     }
     let mut s = format!("<h4>{}</h4>\n<ul>\n", esc(w.outcomes));
     for o in &v.outcomes {
-        let class = if o.flagged { "flagged" } else { "clear" };
+        let class = match (o.pending, o.flagged) {
+            (true, _) => "pending",
+            (false, true) => "flagged",
+            (false, false) => "clear",
+        };
         s.push_str(&format!(
             "<li class=\"{class}\"><b>{}</b>{}{}",
             esc(&o.name),
             esc(w.colon),
-            esc(if o.flagged { w.yes } else { w.no })
+            esc(o.answer)
         ));
         if o.flagged {
             s.push_str(&format!("{}<code>{}</code>", esc(w.dash), esc(&o.rule)));

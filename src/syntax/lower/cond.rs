@@ -17,16 +17,20 @@ impl Lower {
         let span = self.span(&p);
         let mut parts = significant(p);
         let attr = self.name(parts.next()?);
-        let test_pair = parts.next()?;
-        let rule = test_pair.as_rule();
-        let mut inner = significant(test_pair).skip(1);
-        let operand = inner.next()?;
-        let test = match rule {
-            Rule::is_test => Test::Is(self.name(operand)),
-            Rule::in_test => Test::In(self.value_list(operand)),
-            _ => Test::NotIn(self.value_list(operand)),
-        };
+        let test = self.test(parts.next()?);
         Some(Condition { attr, test, span })
+    }
+
+    /// `是 V`, `属于 V | W` or `不属于 …`.
+    fn test(&mut self, p: P<'_>) -> Test {
+        let rule = p.as_rule();
+        let operand = significant(p).nth(1);
+        match (rule, operand) {
+            (Rule::is_test, Some(v)) => Test::Is(self.name(v)),
+            (Rule::in_test, Some(v)) => Test::In(self.value_list(v)),
+            (_, Some(v)) => Test::NotIn(self.value_list(v)),
+            (_, None) => Test::In(Vec::new()),
+        }
     }
 
     pub(super) fn cond_expr(&mut self, p: P<'_>) -> Cond {
@@ -66,6 +70,14 @@ impl Lower {
             Rule::count_atom => self.count_atom(p),
             Rule::member_atom => match significant(p).find(|c| c.as_rule() == Rule::name) {
                 Some(n) => CondNode::InGroup(self.name(n)),
+                None => CondNode::Vetoed,
+            },
+            Rule::award_atom => match significant(p).find(|c| c.as_rule() == Rule::name) {
+                Some(n) => CondNode::Awarded(self.name(n)),
+                None => CondNode::Vetoed,
+            },
+            Rule::grade_atom => match significant(p).find(|c| c.as_rule() != Rule::kw_grades) {
+                Some(t) => CondNode::Grade(self.test(t)),
                 None => CondNode::Vetoed,
             },
             _ => self.comparison(p),

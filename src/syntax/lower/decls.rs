@@ -320,7 +320,7 @@ impl Lower {
     }
 
     /// `仅 A | B` or `不含 A | B`.
-    fn unit_scope(&mut self, p: P<'_>) -> UnitScope {
+    pub(super) fn unit_scope(&mut self, p: P<'_>) -> UnitScope {
         let span = self.span(&p);
         let mut only = false;
         let mut names = Vec::new();

@@ -6,6 +6,7 @@ mod cond;
 mod decls;
 mod example;
 mod literals;
+mod payouts;
 
 use pest::iterators::{Pair, Pairs};
 
@@ -147,6 +148,7 @@ impl Lower {
             Rule::award_decl => Decl::Award(self.award(parts)),
             Rule::outcome_decl => Decl::Outcome(self.outcome(parts)),
             Rule::grades_decl => Decl::Grades(self.grades(parts)),
+            Rule::payouts_decl => Decl::Payouts(self.payouts(parts)),
             Rule::schedule_decl => Decl::Schedule(self.schedule(parts)),
             Rule::example_decl => Decl::Example(self.example(parts)),
             _ => return None,
