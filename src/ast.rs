@@ -564,7 +564,7 @@ pub enum Exclusion {
     Vetoed(Loc),
     /// `不含 末 N 名` (`exclude bottom N`): the last N ranked units of the scope.
     Bottom(BottomN),
-    /// A unit, group, event kind or outcome (told apart by `resolve`).
+    /// A unit, group, event kind, outcome, grade tier or award (told apart by `resolve`).
     Name(Name),
 }
 

@@ -26,6 +26,7 @@ mod common;
 
 use common::rulings::{evaluate_example, example_data, examples};
 use kaohe::eval::decide::{Grade, Selection};
+use kaohe::eval::truth::Truth;
 use kaohe::ir::{AwardId, OutcomeId};
 use kaohe::source::SourceFile;
 use rust_decimal::Decimal;
@@ -90,18 +91,24 @@ fn actual(fact: &str, args: &[String], s: &State<'_>) -> String {
             let a = p.awards.iter().position(|a| a.name == args[0]);
             let a = AwardId::from_index(a.unwrap_or_else(|| panic!("no award {}", args[0])));
             let state = match (e.decisions.eligible(u, a), e.decisions.selection(u, a)) {
-                (false, _) => "excluded",
-                (true, Selection::NoQuota) => "eligible",
-                (true, Selection::Selected) => "selected",
-                (true, Selection::NotSelected) => "not_selected",
-                (true, Selection::Pending) => "pending",
+                (Truth::No, _) => "excluded",
+                (Truth::Pending, _) => "eligibility_pending",
+                (Truth::Yes, Selection::NoQuota) => "eligible",
+                (Truth::Yes, Selection::Selected) => "selected",
+                (Truth::Yes, Selection::NotSelected) => "not_selected",
+                (Truth::Yes, Selection::Pending) => "pending",
             };
             format!("{} {state}", args[0])
         }
         "outcome" => {
             let o = p.outcomes.iter().position(|o| o.name == args[0]);
             let o = OutcomeId::from_index(o.unwrap_or_else(|| panic!("no outcome {}", args[0])));
-            format!("{} {}", args[0], e.decisions.outcome(u, o))
+            let state = match e.decisions.outcome(u, o) {
+                Truth::Yes => "true",
+                Truth::No => "false",
+                Truth::Pending => "pending",
+            };
+            format!("{} {state}", args[0])
         }
         other => panic!("unknown fact {other}"),
     }

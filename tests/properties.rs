@@ -27,6 +27,7 @@ use common::program;
 use kaohe::data::Opened;
 use kaohe::data::source::DataSource;
 use kaohe::eval::decide::Selection;
+use kaohe::eval::truth::Truth;
 use kaohe::eval::{Evaluation, Threads};
 use kaohe::ir::{AttrDomain, AwardId, OutcomeId, Program, RuleAmount, all_hold};
 
@@ -154,13 +155,13 @@ fn by_name(p: &Program, e: &Evaluation<'_>) -> BTreeMap<String, String> {
                 .map(|a| {
                     let id = AwardId::from_index(a);
                     format!(
-                        "{}/{:?}",
+                        "{:?}/{:?}",
                         e.decisions.eligible(u, id),
                         e.decisions.selection(u, id)
                     )
                 })
                 .collect();
-            let outcomes: Vec<bool> = (0..p.outcomes.len())
+            let outcomes: Vec<Truth> = (0..p.outcomes.len())
                 .map(|o| e.decisions.outcome(u, OutcomeId::from_index(o)))
                 .collect();
             let facts = format!(
@@ -202,7 +203,11 @@ fn check_invariants(p: &Program, e: &Evaluation<'_>, text: &'static str) {
             assert_eq!(e.ranks.rank[u], None, "a vetoed unit has no rank");
             for a in 0..p.awards.len() {
                 let id = AwardId::from_index(a);
-                assert!(!e.decisions.eligible(u, id), "a vetoed unit has no award");
+                assert_eq!(
+                    e.decisions.eligible(u, id),
+                    Truth::No,
+                    "a vetoed unit has no award"
+                );
                 assert_ne!(e.decisions.selection(u, id), Selection::Selected);
             }
         }

@@ -229,7 +229,7 @@ fn replay(p: &Program, d: &Diag) {
             let o =
                 OutcomeId::from_index(p.outcomes.iter().position(|x| &x.name == outcome).unwrap());
             assert!(
-                e.decisions.eligible(w, a) && e.decisions.outcome(w, o),
+                e.decisions.eligible(w, a).is_yes() && e.decisions.outcome(w, o).is_yes(),
                 "{text}"
             );
         }

@@ -5,6 +5,7 @@
 
 mod amounts;
 mod order;
+mod payouts;
 mod quotas;
 mod schedule;
 mod weights;
@@ -54,6 +55,7 @@ pub fn check(resolved: Resolved<'_>) -> Checked<'_> {
     diags.extend(schedule::check(&symbols));
     diags.extend(quotas::check(&symbols));
     diags.extend(order::check(&symbols));
+    diags.extend(payouts::check(policy));
     sort_and_dedup(&mut diags);
     let ok = !diags.iter().any(Diag::is_error);
     Checked {

@@ -667,6 +667,21 @@ pub enum Message {
         /// `None` for the grading (`等次`).
         chain: Vec<Option<String>>,
     },
+    /// A `兑现` line's shares that add up to more than its amount (KH301).
+    SharesOver {
+        /// What the line pays for.
+        target: String,
+        /// The percentages added up.
+        sum: Decimal,
+    },
+    /// A `兑现` amount outside 0 to 10¹², or an amount or share with more
+    /// than two decimals (KH302).
+    PayoutNumber {
+        /// The number as read.
+        value: Decimal,
+        /// A share's percentage (else the amount).
+        share: bool,
+    },
     /// Sub-items whose weights do not add up to their parent's (KH301).
     WeightsChildren {
         /// The parent item.
@@ -856,10 +871,12 @@ impl Message {
             M::DecisionCycle { .. } => Code::KH209,
             M::WeightsChildren { .. }
             | M::WeightsTop { .. }
+            | M::SharesOver { .. }
             | M::WeightsPercent { .. }
             | M::WeightWithoutWhole { .. } => Code::KH301,
             M::InvertedRange { .. }
             | M::NegativeAmount { .. }
+            | M::PayoutNumber { .. }
             | M::NotPositive { .. }
             | M::YearOutOfRange { .. }
             | M::SumTooPrecise { .. }

@@ -6,6 +6,7 @@
 pub mod cond;
 pub mod decide;
 pub mod explain;
+pub mod payouts;
 pub mod rank;
 pub mod run;
 pub mod table;

@@ -6,6 +6,7 @@
 
 use super::decide::{Decisions, Selection, decide, excludes};
 use super::explain::Explanation;
+use super::payouts::{Due, PayoutTotals, dues, totals};
 use super::rank::{Ranks, rank};
 use super::table::{Table, UnitRow};
 use super::truth::Truth;
@@ -13,7 +14,7 @@ use super::unit::UnitEvaluator;
 use crate::data::feed::{Feed, UnitSink, feed};
 use crate::data::input::UnitInput;
 use crate::data::source::DataSource;
-use crate::diag::{Diag, sort_diags};
+use crate::diag::{DataMessage, Diag, Message, sort_diags};
 use crate::ir::{AwardId, ClauseId, Excl, OutcomeId, Program};
 
 /// Every unit evaluated, ranked and decided.
@@ -22,6 +23,8 @@ pub struct Evaluation<'a> {
     pub table: Table<'a>,
     pub ranks: Ranks,
     pub decisions: Decisions,
+    /// `兑现`: each line's and each amount's total over all units.
+    pub payouts: PayoutTotals,
 }
 
 /// Evaluates every unit `units` gives: one pass keeps each unit's compact
@@ -38,10 +41,18 @@ pub fn evaluate<'a>(p: &Program, units: Feed<'_, 'a>) -> Result<Evaluation<'a>, 
     let table = fed.sink.table;
     let ranks = rank(p, &table);
     let decisions = decide(p, &table, &ranks);
+    let payouts = totals(p, &table, &decisions).map_err(|_| {
+        let m = DataMessage::TooManyDigits {
+            unit: String::new(),
+            path: "兑现".to_string(),
+        };
+        vec![Diag::new(Message::Data(m), crate::source::Span::default())]
+    })?;
     Ok(Evaluation {
         table,
         ranks,
         decisions,
+        payouts,
     })
 }
 
@@ -124,6 +135,8 @@ pub struct UnitRuling<'a> {
     pub explanation: Explanation,
     pub awards: Vec<AwardRuling>,
     pub outcomes: Vec<(OutcomeId, Truth)>,
+    /// The `兑现` lines due to it, paid or pending, in source order.
+    pub payouts: Vec<Due>,
 }
 
 impl<'a> Evaluation<'a> {
@@ -180,6 +193,7 @@ impl<'a> Evaluation<'a> {
             explanation,
             awards,
             outcomes,
+            payouts: dues(p, &self.table, &self.decisions, u),
         })
     }
 }

@@ -112,6 +112,10 @@ words! {
     award_lists: "评优", "Awards";
     outcome_lists: "处置", "Outcomes";
     grade_lists: "等次", "Grades";
+    payout_lists: "兑现", "Payouts";
+    payouts: "兑现", "Payouts";
+    of_which: "其中", "of which";
+    total_word: "合计", "total";
     quota: "名额", "quota";
     none: "（无）", "(none)";
     list_sep: "、", "; ";

@@ -66,6 +66,7 @@ pub fn ranking_header(ctx: &Context<'_, '_>, w: &Words) -> Vec<Cell> {
     head.push(text(w.vetoed));
     head.extend(p.awards.iter().map(|a| text(a.name.clone())));
     head.extend(p.outcomes.iter().map(|o| text(o.name.clone())));
+    head.extend(super::payouts::column_titles(ctx, w).into_iter().map(num));
     head
 }
 
@@ -91,6 +92,7 @@ pub fn ranking_row(ctx: &Context<'_, '_>, w: &Words, s: &Summary) -> Vec<Cell> {
     for flagged in &s.outcomes {
         row.push(text(super::summary::outcome_cell(w, *flagged)));
     }
+    row.extend(s.payouts.iter().map(|v| num(dec(*v))));
     row
 }
 

@@ -47,6 +47,7 @@ pub fn header(ctx: &Context<'_, '_>, w: &Words) -> Vec<String> {
             .iter()
             .map(|s| s.to_string()),
     );
+    h.extend(super::payouts::column_titles(ctx, w));
     h
 }
 
@@ -66,5 +67,6 @@ pub fn row(ctx: &Context<'_, '_>, w: &Words, s: &Summary) -> Vec<Value> {
     r.push(Value::Text(if s.vetoed { w.yes } else { w.no }.to_string()));
     r.push(Value::Text(s.awards_won(ctx, w).join(w.list_sep)));
     r.push(Value::Text(s.outcomes_flagged(ctx, w).join(w.list_sep)));
+    r.extend(s.payouts.iter().map(|v| Value::Number(*v)));
     r
 }

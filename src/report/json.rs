@@ -149,6 +149,9 @@ impl Serialize for Doc<'_, '_, '_> {
         )?;
         m.serialize_entry("data_sha256", &ctx.run.data_sha256)?;
         m.serialize_entry("assumptions", &assumptions)?;
+        if !p.payouts.is_empty() {
+            m.serialize_entry("payouts", &payout_totals(ctx))?;
+        }
         m.serialize_entry(
             "units",
             &Units {
@@ -206,6 +209,102 @@ struct UnitOut<'p> {
     events: Vec<EventOut<'p>>,
     caps: Vec<CapOut<'p>>,
     vetoes: Vec<VetoOut<'p>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    payouts: Vec<PayoutOut<'p>>,
+}
+
+/// A `兑现` line due to a unit, or (with `units`) its total over all units.
+#[derive(Serialize)]
+struct PayoutOut<'p> {
+    #[serde(rename = "for")]
+    target: &'p str,
+    amount: &'p str,
+    value: Dec,
+    measure: Option<&'p str>,
+    shares: Vec<ShareOut<'p>>,
+    /// For one unit: `true`, or `"pending"` (counted in no total).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paid: Option<SelectedOut>,
+    /// For the totals: units paid, their sum, units pending.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    units: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total: Option<Dec>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pending: Option<usize>,
+    clause: Option<&'p str>,
+}
+
+#[derive(Serialize)]
+struct ShareOut<'p> {
+    to: &'p str,
+    value: Dec,
+}
+
+#[derive(Serialize)]
+struct PayoutTotalsOut<'p> {
+    lines: Vec<PayoutOut<'p>>,
+    amounts: Vec<AmountOut<'p>>,
+}
+
+#[derive(Serialize)]
+struct AmountOut<'p> {
+    amount: &'p str,
+    measure: Option<&'p str>,
+    total: Dec,
+}
+
+fn payout_line<'p>(ctx: &'p Context<'_, '_>, line: usize) -> Option<PayoutOut<'p>> {
+    let p = ctx.p;
+    let x = p.payouts.get(line)?;
+    let target = match x.target {
+        crate::ir::PayoutFor::Outcome(o) => &p[o].name,
+        crate::ir::PayoutFor::Tier(t) => &p[t].name,
+        crate::ir::PayoutFor::Award(a) => &p[a].name,
+    };
+    Some(PayoutOut {
+        target,
+        amount: &x.amount,
+        value: Dec(x.value),
+        measure: x.measure.as_deref(),
+        shares: x
+            .shares
+            .iter()
+            .map(|(to, v)| ShareOut { to, value: Dec(*v) })
+            .collect(),
+        paid: None,
+        units: None,
+        total: None,
+        pending: None,
+        clause: clause(ctx, x.clause),
+    })
+}
+
+fn payout_totals<'p>(ctx: &'p Context<'_, '_>) -> PayoutTotalsOut<'p> {
+    let t = &ctx.eval.payouts;
+    PayoutTotalsOut {
+        lines: t
+            .lines
+            .iter()
+            .enumerate()
+            .filter_map(|(i, total)| {
+                let mut out = payout_line(ctx, i)?;
+                out.units = Some(total.paid);
+                out.total = Some(Dec(total.sum));
+                out.pending = Some(total.pending);
+                Some(out)
+            })
+            .collect(),
+        amounts: t
+            .amounts
+            .iter()
+            .map(|a| AmountOut {
+                amount: &a.amount,
+                measure: a.measure.as_deref(),
+                total: Dec(a.sum),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -363,6 +462,15 @@ fn unit<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> UnitOut<'p> {
             .map(|x| VetoOut {
                 statement: &p.clause(x.clause).text,
                 clause: clause(ctx, x.clause),
+            })
+            .collect(),
+        payouts: r
+            .payouts
+            .iter()
+            .filter_map(|due| {
+                let mut out = payout_line(ctx, due.line)?;
+                out.paid = Some(due.state.into());
+                Some(out)
             })
             .collect(),
     }

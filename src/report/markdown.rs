@@ -191,6 +191,11 @@ fn decision_lists(ctx: &Context<'_, '_>, w: &Words, summaries: &[Summary]) -> St
         w.grade_lists,
         &lists::grades(ctx, w, summaries),
     ));
+    s.push_str(&named_lists(
+        w,
+        w.payout_lists,
+        &super::payouts::lists(ctx, w),
+    ));
     s
 }
 
@@ -249,6 +254,7 @@ fn unit(ctx: &Context<'_, '_>, w: &Words, s: &Summary, v: &UnitView) -> String {
     }
     out.push_str(&awards(w, v));
     out.push_str(&outcomes(w, v));
+    out.push_str(&payouts(w, v));
     out
 }
 
@@ -359,6 +365,27 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
             }
         }
         s.push('\n');
+    }
+    s.push('\n');
+    s
+}
+
+/// `兑现`: each line due, then what the unit is paid by amount.
+fn payouts(w: &Words, v: &UnitView) -> String {
+    if v.payouts.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("#### {}\n\n", esc(w.payouts));
+    for l in &v.payouts {
+        s.push_str(&format!("- {}\n", cited(std::slice::from_ref(l), "")));
+    }
+    if !v.payout_sums.is_empty() {
+        s.push_str(&format!(
+            "- **{}**{}{}\n",
+            esc(w.total_word),
+            esc(w.colon),
+            esc(&v.payout_sums.join(w.list_sep))
+        ));
     }
     s.push('\n');
     s

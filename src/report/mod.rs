@@ -15,6 +15,7 @@ pub mod json;
 pub mod jsonl;
 pub mod lists;
 pub mod markdown;
+pub mod payouts;
 pub mod summary;
 pub mod text;
 pub mod view;

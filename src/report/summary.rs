@@ -42,6 +42,8 @@ pub struct Summary {
     pub awards: Vec<Standing>,
     /// By outcome index.
     pub outcomes: Vec<Truth>,
+    /// Paid `兑现` amounts, one per amount of the totals.
+    pub payouts: Vec<Decimal>,
 }
 
 impl Summary {
@@ -104,6 +106,7 @@ impl Summary {
             outcomes: (0..p.outcomes.len())
                 .map(|i| e.decisions.outcome(u, OutcomeId::from_index(i)))
                 .collect(),
+            payouts: super::payouts::unit_columns(ctx, u),
         }
     }
 

@@ -98,6 +98,7 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
     }
     head.extend(p.awards.iter().map(|a| a.name.clone()));
     head.extend(p.outcomes.iter().map(|o| o.name.clone()));
+    head.extend(super::payouts::column_titles(ctx, w));
     let mut rows = vec![head];
     for &u in &ctx.eval.ranks.order {
         let s = Summary::of_row(ctx, u as usize);
@@ -121,9 +122,53 @@ fn ranking(ctx: &Context<'_, '_>, w: &Words) -> String {
                 .iter()
                 .map(|f| super::summary::outcome_cell(w, *f).to_string()),
         );
+        cells.extend(
+            super::payouts::unit_columns(ctx, u as usize)
+                .into_iter()
+                .map(dec),
+        );
         rows.push(cells);
     }
-    format!("{}\n{}\n", w.ranking, table(&rows, "  "))
+    format!(
+        "{}\n{}\n{}",
+        w.ranking,
+        table(&rows, "  "),
+        payout_totals(ctx, w)
+    )
+}
+
+/// `兑现`: each line with its units and total, then each amount's sum.
+fn payout_totals(ctx: &Context<'_, '_>, w: &Words) -> String {
+    if ctx.p.payouts.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("{}\n", w.payouts);
+    for l in super::payouts::lists(ctx, w) {
+        let units = if l.units.is_empty() {
+            w.none.to_string()
+        } else {
+            l.units.join(w.list_sep)
+        };
+        s.push_str(&format!(
+            "  {}{}{}{units}\n",
+            l.title,
+            doc::bracket(l.clause.as_deref()),
+            w.colon
+        ));
+        if !l.pending.is_empty() {
+            s.push_str(&format!(
+                "    {}{}{}\n",
+                w.pending_decision,
+                w.colon,
+                l.pending.join(w.list_sep)
+            ));
+        }
+    }
+    for sum in super::payouts::sums(ctx, w) {
+        s.push_str(&format!("  {sum}\n"));
+    }
+    s.push('\n');
+    s
 }
 
 fn assumptions(ctx: &Context<'_, '_>, w: &Words) -> String {
@@ -171,8 +216,28 @@ fn unit(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> String {
     out.push_str(&vetoes(w, &v));
     out.push_str(&awards(w, &v));
     out.push_str(&outcomes(w, &v));
+    out.push_str(&payouts(w, &v));
     out.push('\n');
     out
+}
+
+fn payouts(w: &Words, v: &UnitView) -> String {
+    if v.payouts.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("{}\n", w.payouts);
+    for l in &v.payouts {
+        s.push_str(&format!("  {}\n", l.plain()));
+    }
+    if !v.payout_sums.is_empty() {
+        s.push_str(&format!(
+            "  {}{}{}\n",
+            w.total_word,
+            w.colon,
+            v.payout_sums.join(w.list_sep)
+        ));
+    }
+    s
 }
 
 fn items(w: &Words, v: &UnitView) -> String {
@@ -279,10 +344,10 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
     let mut s = format!("{}\n  {}\n", w.outcomes, parts.join(w.gap));
     // Why each applies: its clause, its condition as the policy states it.
     for o in v.outcomes.iter().filter(|o| o.flagged) {
+        let head = format!("{} {}", o.name, doc::bracket(o.clause.as_deref()));
         s.push_str(&format!(
-            "  {} {}{}{}{}\n",
-            o.name,
-            doc::bracket(o.clause.as_deref()),
+            "  {}{}{}{}\n",
+            head.trim_end(),
             w.colon,
             o.rule,
             assumed(w, o.assumption.as_deref())

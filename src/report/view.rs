@@ -105,6 +105,10 @@ pub struct UnitView {
     pub vetoes: Vec<Cited>,
     pub awards: Vec<AwardView>,
     pub outcomes: Vec<OutcomeView>,
+    /// `兑现` lines due, a pending one marked.
+    pub payouts: Vec<Cited>,
+    /// What it is paid, by amount: `奖金 12000 元`.
+    pub payout_sums: Vec<String>,
 }
 
 impl UnitView {
@@ -127,6 +131,12 @@ impl UnitView {
                 .map(|v| cited(ctx, ctx.p.clause(v.clause).text.clone(), v.clause))
                 .collect(),
             awards: awards(ctx, w, r),
+            payouts: super::payouts::unit_lines(ctx, w, r),
+            payout_sums: crate::eval::payouts::unit_sums(ctx.p, &r.payouts)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(x, v)| super::payouts::amount(&x.amount, v, x.measure.as_deref()))
+                .collect(),
             outcomes: r
                 .outcomes
                 .iter()

@@ -5,6 +5,7 @@ use kaohe::ast::{Decl, Example, Policy};
 use kaohe::data::source::DataSource;
 use kaohe::diag::Diag;
 use kaohe::eval::decide::{Grade, Selection};
+use kaohe::eval::truth::Truth;
 use kaohe::eval::{Evaluation, Feed, Reason, evaluate};
 use kaohe::ir::{Excl, Program};
 
@@ -65,24 +66,32 @@ pub fn brief(p: &Program, e: &Evaluation<'_>, source: &DataSource<'_>) -> String
         let ruling = e.ruling(p, source, u).unwrap();
         for a in &ruling.awards {
             let name = &p.awards[a.award.index()].name;
+            let why = || {
+                let why: Vec<String> = a.reasons.iter().map(|x| reason(p, x)).collect();
+                why.join(", ")
+            };
             let state = match (a.eligible, a.selection) {
-                (false, _) => {
-                    let why: Vec<String> = a.reasons.iter().map(|x| reason(p, x)).collect();
-                    format!("excluded ({})", why.join(", "))
-                }
-                (true, Selection::NoQuota) => "eligible".to_string(),
-                (true, Selection::Selected) => "selected".to_string(),
-                (true, Selection::NotSelected) => "not selected".to_string(),
-                (true, Selection::Pending) => "pending".to_string(),
+                (Truth::No, _) => format!("excluded ({})", why()),
+                (Truth::Pending, _) => format!("eligibility pending ({})", why()),
+                (Truth::Yes, Selection::NoQuota) => "eligible".to_string(),
+                (Truth::Yes, Selection::Selected) => "selected".to_string(),
+                (Truth::Yes, Selection::NotSelected) => "not selected".to_string(),
+                (Truth::Yes, Selection::Pending) => "pending".to_string(),
             };
             parts.push(format!("{name} {state}"));
         }
         if !p.outcomes.is_empty() {
-            let held: Vec<&str> = ruling
+            let held: Vec<String> = ruling
                 .outcomes
                 .iter()
-                .filter(|(_, holds)| *holds)
-                .map(|(o, _)| p.outcomes[o.index()].name.as_str())
+                .filter_map(|(o, holds)| {
+                    let name = &p.outcomes[o.index()].name;
+                    match holds {
+                        Truth::Yes => Some(name.clone()),
+                        Truth::Pending => Some(format!("{name}(pending)")),
+                        Truth::No => None,
+                    }
+                })
                 .collect();
             let held = if held.is_empty() {
                 "-".to_string()
@@ -99,12 +108,14 @@ pub fn brief(p: &Program, e: &Evaluation<'_>, source: &DataSource<'_>) -> String
 fn reason(p: &Program, r: &Reason) -> String {
     match r {
         Reason::Vetoed => "vetoed".to_string(),
-        Reason::Excluded(e, _) => match e {
+        Reason::Excluded(e, _) | Reason::Undecided(e, _) => match e {
             Excl::Unit(u) => format!("unit {}", p.units[u.index()].name),
             Excl::Group(g) => format!("group {}", p.groups[g.index()].name),
             Excl::Kind(f) => format!("any {}", p.kinds[p.facts[f.index()].kind.index()].name),
             Excl::Vetoed => "vetoed".to_string(),
             Excl::Outcome(o) => format!("outcome {}", p.outcomes[o.index()].name),
+            Excl::Grade(t) => format!("grade {}", p.tiers[t.index()].name),
+            Excl::Award(a) => format!("award {}", p.awards[a.index()].name),
             Excl::Bottom(n) => format!("bottom {n}"),
             Excl::Finding(f) => {
                 let kind = p.findings[f.index()].kind;

@@ -49,6 +49,9 @@ pub fn holds(m: &Model<'_>, c: &Cond, v: &View<'_, '_>) -> bool {
         CondNode::Or(list) => list.iter().any(|x| holds(m, x, v)),
         CondNode::And(list) => list.iter().all(|x| holds(m, x, v)),
         CondNode::Not(x) => !holds(m, x, v),
+        CondNode::Grade(_) | CondNode::Awarded(_) => {
+            panic!("the reference does not model conditions on grades and awards")
+        }
         CondNode::Compare { operand, op, value } => {
             let value = m.num(value);
             let left = match operand {

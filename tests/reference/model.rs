@@ -328,6 +328,7 @@ impl<'a> Model<'a> {
                 }
             }
             Decl::Schedule(_) | Decl::Example(_) => {}
+            Decl::Payouts(_) => panic!("the reference does not model payouts"),
         }
     }
 

@@ -107,6 +107,36 @@ pub(super) fn message(m: &Message, lang: Lang) -> String {
                 d(*high)
             )
         ),
+        M::SharesOver { target, sum } => zh_en!(
+            lang,
+            format!(
+                "「{target}」的兑现中「其中」各份额合计 {}%，超过 100%",
+                d(*sum)
+            ),
+            format!(
+                "the shares (`of which`) of the payout for `{target}` add up to {}%, more than 100%",
+                d(*sum)
+            )
+        ),
+        M::PayoutNumber {
+            value,
+            share: false,
+        } => zh_en!(
+            lang,
+            format!(
+                "兑现的数额 {} 超出范围：须在 0 至 1000000000000 之间，至多两位小数",
+                d(*value)
+            ),
+            format!(
+                "payout amount {} is out of range: 0 to 1000000000000, at most two decimals",
+                d(*value)
+            )
+        ),
+        M::PayoutNumber { value, share: true } => zh_en!(
+            lang,
+            format!("份额 {}% 至多两位小数", d(*value)),
+            format!("share {}% may have at most two decimals", d(*value))
+        ),
         M::NegativeAmount { value } => zh_en!(
             lang,
             format!("分值不能为负数：{}", d(*value)),
@@ -335,6 +365,18 @@ pub(super) fn help(m: &Message, lang: Lang) -> Option<String> {
             format!("写成「{} 至 {}」", d(*high), d(*low)),
             format!("write `{} to {}`", d(*high), d(*low))
         ),
+        M::SharesOver { .. } => lang
+            .pick(
+                "减少各份额，使合计不超过 100%",
+                "lower the shares so that together they are at most 100%",
+            )
+            .into(),
+        M::PayoutNumber { .. } => lang
+            .pick(
+                "写一个 0 至 1000000000000 之间、至多两位小数的数",
+                "write a number from 0 to 1000000000000 with at most two decimals",
+            )
+            .into(),
         M::NegativeAmount { .. } => lang
             .pick(
                 "分值写成正数；扣分放在「扣分」段中",

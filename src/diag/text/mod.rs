@@ -69,6 +69,8 @@ fn family(m: &Message) -> Family<'_> {
         | M::DecisionCycle { .. } => Family::Names,
         M::WeightsChildren { .. }
         | M::WeightsTop { .. }
+        | M::SharesOver { .. }
+        | M::PayoutNumber { .. }
         | M::InvertedRange { .. }
         | M::NegativeAmount { .. }
         | M::NotPositive { .. }

@@ -175,6 +175,11 @@ fn decision_lists(ctx: &Context<'_, '_>, w: &Words, summaries: &[Summary]) -> St
         w.grade_lists,
         &lists::grades(ctx, w, summaries),
     ));
+    s.push_str(&named_lists(
+        w,
+        w.payout_lists,
+        &super::payouts::lists(ctx, w),
+    ));
     s.push_str("</section>\n");
     s
 }

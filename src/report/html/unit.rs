@@ -56,6 +56,7 @@ pub fn article(
     }
     out.push_str(&awards(w, v));
     out.push_str(&outcomes(w, v));
+    out.push_str(&payouts(w, v));
     out.push_str("</article>\n");
     out
 }
@@ -223,6 +224,30 @@ fn outcomes(w: &Words, v: &UnitView) -> String {
             }
         }
         s.push_str("</li>\n");
+    }
+    s.push_str("</ul>\n");
+    s
+}
+
+/// `兑现`: each line due, then what the unit is paid by amount.
+fn payouts(w: &Words, v: &UnitView) -> String {
+    if v.payouts.is_empty() {
+        return String::new();
+    }
+    let mut s = format!("<h4>{}</h4>\n<ul>\n", esc(w.payouts));
+    for l in &v.payouts {
+        s.push_str(&format!(
+            "<li>{}</li>\n",
+            cited(std::slice::from_ref(l), "")
+        ));
+    }
+    if !v.payout_sums.is_empty() {
+        s.push_str(&format!(
+            "<li><b>{}</b>{}{}</li>\n",
+            esc(w.total_word),
+            esc(w.colon),
+            esc(&v.payout_sums.join(w.list_sep))
+        ));
     }
     s.push_str("</ul>\n");
     s
