@@ -19,8 +19,8 @@
 //! as `kaohe test` evaluates an example (its units only). FACT is `total N`,
 //! `bonus N`, `deduct N`, `rank N` or `rank none`, `vetoed true|false`,
 //! `grade "T"`, `grade "T" pending` or `grade none`, `award "A" STATE` (STATE:
-//! `eligible`, `excluded`, `selected`, `not_selected`, `pending`) and
-//! `outcome "O" true|false`.
+//! `eligible`, `excluded`, `eligibility_pending`, `selected`, `not_selected`,
+//! `pending`) and `outcome "O" true|false|pending`.
 
 mod common;
 
@@ -323,6 +323,29 @@ evaluates! {
     a_tie_across_the_quota_is_pending: "评优 先进 { 名额 1 }",
         "甲处 35 18 9; 乙处 35 18 9; 丙处 30 15 8"
         => "甲处" award "先进" pending | "乙处" award "先进" pending | "丙处" award "先进" not_selected;
+    // An outcome on a pending award is pending (§7.31), never read as no.
+    an_outcome_on_a_pending_award_is_pending: "评优 先进 { 名额 1 }\n处置 奖励 当 获得 先进",
+        "甲处 35 18 9; 乙处 35 18 9; 丙处 30 15 8"
+        => "甲处" outcome "奖励" pending | "乙处" outcome "奖励" pending | "丙处" outcome "奖励" false;
+    // A side that settles the condition settles it: 89 is not < 80, so no 约谈
+    // whatever 先进 becomes; 丙处 (77, not selected) gets it.
+    a_settled_side_settles_the_outcome: "评优 先进 { 名额 1 }\n处置 约谈 当 总分 < 80 且 非 获得 先进",
+        "甲处 35 18 9; 乙处 35 18 9; 丙处 30 15 8"
+        => "甲处" outcome "约谈" false | "乙处" outcome "约谈" false | "丙处" outcome "约谈" true;
+    // 优胜 excludes 先进, which is pending for 甲处 and 乙处: their eligibility is
+    // pending, and so is 丙处's place (one of them may take it).
+    an_award_excluding_a_pending_award: "评优 先进 { 名额 1 }\n评优 优胜 { 名额 1; 不含 先进 }",
+        "甲处 35 18 9; 乙处 35 18 9; 丙处 30 15 8"
+        => "甲处" award "优胜" eligibility_pending | "乙处" award "优胜" eligibility_pending | "丙处" award "优胜" pending;
+    // A tier that reads an award: 甲处 (100) is selected, so 优秀; 乙处 (89) is not.
+    a_tier_reads_an_award: "评优 先进 { 名额 1 }\n等次 { 优秀 当 总分 >= 80 且 获得 先进; 良好 其余 }",
+        "甲处 40 20 10; 乙处 35 18 9"
+        => "甲处" grade "优秀" | "乙处" grade "良好";
+    // A grade pending at 优秀 (tie at its one place) may end at 合格: an award
+    // excluding 合格 is pending for both; 丙处 (77) is 合格 and excluded.
+    an_award_excluding_a_pending_grade: "等次 { 优秀 当 总分 >= 80 名额 1; 合格 其余 }\n评优 先进 { 不含 合格 }",
+        "甲处 35 18 9; 乙处 35 18 9; 丙处 30 15 8"
+        => "甲处" award "先进" eligibility_pending | "乙处" grade "优秀" pending | "丙处" award "先进" excluded;
     // ⌊50% × 3 ranked⌋ = 1 place (the excluded 甲处 counts among the ranked): 乙处 takes it.
     a_percentage_quota_counts_excluded_units: "评优 先进 { 名额 50%; 不含 甲处 }",
         "甲处 40 20 10; 乙处 35 18 9; 丙处 30 15 8"
