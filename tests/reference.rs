@@ -89,6 +89,32 @@ fn kaohe_agrees_with_the_reference() {
 }
 
 /// The policy of `file` and its AST, for the reference; panics on errors.
+/// Whether the policy uses what the reference does not model yet (#12
+/// constructs 4 and 5: decisions that read decisions, `兑现`); those are held
+/// by the corpus snapshots and the hand-worked cases' kaohe side only.
+fn beyond_the_reference(built: &kaohe::driver::Built) -> bool {
+    use kaohe::ir::{CondIr, Excl};
+    fn reads(c: &CondIr) -> bool {
+        match c {
+            CondIr::Or(l) | CondIr::And(l) => l.iter().any(reads),
+            CondIr::Not(x) => reads(x),
+            CondIr::Grade(_) | CondIr::Awarded(_) => true,
+            _ => false,
+        }
+    }
+    let Some(p) = &built.program else {
+        return false;
+    };
+    !p.payouts.is_empty()
+        || p.outcomes.iter().any(|o| reads(&o.cond))
+        || p.tiers.iter().any(|t| t.cond.as_ref().is_some_and(reads))
+        || p.awards.iter().any(|a| {
+            a.exclusions
+                .iter()
+                .any(|e| matches!(e.what, Excl::Grade(_) | Excl::Award(_)))
+        })
+}
+
 fn built(file: &SourceFile) -> kaohe::driver::Built {
     let built = kaohe::driver::build(file);
     assert!(built.program.is_some(), "{}: {:#?}", file.name, built.diags);
@@ -117,6 +143,9 @@ fn the_reference_meets_the_examples_of_the_policies() {
     for rel in files {
         let file = common::file(&rel);
         let built = built(&file);
+        if beyond_the_reference(&built) {
+            continue;
+        }
         let model = Model::read(&built.policy, &file.text);
         for example in common::rulings::examples(&built.policy) {
             let data = reference::examples::example_json(&model, example);
@@ -146,6 +175,9 @@ fn the_reference_meets_the_hand_worked_cases() {
     for case in &cases {
         let file = SourceFile::new("case.kh", case.policy.clone());
         let built = built(&file);
+        if beyond_the_reference(&built) {
+            continue;
+        }
         let model = Model::read(&built.policy, &file.text);
         let example = common::rulings::examples(&built.policy)[0];
         let data = reference::examples::example_json(&model, example);

@@ -26,36 +26,38 @@ pub(super) fn check(syms: &Symbols<'_>) -> Vec<Diag> {
         Node::Grades => awards + outcomes,
     };
     let n = awards + outcomes + 1;
-    // For each decision, what it reads, and where.
-    let mut reads: Vec<Vec<(usize, Span)>> = vec![Vec::new(); n];
-    let mut names: Vec<(Option<String>, Span)> = vec![(None, Span::default()); n];
-    for (i, a) in syms.awards.iter().enumerate() {
-        names[index(Node::Award(i))] = (Some(a.node.name.text.clone()), *a.node.name.span);
+    // For each decision, in node order, its name and what it reads, and where.
+    let mut reads: Vec<Vec<(usize, Span)>> = Vec::with_capacity(n);
+    let mut names: Vec<(Option<String>, Span)> = Vec::with_capacity(n);
+    for a in &syms.awards {
+        names.push((Some(a.node.name.text.clone()), *a.node.name.span));
+        let mut r = Vec::new();
         for clause in &a.node.clauses {
             if let AwardClause::Exclude(Exclusion::Name(name)) = &clause.node
                 && let Some(read) = decision(syms, name)
             {
-                reads[index(Node::Award(i))].push((index(read), *name.span));
+                r.push((index(read), *name.span));
             }
         }
+        reads.push(r);
     }
-    for (i, o) in syms.outcomes.iter().enumerate() {
-        names[index(Node::Outcome(i))] = (Some(o.node.name.text.clone()), *o.node.name.span);
+    for o in &syms.outcomes {
+        names.push((Some(o.node.name.text.clone()), *o.node.name.span));
+        let mut r = Vec::new();
         cond_reads(syms, &o.node.when, &mut |read, span| {
-            reads[index(Node::Outcome(i))].push((index(read), span));
+            r.push((index(read), span))
         });
+        reads.push(r);
     }
-    let grades = index(Node::Grades);
-    if let Some(first) = syms.tiers.first() {
-        names[grades] = (None, *first.node.name.span);
-    }
+    let first = syms.tiers.first().map(|t| *t.node.name.span);
+    names.push((None, first.unwrap_or_default()));
+    let mut r = Vec::new();
     for t in &syms.tiers {
         if let Some(c) = &t.node.when {
-            cond_reads(syms, c, &mut |read, span| {
-                reads[grades].push((index(read), span));
-            });
+            cond_reads(syms, c, &mut |read, span| r.push((index(read), span)));
         }
     }
+    reads.push(r);
     let edges: Vec<Vec<usize>> = reads
         .iter()
         .map(|r| r.iter().map(|(to, _)| *to).collect())

@@ -31,7 +31,7 @@ pub fn truth(c: &CondIr, f: &Facts<'_>, decided: &dyn Fn(&CondIr) -> Truth) -> T
     match c {
         CondIr::Or(list) => Truth::any(list.iter().map(|x| truth(x, f, decided))),
         CondIr::And(list) => Truth::all(list.iter().map(|x| truth(x, f, decided))),
-        CondIr::Not(inner) => truth(inner, f, decided).not(),
+        CondIr::Not(inner) => !truth(inner, f, decided),
         CondIr::Grade(_) | CondIr::Awarded(_) => decided(c),
         atom => Truth::from_bool(fact(atom, f)),
     }

@@ -168,7 +168,7 @@ fn award(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions, award: AwardI
             Truth::any(a.exclusions.iter().map(|e| excludes(t, r, d, u, &e.what)))
         };
         if let Some(x) = d.eligible.get_mut(u * per + award.index()) {
-            *x = excluded.not();
+            *x = !excluded;
         }
     }
     let ai = award.index();

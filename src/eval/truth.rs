@@ -17,15 +17,6 @@ impl Truth {
         if b { Truth::Yes } else { Truth::No }
     }
 
-    /// `非`: Pending stays pending.
-    pub fn not(self) -> Truth {
-        match self {
-            Truth::No => Truth::Yes,
-            Truth::Yes => Truth::No,
-            Truth::Pending => Truth::Pending,
-        }
-    }
-
     /// `且` of many: no if any is no, else pending if any is.
     pub fn all(items: impl IntoIterator<Item = Truth>) -> Truth {
         let mut out = Truth::Yes;
@@ -57,6 +48,19 @@ impl Truth {
     }
 }
 
+/// `非`: pending stays pending.
+impl std::ops::Not for Truth {
+    type Output = Truth;
+
+    fn not(self) -> Truth {
+        match self {
+            Truth::No => Truth::Yes,
+            Truth::Yes => Truth::No,
+            Truth::Pending => Truth::Pending,
+        }
+    }
+}
+
 #[cfg(test)]
 mod kleene {
     use super::Truth::{self, No, Pending, Yes};
@@ -67,7 +71,8 @@ mod kleene {
         assert_eq!(Truth::all([No, Pending]), No);
         assert_eq!(Truth::any([Yes, Pending]), Yes);
         assert_eq!(Truth::any([No, Pending]), Pending);
-        assert_eq!(Pending.not(), Pending);
+        assert_eq!(!Pending, Pending);
+        assert_eq!(!Yes, No);
         assert_eq!(Truth::all([]), Yes);
         assert_eq!(Truth::any([]), No);
     }

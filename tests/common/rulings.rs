@@ -100,6 +100,27 @@ pub fn brief(p: &Program, e: &Evaluation<'_>, source: &DataSource<'_>) -> String
             };
             parts.push(format!("outcomes {held}"));
         }
+        if !p.payouts.is_empty() {
+            let due: Vec<String> = ruling
+                .payouts
+                .iter()
+                .map(|d| {
+                    let x = &p.payouts[d.line];
+                    let pending = if d.state == Truth::Pending {
+                        " pending"
+                    } else {
+                        ""
+                    };
+                    format!("{} {}{pending}", x.amount, x.value)
+                })
+                .collect();
+            let due = if due.is_empty() {
+                "-".to_string()
+            } else {
+                due.join(" + ")
+            };
+            parts.push(format!("payouts {due}"));
+        }
         out.push_str(&format!("  {}: {}\n", row.name, parts.join(", ")));
     }
     out
