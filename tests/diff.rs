@@ -675,3 +675,62 @@ fn a_real_change_shows_whatever_the_spelling() {
         }
     }
 }
+
+const PAYOUTS: &str = "兑现 【六】 {\n    先进 => 奖金 5000 元, 其中 主要负责人 20%\n    诫勉 => 扣发绩效 1000 元 仅 机关处室\n}\n";
+
+#[test]
+fn an_outcome_reading_an_award_and_payouts_are_changes_and_move_no_total() {
+    let dir = case(
+        "payouts-added",
+        &[(
+            "处置 问责审查",
+            &format!("处置 表彰 当 获得 先进\n{PAYOUTS}处置 问责审查"),
+        )],
+    );
+    let v = json(&dir, &["--data", "sample.json"]);
+    let changes = v["changes"].as_array().unwrap();
+    let parts: Vec<(&str, &str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["part"].as_str().unwrap(),
+                c["mark"].as_str().unwrap(),
+                c["subject"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            ("outcomes", "added", "表彰"),
+            ("payouts", "added", "先进"),
+            ("payouts", "added", "诫勉"),
+        ],
+        "{v:#}"
+    );
+    assert!(moved_totals(&v["data"]).is_empty(), "{v:#}");
+}
+
+#[test]
+fn a_payouts_value_or_share_is_one_change_and_its_order_is_none() {
+    let with = |text: &str| shipped().replacen("处置 问责审查", &format!("{text}处置 问责审查"), 1);
+    let dir = std::env::temp_dir().join(format!("kaohe-diff-{}-payouts", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("old.kh"), with(PAYOUTS)).unwrap();
+    let reordered = "兑现 【六】 {\n    诫勉 => 扣发绩效 1000 元 仅 机关处室\n    先进 => 奖金 5000 元, 其中 主要负责人 20%\n}\n";
+    std::fs::write(dir.join("new.kh"), with(reordered)).unwrap();
+    let v = json(&dir, &[]);
+    assert_eq!(v["changes"].as_array().unwrap().len(), 0, "{v:#}");
+    let raised = PAYOUTS.replace(
+        "奖金 5000 元, 其中 主要负责人 20%",
+        "奖金 6000 元, 其中 主要负责人 25%",
+    );
+    std::fs::write(dir.join("new.kh"), with(&raised)).unwrap();
+    let v = json(&dir, &[]);
+    let changes = v["changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 1, "{v:#}");
+    assert_eq!(
+        (changes[0]["part"].as_str(), changes[0]["mark"].as_str()),
+        (Some("payouts"), Some("changed"))
+    );
+}

@@ -271,7 +271,7 @@ impl<'s, 'a> Compiler<'s, 'a> {
             Decl::Ranking(r) => self.ranking(r, &decl.meta, *decl.span),
             Decl::Award(a) => self.award(a, &decl.meta),
             Decl::Grades(tiers) => self.grades(tiers, &decl.meta),
-            Decl::Payouts(lines) => self.payouts(lines, &decl.meta),
+            Decl::Payouts(lines) => self.payouts(lines, &decl.meta, *decl.span),
             _ => {}
         }
     }

@@ -6,9 +6,12 @@ use super::Compiler;
 use crate::ast::{Meta, Payout, Stmt, UnitScope};
 use crate::diag::Sort;
 use crate::ir::{AwardId, CondIr, Decision, Excl, OutcomeId, PayoutFor, PayoutIr, ScopeIr, TierId};
+use crate::source::Span;
 
 impl Compiler<'_, '_> {
-    pub(super) fn payouts(&mut self, lines: &[Stmt<Payout>], meta: &Meta) {
+    pub(super) fn payouts(&mut self, lines: &[Stmt<Payout>], meta: &Meta, span: Span) {
+        // The block's own clause: its `解释` reaches the rulings' list.
+        self.clause(meta, span, None);
         for line in lines {
             let clause = self.clause(&line.meta, *line.span, meta.citation.as_ref());
             let node = &line.node;

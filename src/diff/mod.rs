@@ -39,11 +39,12 @@ pub enum Part {
     Awards,
     Outcomes,
     Grades,
+    Payouts,
     Schedule,
 }
 
 impl Part {
-    pub const ALL: [Part; 13] = [
+    pub const ALL: [Part; 14] = [
         Part::Header,
         Part::Units,
         Part::Score,
@@ -56,6 +57,7 @@ impl Part {
         Part::Awards,
         Part::Outcomes,
         Part::Grades,
+        Part::Payouts,
         Part::Schedule,
     ];
 }

@@ -20,6 +20,7 @@ pub fn part(lang: Lang, p: Part) -> &'static str {
         Part::Awards => ("评优", "Awards"),
         Part::Outcomes => ("处置", "Outcomes"),
         Part::Grades => ("等次", "Grades"),
+        Part::Payouts => ("兑现", "Payouts"),
         Part::Schedule => ("日程", "Schedule"),
     };
     lang.pick(zh, en)

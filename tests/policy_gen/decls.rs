@@ -26,7 +26,7 @@ impl Writer {
     }
 
     fn decl(&mut self) {
-        let decls: [Part; 13] = [
+        let decls: [Part; 14] = [
             Writer::header,
             Writer::units,
             Writer::score,
@@ -38,6 +38,7 @@ impl Writer {
             Writer::award,
             Writer::outcome,
             Writer::grades,
+            Writer::payouts,
             Writer::schedule,
             Writer::example,
         ];
@@ -333,6 +334,34 @@ impl Writer {
     }
 
     /// `仅 A | B` or `不含 A`.
+    /// `兑现 { 优秀 => 奖金 10000 元, 其中 主要负责人 20% 仅 县 }`.
+    fn payouts(&mut self) {
+        self.kw(Kw::Payouts);
+        self.tail(true);
+        self.block(3, Writer::payout);
+    }
+
+    fn payout(&mut self) {
+        self.name();
+        let cite = self.early_citation();
+        self.arrow();
+        self.name();
+        self.num();
+        if self.chance(60) {
+            self.name();
+        }
+        for _ in 0..self.below(3) {
+            self.comma();
+            self.kw(Kw::OfWhich);
+            self.name();
+            self.percent();
+        }
+        if self.chance(30) {
+            self.unit_scope();
+        }
+        self.tail(cite);
+    }
+
     fn unit_scope(&mut self) {
         let kw = self.pick(&[Kw::Only, Kw::Exclude]);
         self.kw(kw);
@@ -532,7 +561,7 @@ impl Writer {
             self.cond_unary(depth);
             return;
         }
-        match self.below(8) {
+        match self.below(10) {
             0 if depth > 0 => {
                 let open = self.pick(&["(", "（"]);
                 self.punct(open);
@@ -568,6 +597,27 @@ impl Writer {
             }
             5 => {
                 self.kw(Kw::In);
+                self.name();
+            }
+            6 => {
+                self.kw(Kw::Grades);
+                match self.below(3) {
+                    0 => {
+                        self.kw(Kw::Is);
+                        self.name();
+                    }
+                    1 => {
+                        self.kw(Kw::In);
+                        self.value_list();
+                    }
+                    _ => {
+                        self.kw(Kw::NotIn);
+                        self.value_list();
+                    }
+                }
+            }
+            7 => {
+                self.kw(Kw::Awarded);
                 self.name();
             }
             _ => {

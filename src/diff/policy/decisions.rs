@@ -5,7 +5,7 @@
 use super::meaning::{self, Cond, Excluded, Reader};
 use super::{Change, Field, Mark, NONE, Pair, Part, Side, Stated, by_key, dec};
 use crate::ast::{Decl, Order, Step, Stmt};
-use crate::ir::{AwardIr, Excl, KeyIr, QuotaIr};
+use crate::ir::{AwardIr, Excl, KeyIr, PayoutFor, QuotaIr};
 
 /// The ranking: its keys in order (kind, item through its rename, order)
 /// and whether it is within groups.
@@ -176,6 +176,45 @@ pub(super) fn grades(pair: &mut Pair<'_>) {
     };
     let (o, n) = (of(pair, true), of(pair, false));
     by_key(pair, Part::Grades, o, n);
+}
+
+/// `兑现` lines: matched by what they pay for, the amount's name and measure
+/// and the units they are for (`仅`/`不含` as written, sorted); changed when
+/// the value or the shares change.
+pub(super) fn payouts(pair: &mut Pair<'_>) {
+    type Key = (String, String, Option<String>, Vec<(bool, Vec<String>)>);
+    type Meaning = (rust_decimal::Decimal, Vec<(String, rust_decimal::Decimal)>);
+    let of = |pair: &Pair<'_>, old: bool| -> Vec<Stated<Key, Meaning>> {
+        let s = if old { &pair.old } else { &pair.new };
+        let p = s.p;
+        p.payouts
+            .iter()
+            .map(|x| {
+                let target = match x.target {
+                    PayoutFor::Outcome(o) => p[o].name.clone(),
+                    PayoutFor::Tier(t) => p[t].name.clone(),
+                    PayoutFor::Award(a) => p[a].name.clone(),
+                };
+                let mut scopes: Vec<(bool, Vec<String>)> = x
+                    .scopes
+                    .iter()
+                    .map(|sc| {
+                        let mut names = sc.names.clone();
+                        names.sort();
+                        (sc.only, names)
+                    })
+                    .collect();
+                scopes.sort();
+                let mut shares = x.shares.clone();
+                shares.sort();
+                let key = (target.clone(), x.amount.clone(), x.measure.clone(), scopes);
+                let meaning = (x.value.normalize(), shares);
+                Stated::of(s, key, target, meaning, x.clause)
+            })
+            .collect()
+    };
+    let (o, n) = (of(pair, true), of(pair, false));
+    by_key(pair, Part::Payouts, o, n);
 }
 
 fn steps<'a>(s: &Side<'a>) -> Vec<&'a Stmt<Step>> {

@@ -83,6 +83,7 @@ pub fn compare(old: Side<'_>, new: Side<'_>, lang: Lang) -> Vec<Change> {
     decisions::awards(&mut pair);
     decisions::outcomes(&mut pair);
     decisions::grades(&mut pair);
+    decisions::payouts(&mut pair);
     decisions::schedule(&mut pair);
     let mut changes = pair.changes;
     // Stable: within a part, the order the comparisons found them.
