@@ -684,7 +684,7 @@ fn an_outcome_reading_an_award_and_payouts_are_changes_and_move_no_total() {
         "payouts-added",
         &[(
             "处置 问责审查",
-            &format!("处置 表彰 当 获得 先进\n{PAYOUTS}处置 问责审查"),
+            &format!("处置 表彰奖励 当 获得 先进\n{PAYOUTS}处置 问责审查"),
         )],
     );
     let v = json(&dir, &["--data", "sample.json"]);
@@ -702,7 +702,7 @@ fn an_outcome_reading_an_award_and_payouts_are_changes_and_move_no_total() {
     assert_eq!(
         parts,
         [
-            ("outcomes", "added", "表彰"),
+            ("outcomes", "added", "表彰奖励"),
             ("payouts", "added", "先进"),
             ("payouts", "added", "诫勉"),
         ],
