@@ -19,7 +19,7 @@ pub const EVENT_KEYS: &[&str] = &[
 ];
 
 /// Keys of a unit object.
-pub const UNIT_KEYS: &[&str] = &["unit", "group", "scores", "events"];
+pub const UNIT_KEYS: &[&str] = &["unit", "group", "scores", "events", "scored_by"];
 
 /// A sheet, or a fixed column of one: the data key it holds and its header
 /// in each language. Either header is read; the template writes the one of
@@ -51,6 +51,10 @@ impl Named {
 
 /// The sheet of scores, one row per unit (a CSV folder's `得分.csv`).
 pub const SCORES_SHEET: Named = Named::new("scores", "得分", "scores");
+/// Who scored each item for each unit, when another body did (a delegated
+/// assessment, entered as-is): the scores sheet's shape, names for numbers
+/// (`评分单位.csv`). Optional.
+pub const SCORERS_SHEET: Named = Named::new("scored_by", "评分单位", "scored_by");
 /// The sheet of events, one row per event (`事项.csv`).
 pub const EVENTS_SHEET: Named = Named::new("events", "事项", "events");
 

@@ -30,6 +30,11 @@ fn write_unit(out: &mut Vec<u8>, unit: &RawUnit<'_>) {
     write_fields(out, unit.fields.iter());
     out.push(b'S');
     write_fields(out, unit.score_fields.iter());
+    // Only when present: data without `scored_by` keeps the digest it had.
+    if !unit.scorer_fields.is_empty() {
+        out.push(b'B');
+        write_fields(out, unit.scorer_fields.iter());
+    }
     for ev in &unit.event_list {
         out.push(b'E');
         if let Some(fields) = unit.event_fields.get(ev.start..ev.end) {

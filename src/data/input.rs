@@ -24,6 +24,9 @@ pub struct UnitInput<'a> {
     pub span: Span,
     /// The data value of each leaf item, in `Program::leaves` order.
     pub scores: Vec<Decimal>,
+    /// Who scored each leaf item (`scored_by`), in `Program::leaves` order;
+    /// empty when the data names no one.
+    pub scorers: Vec<Option<Cow<'a, str>>>,
     pub events: Vec<EventInput<'a>>,
     /// Attribute values of all events (value index, or item id for `计分项`).
     pub values: Vec<u32>,
@@ -35,11 +38,17 @@ impl UnitInput<'_> {
         self.name_span = Span::default();
         self.declared = None;
         self.scores.clear();
+        self.scorers.clear();
         self.events.clear();
         self.values.clear();
     }
 
     /// The attribute values of one event, in the kind's attribute order.
+    /// Who the data says scored leaf `slot`, if anyone.
+    pub fn scorer(&self, slot: usize) -> Option<&str> {
+        self.scorers.get(slot).and_then(|s| s.as_deref())
+    }
+
     pub fn values_of(&self, event: &EventInput<'_>) -> &[u32] {
         self.values.get(event.values.clone()).unwrap_or(&[])
     }

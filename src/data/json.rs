@@ -532,6 +532,11 @@ fn read_unit<'a>(cur: &mut Cursor<'a>, out: &mut RawUnit<'a>) -> Result<()> {
                     cur.scalar_members(&mut out.score_fields)?;
                     out.scores = Some(Span::new(s, cur.pos));
                 }
+                ("scored_by", Some(b'{')) => {
+                    let s = cur.pos;
+                    cur.scalar_members(&mut out.scorer_fields)?;
+                    out.scorers = Some(Span::new(s, cur.pos));
+                }
                 ("events", Some(b'[')) => {
                     let s = cur.pos;
                     read_events(cur, out)?;

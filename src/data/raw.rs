@@ -56,7 +56,7 @@ pub struct RawEvent {
 }
 
 /// One unit object. `fields` holds every key except a well-formed `scores`
-/// object and `events` array (a `scores` or `events` of the wrong type stays in
+/// or `scored_by` object and `events` array (one of the wrong type stays in
 /// `fields`, so the validator can name its type).
 #[derive(Debug, Clone, Default)]
 pub struct RawUnit<'a> {
@@ -64,6 +64,9 @@ pub struct RawUnit<'a> {
     pub fields: Vec<RawField<'a>>,
     pub scores: Option<Span>,
     pub score_fields: Vec<RawField<'a>>,
+    /// A well-formed `scored_by` object (item → who scored it), as `scores`.
+    pub scorers: Option<Span>,
+    pub scorer_fields: Vec<RawField<'a>>,
     pub events: Option<Span>,
     pub event_list: Vec<RawEvent>,
     pub event_fields: Vec<RawField<'a>>,
@@ -78,6 +81,8 @@ impl<'a> RawUnit<'a> {
         self.fields.clear();
         self.scores = None;
         self.score_fields.clear();
+        self.scorers = None;
+        self.scorer_fields.clear();
         self.events = None;
         self.event_list.clear();
         self.event_fields.clear();

@@ -87,6 +87,12 @@ fn unit<'a>(item: &Spanned<DeValue<'a>>) -> RawUnit<'a> {
                     u.score_fields.push(field(k, v));
                 }
             }
+            ("scored_by", DeValue::Table(scorers)) => {
+                u.scorers = Some(span_of(value));
+                for (k, v) in scorers.iter() {
+                    u.scorer_fields.push(field(k, v));
+                }
+            }
             ("events", DeValue::Array(events)) => {
                 u.events = Some(span_of(value));
                 for ev in events {

@@ -351,6 +351,10 @@ struct ItemOut<'p> {
     cleared: bool,
     cleared_by: Option<Option<&'p str>>,
     clause: Option<&'p str>,
+    /// Who scored the item for this unit (the data's `scored_by`, else the
+    /// policy's `评分`); left out when neither names anyone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    scored_by: Option<&'p str>,
 }
 
 #[derive(Serialize)]
@@ -535,6 +539,7 @@ fn items<'p>(ctx: &'p Context<'_, '_>, r: &'p UnitRuling<'_>) -> Vec<ItemOut<'p>
                 cleared: cleared_by.is_some(),
                 cleared_by,
                 clause: clause(ctx, item.clause),
+                scored_by: super::view::scorer(item, r),
             }
         })
         .collect()

@@ -13,7 +13,7 @@ use crate::eval::truth::Truth;
 use crate::eval::{Reason, UnitRuling};
 use crate::i18n::Kw;
 use crate::i18n::words::{Words, words};
-use crate::ir::{ClauseId, DedupBy, RuleAmount, RuleId};
+use crate::ir::{ClauseId, DedupBy, ItemIr, RuleAmount, RuleId};
 
 /// A piece of explanation and the clause it rests on.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,6 +180,13 @@ fn assumed(ctx: &Context<'_, '_>, w: &Words, c: ClauseId) -> String {
     }
 }
 
+/// Who scored a leaf item for this unit, when someone else than the office
+/// did: the data's `scored_by` for the unit, else the policy's `评分 X`.
+pub(crate) fn scorer<'r>(item: &'r ItemIr, r: &'r UnitRuling<'_>) -> Option<&'r str> {
+    let slot = item.leaf?;
+    r.input.scorer(slot).or(item.scorer.as_deref())
+}
+
 fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> {
     let p = ctx.p;
     r.explanation
@@ -205,12 +212,7 @@ fn items(ctx: &Context<'_, '_>, w: &Words, r: &UnitRuling<'_>) -> Vec<ItemView> 
                 )),
                 _ => None,
             };
-            // Who scored it, when someone else than the office did (`评分 X`).
-            let by = item
-                .scorer
-                .as_ref()
-                .filter(|_| item.leaf.is_some())
-                .map(|s| format!("{}{s}", w.scored_by));
+            let by = scorer(item, r).map(|s| format!("{}{s}", w.scored_by));
             let note = match (note, by) {
                 (Some(n), Some(b)) => Some(format!("{n}{}{b}{}", w.open, w.close)),
                 (None, Some(b)) => Some(format!("{}{b}{}", w.open.trim_start(), w.close)),

@@ -1,11 +1,12 @@
-//! A folder with `得分.csv` (or `scores.csv`) and `事项.csv` (`events.csv`),
+//! A folder with `得分.csv` (or `scores.csv`), `事项.csv` (`events.csv`) and
+//! optionally `评分单位.csv` (`scored_by.csv`),
 //! UTF-8 with or without a byte-order mark, as Excel's "CSV UTF-8" saves.
 
 use std::path::Path;
 
 use super::cells::Cell;
 use super::{Grid, MAX_CELLS_PER_SIDE, Workbook, sheet_diag};
-use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
+use crate::contract::{EVENTS_SHEET, Named, SCORERS_SHEET, SCORES_SHEET};
 use crate::diag::{Diag, SheetProblem};
 
 pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
@@ -38,10 +39,14 @@ pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
     let events = find(EVENTS_SHEET)
         .map(|p| grid(&p, EVENTS_SHEET.zh))
         .transpose()?;
+    let scorers = find(SCORERS_SHEET)
+        .map(|p| grid(&p, SCORERS_SHEET.zh))
+        .transpose()?;
     Ok(Workbook {
         format: "CSV",
         scores,
         events,
+        scorers,
     })
 }
 

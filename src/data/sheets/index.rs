@@ -1,7 +1,8 @@
 //! Where each value of a workbook's units stands. Spans of sheet data are
 //! not byte offsets but cell positions (`sheet << 48 | row << 24 | column`),
 //! increasing in reading order, so findings sort as the sheets read; and the
-//! data paths of findings (`units[2].scores.工作`) are turned back into cells.
+//! data paths of findings (`units[2].scores.工作`, `units[2].scored_by.工作`)
+//! are turned back into cells.
 
 use super::cell_name;
 use crate::source::Span;
@@ -16,8 +17,8 @@ pub fn cell_span(sheet: usize, row: usize, col: usize) -> Span {
 
 #[derive(Debug, Clone, Default)]
 pub struct SheetIndex {
-    /// The two sheets' names as the workbook spells them.
-    pub sheets: [String; 2],
+    /// The sheets' names as the workbook spells them: scores, events, scorers.
+    pub sheets: [String; 3],
     /// Per unit, its row in the scores sheet.
     pub unit_rows: Vec<usize>,
     /// Per unit, the rows of its events in the events sheet.
@@ -26,6 +27,10 @@ pub struct SheetIndex {
     pub score_cols: Vec<(String, usize)>,
     /// Column of each key in the events sheet (`kind`, `date`, attributes…).
     pub event_cols: Vec<(String, usize)>,
+    /// Per unit, its row in the scorers sheet (`评分单位`), if it has one.
+    pub scorer_rows: Vec<Option<usize>>,
+    /// Column of each key in the scorers sheet (`unit`, item names).
+    pub scorer_cols: Vec<(String, usize)>,
 }
 
 impl SheetIndex {
@@ -69,6 +74,14 @@ impl SheetIndex {
                 Some(col) => self.name(0, row, col),
                 None => unit_cell(),
             });
+        }
+        if let Some(key) = rest.strip_prefix("scored_by") {
+            let row = self.scorer_rows.get(unit).copied().flatten()?;
+            let key = key.strip_prefix('.').unwrap_or("unit");
+            let col = Self::col(&self.scorer_cols, key)
+                .or_else(|| Self::col(&self.scorer_cols, "unit"))
+                .unwrap_or(0);
+            return Some(self.name(2, row, col));
         }
         if let Some(ev) = rest.strip_prefix("events[") {
             let (j, rest) = ev.split_once(']')?;

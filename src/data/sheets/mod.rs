@@ -1,5 +1,6 @@
 //! Unit data from spreadsheets: an Excel workbook (`.xlsx`, sheets `得分` and
-//! `事项`) or a folder with `得分.csv` and `事项.csv`. Both are read into
+//! `事项`, optionally `评分单位`) or a folder with `得分.csv` and `事项.csv`
+//! (and `评分单位.csv`). Both are read into
 //! grids of cells, then into the same raw units as JSON, so validation and
 //! its KH7xx findings are shared; a finding is then placed by sheet and cell
 //! (`得分!D3`) instead of by line and column.
@@ -63,13 +64,16 @@ impl Grid {
     }
 }
 
-/// A workbook as read: the scores sheet, and the events sheet if there is one.
+/// A workbook as read: the scores sheet, and the events and scorers sheets
+/// if there are.
 #[derive(Debug, Clone)]
 pub struct Workbook {
     /// `Excel` or `CSV`, as findings name the format.
     pub format: &'static str,
     pub scores: Grid,
     pub events: Option<Grid>,
+    /// `评分单位`: who scored each item, the scores sheet's shape.
+    pub scorers: Option<Grid>,
 }
 
 /// `D3` for row 2, column 3 (both from 0).

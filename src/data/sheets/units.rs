@@ -107,6 +107,10 @@ pub fn read(book: &Workbook) -> Result<(Vec<RawUnit<'static>>, SheetIndex, Vec<D
                 .as_ref()
                 .map(|g| g.name.clone())
                 .unwrap_or_default(),
+            book.scorers
+                .as_ref()
+                .map(|g| g.name.clone())
+                .unwrap_or_default(),
         ],
         ..SheetIndex::default()
     };
@@ -176,7 +180,110 @@ pub fn read(book: &Workbook) -> Result<(Vec<RawUnit<'static>>, SheetIndex, Vec<D
     if let Some(g) = &book.events {
         events(g, format, &mut units, &mut index, &mut diags);
     }
+    if let Some(g) = &book.scorers {
+        scorers(g, format, &mut units, &mut index, &mut diags);
+    }
     Ok((units, index, diags))
+}
+
+/// The units' names in order, and each name's first unit (as a search of
+/// the list in order finds it): how rows of the other sheets find their unit.
+fn unit_lookup(units: &[RawUnit<'static>]) -> (Vec<String>, HashMap<String, usize>) {
+    let names: Vec<String> = units
+        .iter()
+        .filter_map(|u| u.fields.iter().find(|f| f.key == "unit"))
+        .map(|f| match &f.value {
+            RawValue::Str(s) => s.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    let mut first_row_of: HashMap<String, usize> = HashMap::new();
+    for (u, n) in names.iter().enumerate() {
+        first_row_of.entry(n.clone()).or_insert(u);
+    }
+    (names, first_row_of)
+}
+
+/// The unit a row of the events or scorers sheet names, or a finding.
+fn row_unit(
+    g: &Grid,
+    sheet: usize,
+    row: usize,
+    unit_col: usize,
+    format: &'static str,
+    (names, first_row_of): &(Vec<String>, HashMap<String, usize>),
+    diags: &mut Vec<Diag>,
+) -> Option<usize> {
+    let name = g.cell(row, unit_col).text().trim().to_string();
+    if let Some(&u) = first_row_of.get(name.as_str()) {
+        return Some(u);
+    }
+    let cell = format!("{}!{}", g.name, cell_name(row, unit_col));
+    let suggestion = suggest(&name, names.iter().map(String::as_str));
+    diags.push(
+        sheet_diag(
+            format,
+            SheetProblem::EventUnitUnknown {
+                cell,
+                unit: name,
+                suggestion,
+            },
+        )
+        .at(cell_span(sheet, row, unit_col)),
+    );
+    None
+}
+
+/// `评分单位`: one row per unit, a column per item, who scored it in each cell.
+fn scorers(
+    g: &Grid,
+    format: &'static str,
+    units: &mut [RawUnit<'static>],
+    index: &mut SheetIndex,
+    diags: &mut Vec<Diag>,
+) {
+    let Some(h) = header(g, 2, &UNIT_COLUMNS, format, diags) else {
+        return;
+    };
+    let Some(unit_col) = h.cols.iter().find(|(k, _)| k == UNIT.key).map(|(_, c)| *c) else {
+        diags.push(sheet_diag(
+            format,
+            SheetProblem::MissingColumn {
+                sheet: g.name.clone(),
+                column: UNIT.zh,
+            },
+        ));
+        return;
+    };
+    let lookup = unit_lookup(units);
+    index.scorer_rows = vec![None; units.len()];
+    for row in h.row + 1..g.rows.len() {
+        if is_blank_row(g, row) {
+            continue;
+        }
+        let Some(u) = row_unit(g, 2, row, unit_col, format, &lookup, diags) else {
+            continue;
+        };
+        let (Some(unit), Some(at)) = (units.get_mut(u), index.scorer_rows.get_mut(u)) else {
+            continue;
+        };
+        at.get_or_insert(row);
+        // The group column, if the sheet repeats it, is not read here.
+        for (key, col) in h.cols.iter().filter(|(k, _)| k != "unit" && k != "group") {
+            let cell = g.cell(row, *col);
+            if cell.is_blank() {
+                continue;
+            }
+            unit.scorer_fields.push(RawField {
+                key: Cow::Owned(key.clone()),
+                key_span: cell_span(2, h.row, *col),
+                value: value(cell, Role::Text),
+                span: cell_span(2, row, *col),
+            });
+        }
+        unit.scorers = Some(unit.span);
+    }
+    index.scorer_cols = h.cols.clone();
 }
 
 fn events(
@@ -205,38 +312,12 @@ fn events(
         ));
         return;
     };
-    let names: Vec<String> = units
-        .iter()
-        .filter_map(|u| u.fields.iter().find(|f| f.key == "unit"))
-        .map(|f| match &f.value {
-            RawValue::Str(s) => s.to_string(),
-            _ => String::new(),
-        })
-        .collect();
-    // Each name's first unit, as a search of the list in order finds it.
-    let mut first_row_of: HashMap<&str, usize> = HashMap::new();
-    for (u, n) in names.iter().enumerate() {
-        first_row_of.entry(n.as_str()).or_insert(u);
-    }
+    let lookup = unit_lookup(units);
     for row in h.row + 1..g.rows.len() {
         if is_blank_row(g, row) {
             continue;
         }
-        let name = g.cell(row, unit_col).text().trim().to_string();
-        let cell = format!("{}!{}", g.name, cell_name(row, unit_col));
-        let Some(&u) = first_row_of.get(name.as_str()) else {
-            let suggestion = suggest(&name, names.iter().map(String::as_str));
-            diags.push(
-                sheet_diag(
-                    format,
-                    SheetProblem::EventUnitUnknown {
-                        cell,
-                        unit: name,
-                        suggestion,
-                    },
-                )
-                .at(cell_span(1, row, unit_col)),
-            );
+        let Some(u) = row_unit(g, 1, row, unit_col, format, &lookup, diags) else {
             continue;
         };
         let (Some(unit), Some(rows)) = (units.get_mut(u), index.event_rows.get_mut(u)) else {

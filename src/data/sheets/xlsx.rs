@@ -7,7 +7,7 @@ use calamine::{Data, Reader, Xlsx, open_workbook_from_rs};
 use super::cells::{Cell, excel_number, serial_date};
 use super::xlsx_refs;
 use super::{Grid, MAX_CELLS_PER_SIDE, Workbook, sheet_diag};
-use crate::contract::{EVENTS_SHEET, Named, SCORES_SHEET};
+use crate::contract::{EVENTS_SHEET, Named, SCORERS_SHEET, SCORES_SHEET};
 use crate::diag::{Diag, IoProblem, Message, SheetProblem};
 use crate::source::Span;
 
@@ -91,10 +91,12 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
     };
     let scores = grid(scores)?;
     let events = find(EVENTS_SHEET).map(&mut grid).transpose()?;
+    let scorers = find(SCORERS_SHEET).map(&mut grid).transpose()?;
     Ok(Workbook {
         format: "Excel",
         scores,
         events,
+        scorers,
     })
 }
 

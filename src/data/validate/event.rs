@@ -281,7 +281,7 @@ impl<'a> Validator<'_, 'a> {
         y
     }
 
-    fn text(
+    pub(super) fn text(
         &mut self,
         f: &RawField<'a>,
         unit: &str,

@@ -4,6 +4,7 @@
 //! still checked), and no ruling is made from data with errors.
 
 mod event;
+mod scorers;
 
 use std::borrow::Cow;
 
@@ -106,6 +107,7 @@ impl<'p, 'a> Validator<'p, 'a> {
         }
         let label = unit_name.unwrap_or_default();
         self.scores(raw, index, &label, out);
+        self.scorers(raw, index, &label, out);
         for (j, ev) in raw.event_list.iter().enumerate() {
             self.event(raw, ev, index, j, &label, out);
         }
@@ -128,7 +130,7 @@ impl<'p, 'a> Validator<'p, 'a> {
             }
             let expected = match f.key.as_ref() {
                 "unit" | "group" => ValueType::Text,
-                "scores" => ValueType::Object,
+                "scores" | "scored_by" => ValueType::Object,
                 "events" => ValueType::Array,
                 other => {
                     let m = DataMessage::UnknownKey {
