@@ -142,6 +142,7 @@ fn the_reference_meets_the_examples_of_the_policies() {
     let mut files = vec![
         "policies/shaoxing-2019.kh".to_string(),
         "policies/shaoxing-2020.kh".to_string(),
+        "policies/hohhot-safety-2004.kh".to_string(),
     ];
     for entry in std::fs::read_dir(common::root().join("tests/corpus/ok")).unwrap() {
         let path = entry.unwrap().path();
@@ -172,6 +173,16 @@ fn the_reference_meets_the_examples_of_the_policies() {
         }
     }
     assert!(examples >= 30, "only {examples} examples");
+}
+
+/// kaohe and the reference agree on the shipped policies' sample data.
+#[test]
+fn kaohe_agrees_on_the_shipped_samples() {
+    for name in ["shaoxing-2019", "shaoxing-2020", "hohhot-safety-2004"] {
+        let policy = common::read(&format!("policies/{name}.kh"));
+        let data = common::read(&format!("policies/{name}.sample.json"));
+        agree(&policy, &data);
+    }
 }
 
 /// The reference gives every fact of the hand-worked cases of
