@@ -10,19 +10,29 @@ use kaohe::source::SourceFile;
 use super::generate::data::Flavour;
 use super::generate::{Rng, data, policy};
 use super::model::Model;
-use super::verdict::differences;
+use super::verdict::{differences, payout_totals};
 
 /// What became of one case.
 #[derive(Debug)]
 pub enum Outcome {
-    /// Both evaluated the data and agree on everything.
-    Agreed(Vec<&'static str>),
+    /// Both evaluated the data and agree on everything: what it exercised,
+    /// and kaohe's conservative pendings (pending where every world agrees).
+    Agreed(Vec<&'static str>, Vec<String>),
+    /// The ties make more worlds than the reference enumerates: skipped.
+    TooManyWorlds,
     /// Both refused the data, with the same codes.
     BothRefused,
     /// The generated policy has errors (its first code): skipped.
     PolicyError(String),
     /// Every difference, one per line.
     Disagreed(String),
+    /// Differences in a case where units tied across a grade tier's quota
+    /// fall through to a later tier with a quota in some world: kaohe does
+    /// not count them against that tier's places (a known kaohe bug, kept
+    /// as the ignored test `units_tied_across_a_tier_take_places_of_the_next`
+    /// in tests/reference.rs); counted apart so that other disagreements
+    /// still fail.
+    KnownTierBug(String),
 }
 
 /// A case: its policy text, its data, what came of it.
@@ -93,13 +103,30 @@ pub fn compare(
     let theirs = crate::common::evaluate(program, json, threads);
     let ours = super::run(model, value);
     match (theirs, ours) {
+        (Ok(_), Err(problems))
+            if problems
+                .iter()
+                .any(|p| p.code == super::decide::TOO_MANY_WORLDS) =>
+        {
+            Outcome::TooManyWorlds
+        }
         (Ok(e), Ok(v)) => {
             let k = super::kaohe::verdicts(program, &e, json);
-            let d = differences(&k, &v);
-            if d.is_empty() {
-                Outcome::Agreed(coverage(&v))
+            let tiers: Vec<String> = model.tiers.iter().map(|t| t.name.text.clone()).collect();
+            let mut c = differences(&k, &v, &tiers);
+            let lines: Vec<_> = model
+                .payouts
+                .iter()
+                .map(|x| (x.amount.clone(), x.measure.clone(), x.value.clone()))
+                .collect();
+            let totals = super::kaohe::payout_totals(&e);
+            c.differences.extend(payout_totals(&lines, &k, &v, &totals));
+            if c.differences.is_empty() {
+                Outcome::Agreed(coverage(&v), c.conservative)
+            } else if v.values().any(|u| u.fell_into_quota) {
+                Outcome::KnownTierBug(c.differences.join("\n"))
             } else {
-                Outcome::Disagreed(d.join("\n"))
+                Outcome::Disagreed(c.differences.join("\n"))
             }
         }
         (Err(diags), Err(problems)) => {
@@ -152,6 +179,7 @@ pub fn signature(why: &str) -> String {
 /// part of the evaluator.
 pub fn coverage(v: &super::verdict::Verdicts) -> Vec<&'static str> {
     use super::decide::{Grade, Selection};
+    use super::verdict::Ruled;
     let mut seen = BTreeSet::new();
     let units: Vec<_> = v.values().collect();
     for u in &units {
@@ -200,26 +228,49 @@ pub fn coverage(v: &super::verdict::Verdicts) -> Vec<&'static str> {
             u.events.iter().any(|e| e.not_counted.is_empty() && !e.used),
             "no rule",
         );
+        let one = |r: &Ruled<Selection>, s: Selection| r.settled() == Some(&s);
+        see(u.awards.iter().any(|a| a.2.is_pending()), "award pending");
         see(
-            u.awards.iter().any(|a| a.2 == Selection::Pending),
-            "award pending",
+            u.awards.iter().any(|a| a.1.is_pending()),
+            "eligibility pending",
         );
         see(
-            u.awards.iter().any(|a| a.2 == Selection::Selected),
+            u.awards.iter().any(|a| one(&a.2, Selection::Selected)),
             "award selected",
         );
         see(
             u.awards
                 .iter()
-                .any(|a| a.1 && a.2 == Selection::NotSelected),
+                .any(|a| a.1.settled() == Some(&true) && one(&a.2, Selection::NotSelected)),
             "eligible not selected",
         );
-        see(u.awards.iter().any(|a| !a.1), "award excluded");
-        see(matches!(u.grade, Grade::Pending(_)), "grade pending");
-        see(matches!(u.grade, Grade::Tier(_)), "grade");
-        see(matches!(u.grade, Grade::None) && !u.vetoed, "no grade");
-        see(u.outcomes.iter().any(|o| o.1), "outcome true");
-        see(u.outcomes.iter().any(|o| !o.1), "outcome false");
+        see(
+            u.awards.iter().any(|a| a.1.settled() == Some(&false)),
+            "award excluded",
+        );
+        see(u.grade.is_pending(), "grade pending");
+        see(matches!(u.grade.settled(), Some(Grade::Tier(_))), "grade");
+        see(
+            u.grade.settled() == Some(&Grade::None) && !u.vetoed,
+            "no grade",
+        );
+        see(
+            u.outcomes.iter().any(|o| o.1.settled() == Some(&true)),
+            "outcome true",
+        );
+        see(
+            u.outcomes.iter().any(|o| o.1.settled() == Some(&false)),
+            "outcome false",
+        );
+        see(
+            u.outcomes.iter().any(|o| o.1.is_pending()),
+            "outcome pending",
+        );
+        see(
+            u.payouts.iter().any(|p| p.settled() == Some(&true)),
+            "payout due",
+        );
+        see(u.payouts.iter().any(|p| p.is_pending()), "payout pending");
         see(
             u.place.is_some_and(|(r, _)| {
                 units

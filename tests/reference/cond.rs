@@ -50,7 +50,7 @@ pub fn holds(m: &Model<'_>, c: &Cond, v: &View<'_, '_>) -> bool {
         CondNode::And(list) => list.iter().all(|x| holds(m, x, v)),
         CondNode::Not(x) => !holds(m, x, v),
         CondNode::Grade(_) | CondNode::Awarded(_) => {
-            panic!("the reference does not model conditions on grades and awards")
+            panic!("a decision atom is read through `truth`, never `holds`")
         }
         CondNode::Compare { operand, op, value } => {
             let value = m.num(value);
@@ -88,5 +88,53 @@ pub fn holds(m: &Model<'_>, c: &Cond, v: &View<'_, '_>) -> bool {
             &m.num(value),
         ),
         CondNode::InGroup(g) => u.data.group == g.text,
+    }
+}
+
+/// What a condition knows of decisions already made about one unit: its
+/// standing for an award, its grade (`None`: that decision is still pending).
+pub trait Decided {
+    fn awarded(&self, award: &str) -> Option<bool>;
+    fn graded_in(&self, tiers: &[&str]) -> Option<bool>;
+}
+
+/// A condition that may read decisions (§7.31), as `Some(answer)` or `None`
+/// while a decision it needs is pending and the rest does not settle it.
+pub fn truth(m: &Model<'_>, c: &Cond, v: &View<'_, '_>, d: &dyn Decided) -> Option<bool> {
+    match &c.node {
+        CondNode::Or(list) => {
+            let all: Vec<Option<bool>> = list.iter().map(|x| truth(m, x, v, d)).collect();
+            if all.contains(&Some(true)) {
+                Some(true)
+            } else if all.contains(&None) {
+                None
+            } else {
+                Some(false)
+            }
+        }
+        CondNode::And(list) => {
+            let all: Vec<Option<bool>> = list.iter().map(|x| truth(m, x, v, d)).collect();
+            if all.contains(&Some(false)) {
+                Some(false)
+            } else if all.contains(&None) {
+                None
+            } else {
+                Some(true)
+            }
+        }
+        CondNode::Not(x) => truth(m, x, v, d).map(|b| !b),
+        CondNode::Awarded(a) => d.awarded(&a.text),
+        CondNode::Grade(test) => match test {
+            kaohe::ast::Test::Is(t) => d.graded_in(&[t.text.as_str()]),
+            kaohe::ast::Test::In(ts) => {
+                let names: Vec<&str> = ts.iter().map(|t| t.text.as_str()).collect();
+                d.graded_in(&names)
+            }
+            kaohe::ast::Test::NotIn(ts) => {
+                let names: Vec<&str> = ts.iter().map(|t| t.text.as_str()).collect();
+                d.graded_in(&names).map(|b| !b)
+            }
+        },
+        _ => Some(holds(m, c, v)),
     }
 }

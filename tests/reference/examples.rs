@@ -87,17 +87,21 @@ pub fn unmet(m: &Model<'_>, e: &Example, v: &Verdicts) -> Vec<String> {
                             u.place.map(|p| super::exact::int(i64::from(p.0))) == Some(m.num(n))
                         }
                         Expect::Vetoed(b) => u.vetoed == *b,
-                        Expect::Grade(t) => u.grade == Grade::Tier(t.text.clone()),
+                        Expect::Grade(t) => u.grade.settled() == Some(&Grade::Tier(t.text.clone())),
+                        // Settled either way (a pending decision meets neither).
                         Expect::Flag { name, holds } => {
                             let award = u.awards.iter().find(|a| a.0 == name.text);
                             let outcome = u.outcomes.iter().find(|o| o.0 == name.text);
                             let got = match (award, outcome) {
-                                (Some((_, eligible, Selection::NoQuota)), _) => *eligible,
-                                (Some((_, _, s)), _) => *s == Selection::Selected,
-                                (None, Some((_, o))) => *o,
+                                (Some((_, eligible, s)), _) => match s.settled() {
+                                    Some(Selection::NoQuota) => eligible.settled().copied(),
+                                    Some(s) => Some(*s == Selection::Selected),
+                                    None => None,
+                                },
+                                (None, Some((_, o))) => o.settled().copied(),
                                 (None, None) => panic!("{} is no award or outcome", name.text),
                             };
-                            got == *holds
+                            got == Some(*holds)
                         }
                     };
                     if !ok {

@@ -9,10 +9,12 @@ use kaohe::eval::decide::{Grade as KGrade, Selection as KSelection};
 use kaohe::eval::explain::{Capped as KCapped, EventStatus};
 use kaohe::ir::{AwardId, OutcomeId, Program};
 
+use kaohe::eval::truth::Truth;
+
 use super::decide::{Grade, Selection};
-use super::exact::of_decimal;
+use super::exact::{Q, of_decimal};
 use super::unit::Capped;
-use super::verdict::{EventVerdict, NotCounted, UnitVerdict, Verdicts};
+use super::verdict::{EventVerdict, NotCounted, Ruled, UnitVerdict, Verdicts};
 
 pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
     let source = DataSource::Json(json);
@@ -70,14 +72,14 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
             .map(|(a, award)| {
                 let id = AwardId::from_index(a);
                 let selection = match e.decisions.selection(u, id) {
-                    KSelection::NoQuota => Selection::NoQuota,
-                    KSelection::Selected => Selection::Selected,
-                    KSelection::NotSelected => Selection::NotSelected,
-                    KSelection::Pending => Selection::Pending,
+                    KSelection::NoQuota => Ruled::Settled(Selection::NoQuota),
+                    KSelection::Selected => Ruled::Settled(Selection::Selected),
+                    KSelection::NotSelected => Ruled::Settled(Selection::NotSelected),
+                    KSelection::Pending => Ruled::Pending(None),
                 };
                 (
                     award.name.clone(),
-                    settled(e.decisions.eligible(u, id)),
+                    ruled(e.decisions.eligible(u, id)),
                     selection,
                 )
             })
@@ -89,15 +91,30 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
             .map(|(o, outcome)| {
                 (
                     outcome.name.clone(),
-                    settled(e.decisions.outcome(u, OutcomeId::from_index(o))),
+                    ruled(e.decisions.outcome(u, OutcomeId::from_index(o))),
                 )
             })
             .collect();
         let grade = match e.decisions.grade(u) {
-            KGrade::None => Grade::None,
-            KGrade::Tier(t) => Grade::Tier(p.tiers[t.index()].name.clone()),
-            KGrade::Pending(t) => Grade::Pending(p.tiers[t.index()].name.clone()),
+            KGrade::None => Ruled::Settled(Grade::None),
+            KGrade::Tier(t) => Ruled::Settled(Grade::Tier(p.tiers[t.index()].name.clone())),
+            KGrade::Pending(t) => {
+                Ruled::Pending(Some(Grade::Pending(p.tiers[t.index()].name.clone())))
+            }
         };
+        // Every line: paid, pending, or not due (absent from the ruling).
+        let payouts = (0..p.payouts.len())
+            .map(
+                |line| match ruling.payouts.iter().find(|d| d.line == line) {
+                    None => Ruled::Settled(false),
+                    Some(d) if d.state == Truth::Pending => Ruled::Pending(None),
+                    Some(d) => {
+                        assert_eq!(d.state, Truth::Yes, "a due listed as not due");
+                        Ruled::Settled(true)
+                    }
+                },
+            )
+            .collect();
         let verdict = UnitVerdict {
             group: p.groups[row.group.index()].name.clone(),
             items: x
@@ -122,6 +139,8 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
             awards,
             outcomes,
             grade,
+            payouts,
+            fell_into_quota: false,
             events,
             caps,
         };
@@ -130,14 +149,20 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
     out
 }
 
-/// A decision of a policy the generator writes: such policies read no
-/// decision from another (#12 construct 4 is not modelled here), so none is
-/// pending for that reason; one that were would fail the comparison loudly.
-fn settled(t: kaohe::eval::truth::Truth) -> bool {
-    assert_ne!(
-        t,
-        kaohe::eval::truth::Truth::Pending,
-        "the reference does not model decisions that read decisions"
-    );
-    t.is_yes()
+/// A decision, yes, no or pending.
+fn ruled(t: Truth) -> Ruled<bool> {
+    match t {
+        Truth::Yes => Ruled::Settled(true),
+        Truth::No => Ruled::Settled(false),
+        Truth::Pending => Ruled::Pending(None),
+    }
+}
+
+/// kaohe's payout totals by amount: (name, measure, sum).
+pub fn payout_totals(e: &Evaluation<'_>) -> Vec<(String, Option<String>, Q)> {
+    e.payouts
+        .amounts
+        .iter()
+        .map(|a| (a.amount.clone(), a.measure.clone(), of_decimal(&a.sum)))
+        .collect()
 }

@@ -37,7 +37,7 @@ use serde_json::Value;
 
 use data::Problem;
 use model::Model;
-use verdict::{EventVerdict, NotCounted, UnitVerdict, Verdicts};
+use verdict::{EventVerdict, NotCounted, Ruled, UnitVerdict, Verdicts};
 
 /// The reference's rulings on `data` under the policy `m`, or every problem
 /// of the data.
@@ -69,7 +69,13 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
         problems.sort();
         return Err(problems);
     }
-    let decided = decide::decide(m, &evals);
+    let decided = decide::decide(m, &evals).map_err(|_| {
+        vec![Problem {
+            code: decide::TOO_MANY_WORLDS,
+            unit: None,
+            what: format!("more than {} worlds", decide::MAX_WORLDS),
+        }]
+    })?;
     Ok(evals
         .iter()
         .zip(decided)
@@ -128,16 +134,18 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
                 awards: m
                     .awards
                     .iter()
-                    .zip(d.awards)
-                    .map(|(a, (ok, s))| (a.name.clone(), ok, s))
+                    .zip(d.eligible.iter().zip(&d.selection))
+                    .map(|(a, (ok, s))| (a.name.clone(), Ruled::worlds(ok), Ruled::worlds(s)))
                     .collect(),
                 outcomes: m
                     .outcomes
                     .iter()
-                    .zip(d.outcomes)
-                    .map(|((name, _), o)| (name.clone(), o))
+                    .zip(&d.outcomes)
+                    .map(|((name, _), o)| (name.clone(), Ruled::worlds(o)))
                     .collect(),
-                grade: d.grade,
+                grade: Ruled::worlds(&d.grade),
+                payouts: d.payouts.iter().map(Ruled::worlds).collect(),
+                fell_into_quota: d.fell_into_quota,
                 events,
                 caps,
             };

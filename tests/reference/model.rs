@@ -118,6 +118,18 @@ pub struct AwardDef<'a> {
     pub group_quotas: Vec<(String, Places)>,
 }
 
+/// A `兑现` line: what it pays for (an outcome, tier or award, by name), how
+/// much, and for which units.
+#[derive(Debug, Clone)]
+pub struct PayoutDef<'a> {
+    pub target: String,
+    /// The amount's name and measure: totals add lines of the same pair.
+    pub amount: String,
+    pub measure: Option<String>,
+    pub value: Q,
+    pub scopes: Vec<&'a UnitScope>,
+}
+
 /// Every declaration the evaluation reads.
 pub struct Model<'a> {
     pub source: &'a str,
@@ -136,6 +148,8 @@ pub struct Model<'a> {
     pub awards: Vec<AwardDef<'a>>,
     pub outcomes: Vec<(String, &'a Cond)>,
     pub tiers: Vec<&'a Tier>,
+    /// `兑现` lines in source order.
+    pub payouts: Vec<PayoutDef<'a>>,
     /// Every `有 KIND …`, `数量(KIND …)` and `不含 KIND`: what makes an event
     /// "used" even when no rule, veto or finding takes it.
     pub kind_uses: Vec<(&'a str, &'a [Condition])>,
@@ -162,6 +176,7 @@ impl<'a> Model<'a> {
             awards: Vec::new(),
             outcomes: Vec::new(),
             tiers: Vec::new(),
+            payouts: Vec::new(),
             kind_uses: Vec::new(),
         };
         // The year first: month-days of the window are days of it.
@@ -328,7 +343,18 @@ impl<'a> Model<'a> {
                 }
             }
             Decl::Schedule(_) | Decl::Example(_) => {}
-            Decl::Payouts(_) => panic!("the reference does not model payouts"),
+            Decl::Payouts(lines) => {
+                for l in lines {
+                    let x = &l.node;
+                    self.payouts.push(PayoutDef {
+                        target: x.target.text.clone(),
+                        amount: x.amount.text.clone(),
+                        measure: x.measure.as_ref().map(|n| n.text.clone()),
+                        value: self.num(&x.value),
+                        scopes: x.scopes.iter().collect(),
+                    });
+                }
+            }
         }
     }
 
@@ -420,6 +446,11 @@ impl<'a> Model<'a> {
         self.kinds.iter().find(|k| k.name == name).unwrap()
     }
 
+    /// The position of the award `name` (which kaohe's checker resolved).
+    pub fn award_at(&self, name: &str) -> usize {
+        self.awards.iter().position(|a| a.name == name).unwrap()
+    }
+
     pub fn item_index(&self, name: &str) -> Option<usize> {
         self.items.iter().position(|i| i.name == name)
     }
@@ -448,6 +479,14 @@ impl<'a> Model<'a> {
     /// `仅` names it or its group, no `不含` does.
     pub fn applies(&self, r: usize, name: &str, group: &str) -> bool {
         self.rules[r].scopes.iter().all(|s| {
+            let named = s.names.iter().any(|n| n.text == name || n.text == group);
+            named == s.only
+        })
+    }
+
+    /// Whether `scopes` (`仅`/`不含`) take in the unit `name` of group `group`.
+    pub fn in_scopes(scopes: &[&UnitScope], name: &str, group: &str) -> bool {
+        scopes.iter().all(|s| {
             let named = s.names.iter().any(|n| n.text == name || n.text == group);
             named == s.only
         })
