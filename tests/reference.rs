@@ -345,9 +345,9 @@ fn points_problems_of_a_unit_with_another_problem_are_reported() {
 /// 丙处 (80) is below them. Whoever the leadership gives 优秀, the other
 /// falls through to 良好 (§3.12: "each unit takes the first tier whose
 /// condition holds and whose quota has room") and takes its one place
-/// before 丙处: 丙处 is 一般 in every case. kaohe rules 丙处 良好, settled.
+/// before 丙处: 丙处 is 一般 in every case. kaohe once ruled 丙处 良好, settled;
+/// it now counts the tied units among 良好's possible takers (丙处 pending).
 #[test]
-#[ignore = "kaohe bug: units pending at a tier are not counted against a later tier's places"]
 fn units_tied_across_a_tier_take_places_of_the_next() {
     let policy = "考核办法 \"并列\" {
     年度 2024

@@ -304,20 +304,21 @@ fn grade(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions) {
             .iter()
             .map(|tier| tier.quota.map(|q| (q.places(ranked), 0, 0)))
             .collect();
+        let holds = |d: &Decisions, tier: &crate::ir::TierIr, u: u32| -> Truth {
+            let u = u as usize;
+            let rank = r.rank.get(u).copied().flatten();
+            let after = r.after.get(u).copied();
+            match (&tier.cond, t.facts(u, rank, after)) {
+                (None, _) => Truth::Yes,
+                (Some(c), Some(f)) => truth(c, &f, &|atom| d.atom(u, atom)),
+                (Some(_), None) => Truth::No,
+            }
+        };
         for group in tie_groups(r, units) {
             let mut open: Vec<u32> = group.to_vec();
             for (ti, tier) in p.tiers.iter().enumerate() {
-                let holds = |u: u32| -> Truth {
-                    let u = u as usize;
-                    let rank = r.rank.get(u).copied().flatten();
-                    let after = r.after.get(u).copied();
-                    match (&tier.cond, t.facts(u, rank, after)) {
-                        (None, _) => Truth::Yes,
-                        (Some(c), Some(f)) => truth(c, &f, &|atom| d.atom(u, atom)),
-                        (Some(_), None) => Truth::No,
-                    }
-                };
-                let states: Vec<(u32, Truth)> = open.iter().map(|&u| (u, holds(u))).collect();
+                let states: Vec<(u32, Truth)> =
+                    open.iter().map(|&u| (u, holds(d, tier, u))).collect();
                 let takes = states.iter().filter(|(_, h)| *h != Truth::No).count();
                 if takes == 0 {
                     continue;
@@ -346,6 +347,21 @@ fn grade(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions) {
                     };
                     if let Some(g) = d.grades.get_mut(u as usize) {
                         *g = grade;
+                    }
+                    // A unit pending here may yet fall through (the tie is
+                    // decided against it, or its condition turns out false)
+                    // and take a place of a later tier: count it among each
+                    // such tier's most places taken, so that no unit below
+                    // is called settled there when a resolution pushes it out.
+                    if grade == Grade::Pending(id) {
+                        for (tj, later) in p.tiers.iter().enumerate().skip(ti + 1) {
+                            if holds(d, later, u) == Truth::No {
+                                continue;
+                            }
+                            if let Some(Some((_, _, hi))) = room.get_mut(tj) {
+                                *hi += 1;
+                            }
+                        }
                     }
                 }
                 open = states
