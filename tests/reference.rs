@@ -367,3 +367,34 @@ fn units_tied_across_a_tier_take_places_of_the_next() {
     let data = r#"{"units":[{"unit":"甲处","scores":{"工作":90}},{"unit":"乙处","scores":{"工作":90}},{"unit":"丙处","scores":{"工作":80}}]}"#;
     agree(policy, data);
 }
+
+/// 甲处 and 乙处 tie (90) for 先进's one place; 优秀 is for 先进, 合格 has
+/// one place. Whoever gets 先进 takes 优秀, the other (its condition false)
+/// falls through to 合格 and takes its place before 丙处 (80): 丙处 is 一般
+/// in every case. kaohe rules 丙处 合格, settled: a unit pending at a tier
+/// because its condition reads a pending award is not counted against a
+/// later tier's places either.
+#[test]
+#[ignore = "kaohe bug: units pending at a tier are not counted against a later tier's places"]
+fn a_unit_pending_at_a_tier_takes_a_place_of_the_next() {
+    let policy = "考核办法 \"并列\" {
+    年度 2024
+}
+考核对象 {
+    分组 处室 { 甲处, 乙处, 丙处 }
+}
+计分 满分 100 {
+    工作 100
+}
+评优 先进 {
+    名额 1
+}
+等次 {
+    优秀 当 获得 先进
+    合格 当 总分 >= 60 名额 1
+    一般 其余
+}
+";
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":90}},{"unit":"乙处","scores":{"工作":90}},{"unit":"丙处","scores":{"工作":80}}]}"#;
+    agree(policy, data);
+}

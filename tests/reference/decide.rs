@@ -68,9 +68,10 @@ pub struct Decided {
     pub grade: BTreeSet<Grade>,
     /// Per `兑现` line: whether it is due to the unit.
     pub payouts: Vec<BTreeSet<bool>>,
-    /// In some world the unit, tied across a tier's quota and not given it,
-    /// took a later tier that has a quota (a place kaohe does not count:
-    /// the campaign classifies such cases apart, see tests/reference.rs).
+    /// Its grade differs between worlds, and some world gives it a tier
+    /// with a quota after the earliest tier it may take: a place kaohe does
+    /// not count against that tier (the campaign classifies such cases
+    /// apart, see tests/reference.rs).
     pub fell_into_quota: bool,
 }
 
@@ -82,10 +83,6 @@ struct Facts {
     selection: Vec<Selection>,
     /// A tier's position.
     grade: Option<usize>,
-    /// Tied across a tier's quota and not given it; then given a later
-    /// tier with a quota.
-    cut: bool,
-    fell_into_quota: bool,
 }
 
 /// A decision, made for every unit at once.
@@ -344,12 +341,21 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Result<Vec<Decided>, Too
             eligible: vec![false; m.awards.len()],
             selection: vec![Selection::NoQuota; m.awards.len()],
             grade: None,
-            cut: false,
-            fell_into_quota: false,
         };
         n
     ];
     w.explore(0, start)?;
+    for d in &mut w.out {
+        let tiers: Vec<usize> = m
+            .tiers
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| d.grade.contains(&Grade::Tier(t.name.text.clone())))
+            .map(|(at, _)| at)
+            .collect();
+        d.fell_into_quota =
+            d.grade.len() > 1 && tiers.iter().skip(1).any(|&t| m.tiers[t].quota.is_some());
+    }
     Ok(w.out)
 }
 
@@ -604,7 +610,6 @@ impl Worlds<'_, '_, '_> {
                     mut facts: Vec<Facts>| {
             for &i in chosen {
                 facts[i].grade = Some(t);
-                facts[i].fell_into_quota |= facts[i].cut && rooms[s][t].is_some();
             }
             if let Some(left) = &mut rooms[s][t] {
                 *left -= chosen.len();
@@ -620,11 +625,7 @@ impl Worlds<'_, '_, '_> {
             _ if takers.is_empty() => self.tier_step(steps, step, t + 1, open, rooms, facts, out),
             Some(left) if left < takers.len() => {
                 for chosen in subsets(&takers, left)? {
-                    let mut facts = facts.clone();
-                    for &i in takers.iter().filter(|i| !chosen.contains(i)) {
-                        facts[i].cut = true;
-                    }
-                    let (open, rooms, facts) = give(&chosen, &open, rooms.clone(), facts);
+                    let (open, rooms, facts) = give(&chosen, &open, rooms.clone(), facts.clone());
                     self.tier_step(steps, step, t + 1, open, rooms, facts, out)?;
                 }
                 Ok(())
@@ -642,7 +643,6 @@ impl Worlds<'_, '_, '_> {
         for (i, f) in facts.iter().enumerate() {
             let u = &self.units[i];
             let d = &mut self.out[i];
-            d.fell_into_quota |= f.fell_into_quota;
             for (set, &x) in d.outcomes.iter_mut().zip(&f.outcomes) {
                 set.insert(x);
             }

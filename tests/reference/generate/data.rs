@@ -23,6 +23,9 @@ pub struct Flavour {
     /// Many new units in open groups, half of them copies of another
     /// (ranking, quotas and grades over crowds of ties).
     pub crowd: bool,
+    /// Scores in quarters of the maximum and few events: many units tied
+    /// on the whole key, at quota boundaries (worlds to enumerate).
+    pub coarse: bool,
 }
 
 const TINY: &str = "0.0000000000000000001";
@@ -197,6 +200,8 @@ fn scores(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
         let top = def.scale.clone().unwrap_or_else(|| def.max.clone());
         let text = if r.chance(f.errors) {
             invalid(r, &int(0), &top)
+        } else if f.coarse {
+            show(&(top.clone() * int(r.between(0, 4) as i64) / int(4)))
         } else {
             value_in(r, &int(0), &top, f)
         };
@@ -206,7 +211,7 @@ fn scores(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
 }
 
 fn events(m: &Model<'_>, r: &mut Rng, f: Flavour) -> Value {
-    let n = r.below(6);
+    let n = if f.coarse { r.below(2) } else { r.below(6) };
     Value::Array((0..n).map(|_| event(m, r, f)).collect())
 }
 

@@ -1,7 +1,10 @@
 //! The decisions of a generated policy: the ranking, conditions of the
-//! §7.19 language, outcomes, awards with exclusions and quotas, grades.
+//! §7.19 language, outcomes, awards with exclusions and quotas, grades; in
+//! a random order of the decisions, outcomes and tiers reading awards and
+//! grades before them, awards excluding outcomes, tiers and awards before
+//! them (never a cycle, KH209); a `兑现` block.
 
-use super::Writer;
+use super::{Dec, Writer};
 use crate::reference::exact::{Q, int, parse, show};
 
 impl Writer {
@@ -77,6 +80,12 @@ impl Writer {
         if depth > 0 && self.r.chance(15) {
             return format!("({})", self.cond(depth - 1, veto));
         }
+        if !veto
+            && self.r.chance(30)
+            && let Some(atom) = self.decision_atom()
+        {
+            return atom;
+        }
         let op = self.r.pick(&[">=", ">", "<", "<=", "=", "!="]);
         let full = self.full.clone();
         match self.r.below(12) {
@@ -116,9 +125,44 @@ impl Writer {
         }
     }
 
+    /// The decisions `d` may read: those before it in the order.
+    fn before(&self, d: &Dec) -> Vec<Dec> {
+        let at = self.order.iter().position(|x| x == d).unwrap();
+        self.order[..at].to_vec()
+    }
+
+    /// `获得 A` or a test of the grade, on a decision the condition being
+    /// written may read; `None` when it may read none.
+    fn decision_atom(&mut self) -> Option<String> {
+        let d = self.reading.clone()?;
+        let readable: Vec<Dec> = self
+            .before(&d)
+            .into_iter()
+            .filter(|x| !matches!(x, Dec::Outcome(_)))
+            .collect();
+        if readable.is_empty() {
+            return None;
+        }
+        Some(match self.r.pick(&readable) {
+            Dec::Award(a) => format!("获得 {a}"),
+            _ => {
+                let mut tiers = self.tiers.clone();
+                self.r.shuffle(&mut tiers);
+                tiers.truncate(self.r.between(1, tiers.len().min(2)));
+                match self.r.below(3) {
+                    0 => format!("等次 是 {}", tiers[0]),
+                    1 => format!("等次 属于 {}", tiers.join(" | ")),
+                    _ => format!("等次 不属于 {}", tiers.join(" | ")),
+                }
+            }
+        })
+    }
+
     pub(super) fn outcome_decls(&mut self) {
         for o in self.outcomes.clone() {
+            self.reading = Some(Dec::Outcome(o.clone()));
             let c = self.cond(2, false);
+            self.reading = None;
             self.decls.push(format!("处置 {o} 当 {c}\n"));
         }
     }
@@ -147,13 +191,21 @@ impl Writer {
             } else if self.r.chance(60) {
                 clauses.push(self.quota());
             }
+            // Decisions decided before this award, which it may exclude.
+            let mut decided: Vec<String> = Vec::new();
+            for d in self.before(&Dec::Award(a.clone())) {
+                match d {
+                    Dec::Outcome(o) | Dec::Award(o) => decided.push(o),
+                    Dec::Grades => decided.extend(self.tiers.clone()),
+                }
+            }
             for _ in 0..self.r.below(4) {
                 let units: Vec<String> = self.groups.iter().flat_map(|g| g.1.clone()).collect();
-                let exclusion = match self.r.below(6) {
+                let exclusion = match self.r.below(7) {
                     0 if !units.is_empty() => self.r.pick(&units),
                     1 if self.groups.len() > 1 => self.r.pick(&self.groups).0,
                     2 => self.kinds[self.r.below(self.kinds.len())].name.clone(),
-                    3 if !self.outcomes.is_empty() => self.r.pick(&self.outcomes),
+                    3 | 6 if !decided.is_empty() => self.r.pick(&decided),
                     4 => format!("末 {} 名", self.r.between(1, 2)),
                     _ => "否决".to_string(),
                 };
@@ -165,10 +217,10 @@ impl Writer {
     }
 
     pub(super) fn grades(&mut self) {
-        if !self.r.chance(40) {
+        if self.tiers.is_empty() {
             return;
         }
-        let n = self.r.between(2, 4);
+        let n = self.tiers.len();
         let otherwise = self.r.chance(60);
         let mut tiers = Vec::new();
         let full = self.full.clone();
@@ -176,22 +228,77 @@ impl Writer {
             .map(|_| parse(&self.threshold(&full)).unwrap())
             .collect();
         cuts.sort_by(|a, b| b.cmp(a));
+        self.reading = Some(Dec::Grades);
         for (t, cut) in cuts.iter().enumerate() {
             let last = t + 1 == n;
             let when = if last && otherwise {
                 "其余".to_string()
-            } else if self.r.chance(70) {
+            } else if self.r.chance(60) {
                 format!("当 总分 >= {}", show(cut))
             } else {
                 format!("当 {}", self.cond(1, false))
             };
-            let quota = if self.r.chance(35) {
+            let quota = if self.r.chance(45) {
                 format!(" {}", self.quota())
             } else {
                 String::new()
             };
-            tiers.push(format!("    档{} {when}{quota}\n", t + 1));
+            tiers.push(format!("    {} {when}{quota}\n", self.tiers[t]));
         }
+        self.reading = None;
         self.decls.push(format!("等次 {{\n{}}}\n", tiers.concat()));
+    }
+
+    /// `兑现`: lines for outcomes, tiers and awards, now and then with a
+    /// share and a unit scope.
+    pub(super) fn payouts(&mut self) {
+        let targets: Vec<String> = self
+            .outcomes
+            .iter()
+            .chain(&self.tiers)
+            .chain(&self.awards)
+            .cloned()
+            .collect();
+        if targets.is_empty() || !self.r.chance(50) {
+            return;
+        }
+        let mut lines = String::new();
+        for _ in 0..self.r.between(1, 4) {
+            let target = self.r.pick(&targets);
+            let (amount, measure) = self.r.pick(&[
+                ("奖金", " 元"),
+                ("奖金", " 元"),
+                ("奖金", ""),
+                ("扣发绩效", " 元"),
+                ("积分", " 分"),
+            ]);
+            let value = self.r.pick(&[
+                "1000",
+                "2000",
+                "500",
+                "0",
+                "1500.5",
+                "0.01",
+                "999999999.99",
+                "10000",
+            ]);
+            let mut line = format!("    {target} => {amount} {value}{measure}");
+            if self.r.chance(25) {
+                line += &format!(
+                    ", 其中 主要负责人 {}%",
+                    self.r.pick(&["20", "50", "33.33", "100"])
+                );
+            }
+            if self.r.chance(30) {
+                let units: Vec<String> = self.groups.iter().flat_map(|g| g.1.clone()).collect();
+                let mut names: Vec<String> = self.groups.iter().map(|g| g.0.clone()).collect();
+                names.extend(units);
+                let name = self.r.pick(&names);
+                line += &format!(" {} {name}", self.r.pick(&["仅", "不含"]));
+            }
+            lines += &line;
+            lines += "\n";
+        }
+        self.decls.push(format!("兑现 {{\n{lines}}}\n"));
     }
 }

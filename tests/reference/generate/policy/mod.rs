@@ -35,7 +35,23 @@ struct Writer {
     kinds: Vec<Kind>,
     awards: Vec<String>,
     outcomes: Vec<String>,
+    /// Grade tiers' names; empty: no `等次`.
+    tiers: Vec<String>,
+    /// Outcomes, awards and grades in an order each may read only those
+    /// before it (so the policy has no cycle, KH209).
+    order: Vec<Dec>,
+    /// What the condition being written may read: set while writing an
+    /// outcome's or a tier's condition.
+    reading: Option<Dec>,
     decls: Vec<String>,
+}
+
+/// A decision of the policy, by name.
+#[derive(Clone, PartialEq, Eq, Debug)]
+enum Dec {
+    Outcome(String),
+    Award(String),
+    Grades,
 }
 
 const VALUES: [&str; 5] = ["甲", "乙", "丙", "丁", "戊"];
@@ -51,6 +67,9 @@ pub fn policy(r: Rng) -> String {
         kinds: Vec::new(),
         awards: Vec::new(),
         outcomes: Vec::new(),
+        tiers: Vec::new(),
+        order: Vec::new(),
+        reading: None,
         decls: Vec::new(),
     };
     w.year = w.r.pick(&[2019, 2020, 2023, 2024]);
@@ -60,6 +79,19 @@ pub fn policy(r: Rng) -> String {
     w.kinds();
     w.awards = (1..=w.r.below(3)).map(|i| format!("奖{i}")).collect();
     w.outcomes = (1..=w.r.below(4)).map(|i| format!("罚{i}")).collect();
+    if w.r.chance(50) {
+        w.tiers = (1..=w.r.between(2, 4)).map(|i| format!("档{i}")).collect();
+    }
+    w.order = w
+        .outcomes
+        .iter()
+        .map(|o| Dec::Outcome(o.clone()))
+        .chain(w.awards.iter().map(|a| Dec::Award(a.clone())))
+        .chain((!w.tiers.is_empty()).then_some(Dec::Grades))
+        .collect();
+    let mut order = std::mem::take(&mut w.order);
+    w.r.shuffle(&mut order);
+    w.order = order;
     w.sections();
     w.vetoes();
     w.findings();
@@ -67,6 +99,7 @@ pub fn policy(r: Rng) -> String {
     w.outcome_decls();
     w.award_decls();
     w.grades();
+    w.payouts();
     if w.r.chance(20) {
         let mut decls = std::mem::take(&mut w.decls);
         w.r.shuffle(&mut decls);
