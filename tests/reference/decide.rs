@@ -68,11 +68,6 @@ pub struct Decided {
     pub grade: BTreeSet<Grade>,
     /// Per `兑现` line: whether it is due to the unit.
     pub payouts: Vec<BTreeSet<bool>>,
-    /// Its grade differs between worlds, and some world gives it a tier
-    /// with a quota after the earliest tier it may take: a place kaohe does
-    /// not count against that tier (the campaign classifies such cases
-    /// apart, see tests/reference.rs).
-    pub fell_into_quota: bool,
 }
 
 /// One world's decisions about one unit.
@@ -323,7 +318,6 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Result<Vec<Decided>, Too
             selection: vec![BTreeSet::new(); m.awards.len()],
             grade: BTreeSet::new(),
             payouts: vec![BTreeSet::new(); m.payouts.len()],
-            fell_into_quota: false,
         })
         .collect();
     let mut w = Worlds {
@@ -345,17 +339,6 @@ pub fn decide(m: &Model<'_>, units: &[UnitEval<'_>]) -> Result<Vec<Decided>, Too
         n
     ];
     w.explore(0, start)?;
-    for d in &mut w.out {
-        let tiers: Vec<usize> = m
-            .tiers
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| d.grade.contains(&Grade::Tier(t.name.text.clone())))
-            .map(|(at, _)| at)
-            .collect();
-        d.fell_into_quota =
-            d.grade.len() > 1 && tiers.iter().skip(1).any(|&t| m.tiers[t].quota.is_some());
-    }
     Ok(w.out)
 }
 

@@ -140,7 +140,6 @@ pub fn verdicts(p: &Program, e: &Evaluation<'_>, json: &str) -> Verdicts {
             outcomes,
             grade,
             payouts,
-            fell_into_quota: false,
             events,
             caps,
         };

@@ -145,7 +145,6 @@ pub fn run_on(m: &Model<'_>, data: &Value, complete: bool) -> Result<Verdicts, V
                     .collect(),
                 grade: Ruled::worlds(&d.grade),
                 payouts: d.payouts.iter().map(Ruled::worlds).collect(),
-                fell_into_quota: d.fell_into_quota,
                 events,
                 caps,
             };

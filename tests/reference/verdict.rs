@@ -60,9 +60,6 @@ pub struct UnitVerdict {
     pub grade: Ruled<Grade>,
     /// Per `兑现` line: whether it is due to the unit.
     pub payouts: Vec<Ruled<bool>>,
-    /// The reference's: in some world, tied across a tier's quota and not
-    /// given it, the unit took a later tier with a quota (not compared).
-    pub fell_into_quota: bool,
     pub events: Vec<EventVerdict>,
     /// Caps that bit: what, from, to; sorted.
     pub caps: Vec<(Capped, Q, Q)>,
