@@ -152,3 +152,59 @@ fn a_scorers_sheet_says_the_same_in_a_csv_folder() {
     );
     assert_eq!(item(&v, "办公室", "一岗双责")["scored_by"], "机关党委");
 }
+
+/// `kaohe template --data` carries `scored_by` into the `评分单位` sheet, so
+/// JSON turned into a workbook or CSV folder keeps who scored (the rulings,
+/// scorers included, are the JSON's); the empty template has the sheet, one
+/// row per listed unit, every cell blank.
+#[test]
+fn the_template_writes_who_scored() {
+    let dir = TempDir::new("scored-by-template");
+    let data = dir.write(
+        "data.json",
+        &sample_with(r#"{"责任清单工作": "市委督查室", "共性工作": "机关党委"}"#),
+    );
+    let json = kaohe(&["eval", POLICY, data.to_str().unwrap(), "--format", "json"]);
+    assert!(json.status.success(), "{}", stderr(&json));
+    for (format, name) in [("xlsx", "data.xlsx"), ("csv", "data-csv")] {
+        let out = dir.path().join(name);
+        let o = kaohe(&[
+            "template",
+            POLICY,
+            "--data",
+            data.to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let again = kaohe(&["eval", POLICY, out.to_str().unwrap(), "--format", "json"]);
+        assert!(again.status.success(), "{}", stderr(&again));
+        assert_eq!(stdout(&again), stdout(&json), "{format}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("data-csv/评分单位.csv")).unwrap();
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert!(lines.next().unwrap().starts_with("单位,"), "{csv}");
+    assert!(
+        lines.next().unwrap().starts_with("办公室,"),
+        "the first unit's row: {csv}"
+    );
+    assert!(csv.contains("市委督查室") && csv.contains("机关党委"), "{csv}");
+
+    let empty = dir.path().join("empty-csv");
+    let o = kaohe(&[
+        "template",
+        POLICY,
+        "--format",
+        "csv",
+        "-o",
+        empty.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let csv = std::fs::read_to_string(empty.join("评分单位.csv")).unwrap();
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len(), 9, "{csv}");
+    assert!(rows[0].starts_with("办公室,,"), "{csv}");
+    assert!(rows.iter().all(|r| r.split(',').skip(1).all(str::is_empty)));
+}

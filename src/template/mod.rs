@@ -1,15 +1,17 @@
 //! `kaohe template`: the workbook an office fills for a policy (sheets `得分`
 //! and `事项` with their headers, a row per listed unit, drop-down lists of
-//! units, kinds and attribute values, each item's maximum in a note, a sheet
-//! per scorer), optionally filled from existing data, which is how JSON data
-//! becomes a workbook. Written as `.xlsx` or as a folder of CSV files.
+//! units, kinds and attribute values, each item's maximum in a note; the
+//! optional `评分单位` sheet saying who scored an item; a sheet per scorer
+//! the policy names), optionally filled from existing data, which is how
+//! JSON data becomes a workbook. Written as `.xlsx` or as a folder of CSV
+//! files.
 
 pub mod csv;
 pub mod xlsx;
 
 use crate::contract::{
     CREDITED_IN, DATE, DOC, EVENTS_SHEET, GROUP, ID, KIND, Named, POINTS, PROPOSED_BY,
-    SCORES_SHEET, TITLE, UNIT,
+    SCORERS_SHEET, SCORES_SHEET, TITLE, UNIT,
 };
 use rust_decimal::Decimal;
 
@@ -55,7 +57,8 @@ pub struct Sheet {
     pub rows: Vec<Vec<Value>>,
 }
 
-/// The workbook of a policy: scores, events, then one sheet per scorer.
+/// The workbook of a policy: scores, events, who scored (`评分单位`), then
+/// one sheet per scorer the policy names.
 pub fn workbook(
     p: &Program,
     lang: Lang,
@@ -178,8 +181,35 @@ pub fn workbook(
         }
     }
 
+    // Who scored each item, when another body did: optional, a blank cell
+    // follows the policy's `评分` (or no one named).
+    let mut scored_by = Sheet {
+        name: SCORERS_SHEET.header(lang).to_string(),
+        columns: vec![Column {
+            list: Some(unit_names.clone()),
+            note: Some(h(
+                "可选：填写各项目的评分单位（如 市委督查室）；留空的按考核办法",
+                "optional: who scored each item; a blank cell follows the policy",
+            )),
+            ..fixed(UNIT)
+        }],
+        rows: Vec::new(),
+    };
+    for i in &leaves {
+        scored_by.columns.push(Column {
+            note: i.scorer.as_ref().map(|s| {
+                if zh {
+                    format!("考核办法：评分 {s}")
+                } else {
+                    format!("the policy: scored_by {s}")
+                }
+            }),
+            ..col(i.name.clone(), &i.name)
+        });
+    }
+
     match data {
-        Some(source) => fill(source, &mut scores, &mut events)?,
+        Some(source) => fill(source, &mut scores, &mut events, &mut scored_by)?,
         None => {
             for g in p.groups.iter().filter(|g| !g.open) {
                 for u in &g.members {
@@ -189,13 +219,16 @@ pub fn workbook(
                             vec![Value::Text(unit.name.clone()), Value::Text(g.name.clone())];
                         row.resize(scores.columns.len(), Value::Blank);
                         scores.rows.push(row);
+                        let mut row = vec![Value::Text(unit.name.clone())];
+                        row.resize(scored_by.columns.len(), Value::Blank);
+                        scored_by.rows.push(row);
                     }
                 }
             }
         }
     }
 
-    let mut sheets = vec![scores.clone(), events];
+    let mut sheets = vec![scores.clone(), events, scored_by];
     let mut scorers: Vec<&str> = leaves.iter().filter_map(|i| i.scorer.as_deref()).collect();
     scorers.dedup();
     scorers.sort_unstable();
@@ -254,7 +287,12 @@ fn cell_value(f: &RawField<'_>) -> Value {
 
 /// Rows from existing data: every key of every unit and event in its column
 /// (a key the sheet has no column for gets one, so nothing is lost).
-fn fill(source: &DataSource<'_>, scores: &mut Sheet, events: &mut Sheet) -> Result<(), Diag> {
+fn fill(
+    source: &DataSource<'_>,
+    scores: &mut Sheet,
+    events: &mut Sheet,
+    scored_by: &mut Sheet,
+) -> Result<(), Diag> {
     let mut units: Vec<RawUnit<'_>> = Vec::new();
     source.each(|_, u| units.push(u.clone()))?;
     let put = |sheet: &mut Sheet, fields: &[RawField<'_>], lead: &[(&str, Value)]| {
@@ -292,6 +330,7 @@ fn fill(source: &DataSource<'_>, scores: &mut Sheet, events: &mut Sheet) -> Resu
             .unwrap_or(Value::Blank);
         let own: Vec<RawField<'_>> = u.fields.iter().chain(&u.score_fields).cloned().collect();
         put(scores, &own, &[]);
+        put(scored_by, &u.scorer_fields, &[("unit", name.clone())]);
         for ev in &u.event_list {
             let fields = u.event_fields.get(ev.start..ev.end).unwrap_or_default();
             put(events, fields, &[("unit", name.clone())]);
@@ -303,5 +342,6 @@ fn fill(source: &DataSource<'_>, scores: &mut Sheet, events: &mut Sheet) -> Resu
     };
     width(scores);
     width(events);
+    width(scored_by);
     Ok(())
 }
