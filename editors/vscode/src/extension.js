@@ -59,9 +59,15 @@ async function stop() {
   }
 }
 
-async function restart() {
-  await stop();
-  await start();
+// Restarts run one after another, so that quick changes of the settings never leave two servers.
+let restarting = Promise.resolve();
+
+function restart() {
+  restarting = restarting.then(async () => {
+    await stop();
+    await start();
+  });
+  return restarting;
 }
 
 /** @param {vscode.ExtensionContext} context */
@@ -72,11 +78,12 @@ async function activate(context) {
     vscode.commands.registerCommand('kaohe.restartServer', restart),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('kaohe.path') || event.affectsConfiguration('kaohe.lang')) {
-        restart();
+        return restart();
       }
+      return undefined;
     }),
   );
-  await start();
+  await restart();
 }
 
 function deactivate() {
