@@ -45,8 +45,10 @@ pub mod eval;
 pub mod examples;
 pub mod files;
 pub mod format;
+pub mod ide;
 #[warn(missing_docs)]
 pub mod ir;
+pub mod lsp;
 pub mod progress;
 pub mod report;
 pub mod resolve;

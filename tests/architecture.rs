@@ -95,12 +95,21 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["exact", "contract", "data", "diag", "i18n", "ir"],
     ),
     ("format", &["ast", "diag", "i18n", "source", "syntax"]),
+    // Position queries for editors and the workbench, over the driver.
+    (
+        "ide",
+        &[
+            "ast", "diag", "driver", "format", "i18n", "resolve", "source", "syntax",
+        ],
+    ),
+    // The language server: LSP's wire format over `ide`.
+    ("lsp", &["diag", "i18n", "ide", "source"]),
     // The shell.
     (
         "cli",
         &[
             "exact", "data", "diag", "diff", "driver", "examples", "files", "format", "i18n",
-            "progress", "report", "source", "template",
+            "lsp", "progress", "report", "source", "template",
         ],
     ),
 ];
@@ -123,7 +132,12 @@ const FORBIDDEN_PATHS: &[(&str, &str)] = &[
 
 /// Crates only one module may name: only `syntax` knows pest, only the
 /// rendering edge knows miette.
-const OWNED_CRATES: &[(&str, &[&str])] = &[("pest", &["syntax"]), ("miette", &["diag", "cli"])];
+const OWNED_CRATES: &[(&str, &[&str])] = &[
+    ("pest", &["syntax"]),
+    ("miette", &["diag", "cli"]),
+    ("lsp_server", &["lsp"]),
+    ("lsp_types", &["lsp"]),
+];
 
 /// The code of a Rust file without its comments and string literals (a
 /// `crate::x` in a doc comment or a message is no dependency).

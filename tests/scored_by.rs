@@ -190,7 +190,10 @@ fn the_template_writes_who_scored() {
         lines.next().unwrap().starts_with("办公室,"),
         "the first unit's row: {csv}"
     );
-    assert!(csv.contains("市委督查室") && csv.contains("机关党委"), "{csv}");
+    assert!(
+        csv.contains("市委督查室") && csv.contains("机关党委"),
+        "{csv}"
+    );
 
     let empty = dir.path().join("empty-csv");
     let o = kaohe(&[

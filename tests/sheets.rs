@@ -215,7 +215,11 @@ fn the_empty_template_has_both_sheets_every_listed_unit_and_drop_downs() {
     let names = book.sheet_names();
     assert_eq!(
         &names[..3],
-        &["得分".to_string(), "事项".to_string(), "评分单位".to_string()]
+        &[
+            "得分".to_string(),
+            "事项".to_string(),
+            "评分单位".to_string()
+        ]
     );
     assert!(names.iter().any(|n| n.starts_with("评分-")), "{names:?}");
     let scores = book.worksheet_range("得分").unwrap();

@@ -48,6 +48,7 @@ pub fn check(resolved: Resolved<'_>) -> Checked<'_> {
         policy,
         symbols,
         mut diags,
+        ..
     } = resolved;
     diags.extend(weights::check(policy));
     diags.extend(amounts::check(policy));

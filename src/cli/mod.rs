@@ -71,6 +71,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// 按统一格式重排考核办法，可换用中文或英文关键字 / lay policies out canonically, keywords in Chinese or English
     Fmt(fmt::FmtArgs),
+    /// 语言服务器（经标准输入输出），供 VS Code、Neovim、Helix 等编辑器使用 / the language server, over stdio, for editors
+    Lsp,
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -84,6 +86,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Codes(args) => codes::run(args, lang),
         Command::Diff(args) => diff::run(args, lang),
         Command::Fmt(args) => fmt::run(args, chosen),
+        Command::Lsp => match crate::lsp::run_stdio() {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("kaohe lsp: {e}");
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

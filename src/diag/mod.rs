@@ -8,7 +8,7 @@ mod excerpt;
 mod message;
 pub mod render;
 pub mod suggest;
-mod text;
+pub(crate) mod text;
 
 pub(crate) use text::invisible;
 

@@ -12,7 +12,7 @@ pub use symbols::{
     AttrSym, Declared, GroupSym, HeaderFacts, ItemSym, KindSym, Symbol, Symbols, UnitSym,
 };
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::ast::{Name, Policy};
 use crate::diag::{Diag, LabelText, Message, Sort, suggest::suggest};
@@ -26,6 +26,35 @@ pub struct Resolved<'a> {
     pub symbols: Symbols<'a>,
     /// KH105/106, KH2xx findings, unsorted.
     pub diags: Vec<Diag>,
+    /// Every name that resolved, where it stands and what it names, in the
+    /// order met: what go-to-definition, references and rename read
+    /// (`src/ide/`), so that they agree with the checker by construction.
+    pub uses: Vec<Use>,
+}
+
+/// A name used where a declaration is meant, resolved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Use {
+    /// The name as written (quotes included).
+    pub span: Span,
+    pub target: Target,
+}
+
+/// What a resolved name names: a declaration of the shared namespace
+/// (§7.8) by sort and index in [`Symbols`], or an event kind's attribute or
+/// one of its values (named per kind, not in the shared namespace).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    Name(Sort, usize),
+    Attr {
+        kind: usize,
+        attr: usize,
+    },
+    Value {
+        kind: usize,
+        attr: usize,
+        value: usize,
+    },
 }
 
 /// Resolves every name of `policy`.
@@ -34,6 +63,7 @@ pub fn resolve(policy: &Policy) -> Resolved<'_> {
         syms: Symbols::default(),
         diags: Vec::new(),
         value_names: FxHashMap::default(),
+        uses: Vec::new(),
     };
     r.declare_all(policy);
     r.check_references(policy);
@@ -41,6 +71,7 @@ pub fn resolve(policy: &Policy) -> Resolved<'_> {
         policy,
         symbols: r.syms,
         diags: r.diags,
+        uses: r.uses,
     }
 }
 
@@ -50,12 +81,20 @@ struct Resolver<'a> {
     /// The values of each (kind, attribute), made on first use: a rule's
     /// value is looked up in a set, not a list (a domain of 10⁵ values
     /// tested by as many rules made resolving quadratic).
-    value_names: FxHashMap<(usize, &'a str), FxHashSet<&'a str>>,
+    value_names: FxHashMap<(usize, &'a str), FxHashMap<&'a str, usize>>,
+    uses: Vec<Use>,
 }
 
 impl<'a> Resolver<'a> {
     fn report(&mut self, diag: Diag) {
         self.diags.push(diag);
+    }
+
+    fn used(&mut self, name: &Name, target: Target) {
+        self.uses.push(Use {
+            span: *name.span,
+            target,
+        });
     }
 
     /// Adds `name` to the shared namespace, or reports the clash (KH202).
@@ -96,7 +135,10 @@ impl<'a> Resolver<'a> {
             return None;
         }
         match self.syms.get(&name.text) {
-            Some(sym) if sorts.contains(&sym.sort) => Some(sym),
+            Some(sym) if sorts.contains(&sym.sort) => {
+                self.used(name, Target::Name(sym.sort, sym.index));
+                Some(sym)
+            }
             Some(sym) => {
                 self.report(
                     Diag::new(

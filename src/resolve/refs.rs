@@ -1,7 +1,9 @@
 //! The reference pass: every name used in a rule, condition, exclusion, key,
 //! schedule or example must name a declaration of the right sort.
 
-use super::Resolver;
+use rustc_hash::FxHashMap;
+
+use super::{Resolver, Target};
 use crate::ast::{
     AwardClause, Cond, CondNode, Condition, Decl, DedupKey, Domain, Example, ExampleStmt,
     Exclusion, Expect, FieldKey, FieldValue, Finding, FindingAction, KeyTarget, Name, Operand,
@@ -113,6 +115,17 @@ impl<'a> Resolver<'a> {
                 names.extend(self.attrs_of(k).iter().map(|(n, _)| *n));
             }
         }
+        let declared = entries.iter().find_map(|e| match &e.node {
+            SectionEntry::Rule(rule) => {
+                let k = self.syms.index_of(&rule.kind.text, Sort::Kind)?;
+                let a = self.attrs_of(k).iter().position(|(n, _)| *n == attr.text)?;
+                Some(Target::Attr { kind: k, attr: a })
+            }
+            _ => None,
+        });
+        if let Some(target) = declared {
+            self.used(attr, target);
+        }
         if !names.contains(&attr.text.as_str()) {
             names.sort_unstable();
             names.dedup();
@@ -145,18 +158,30 @@ impl<'a> Resolver<'a> {
     /// Checks that `attr` is an attribute of kind `k` and `value` one of its values.
     fn attr_value(&mut self, k: usize, attr: &Name, value: &Name) {
         let attrs = self.attrs_of(k);
-        let Some(&(attr_name, domain)) = attrs.iter().find(|(n, _)| *n == attr.text) else {
+        let Some((a, &(attr_name, domain))) =
+            attrs.iter().enumerate().find(|(_, (n, _))| *n == attr.text)
+        else {
             let names: Vec<&str> = attrs.iter().map(|(n, _)| *n).collect();
             self.lookup_in(attr, Sort::Attr, &names);
             return;
         };
+        self.used(attr, Target::Attr { kind: k, attr: a });
         match domain {
             Domain::Values(values) => {
-                let known = self
-                    .value_names
-                    .entry((k, attr_name))
-                    .or_insert_with(|| values.iter().map(|v| v.text.as_str()).collect());
-                if known.contains(value.text.as_str()) {
+                let known = self.value_names.entry((k, attr_name)).or_insert_with(|| {
+                    let mut first = FxHashMap::default();
+                    for (i, v) in values.iter().enumerate() {
+                        first.entry(v.text.as_str()).or_insert(i);
+                    }
+                    first
+                });
+                if let Some(&v) = known.get(value.text.as_str()) {
+                    let target = Target::Value {
+                        kind: k,
+                        attr: a,
+                        value: v,
+                    };
+                    self.used(value, target);
                     return;
                 }
                 let names: Vec<&str> = values.iter().map(|v| v.text.as_str()).collect();
@@ -284,7 +309,9 @@ impl<'a> Resolver<'a> {
                         } else if let FieldKey::Attr(attr) = &field.key {
                             let names: Vec<&str> =
                                 self.attrs_of(k).iter().map(|(n, _)| *n).collect();
-                            self.lookup_in(attr, Sort::Attr, &names);
+                            if let Some(a) = self.lookup_in(attr, Sort::Attr, &names) {
+                                self.used(attr, Target::Attr { kind: k, attr: a });
+                            }
                         }
                     }
                 }

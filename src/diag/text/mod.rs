@@ -155,3 +155,9 @@ pub(super) fn visible(text: String) -> String {
         })
         .collect()
 }
+
+/// The sort of thing a name stands for, as a noun (`单位`, `event kind`):
+/// for the words outside findings (hover, rename refusals) to say it alike.
+pub fn sort_word(s: crate::diag::message::Sort, lang: Lang) -> &'static str {
+    common::sort(s, lang)
+}
