@@ -2,6 +2,8 @@
 //! event kinds with 20 attributes each (issue 4: "well under a second").
 //!
 //! usage: cargo run --release --example analysis_bench [RULES] [ATTRIBUTES] [RUNS] [TESTS]
+//!        cargo run --release --example analysis_bench -- --write FILE [RULES] [ATTRIBUTES]
+//!        (writes the generated policy, for `lsp_bench`)
 //!
 //! The policy has 10 kinds; every kind has ATTRIBUTES attributes of 5 values,
 //! and RULES/10 base rules testing 1–TESTS (default 3) random attributes each, so rules
@@ -84,6 +86,12 @@ fn main() {
     let runs = args.get(2).copied().unwrap_or(5);
     let tests_per_rule = args.get(3).copied().unwrap_or(3).max(1);
     let text = policy(rules, attributes, tests_per_rule);
+    let write = std::env::args().skip_while(|a| a != "--write").nth(1);
+    if let Some(path) = write {
+        std::fs::write(&path, &text).expect("the policy is written");
+        println!("{rules} rules over {attributes} attributes written to {path}");
+        return;
+    }
     let file = kaohe::source::SourceFile::new("generated.kh", text.clone());
     let (mut parse, mut check, mut compile, mut analyze, mut whole) =
         (vec![], vec![], vec![], vec![], vec![]);

@@ -84,6 +84,9 @@ pub struct Built {
     pub program: Option<Program>,
     /// Every finding (warnings and notes included), sorted by position.
     pub diags: Vec<Diag>,
+    /// The keywords written in each language (what `fmt` and an editor's
+    /// completions follow).
+    pub keywords: crate::syntax::KeywordUse,
 }
 
 impl Built {
@@ -125,11 +128,15 @@ pub fn build_with(file: &SourceFile, options: BuildOptions) -> Built {
             policy: parsed.policy,
             program: None,
             diags: parsed.diags,
+            keywords: parsed.keywords,
         };
     }
     let literals_ok = !parsed.has_errors();
     let Parsed {
-        policy, mut diags, ..
+        policy,
+        mut diags,
+        keywords,
+        ..
     } = parsed;
     let checked = check(resolve(&policy));
     // A literal refused by the parser (KH103) reads as 0: what the checker
@@ -157,6 +164,7 @@ pub fn build_with(file: &SourceFile, options: BuildOptions) -> Built {
         policy,
         program,
         diags,
+        keywords,
     }
 }
 

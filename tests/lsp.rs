@@ -245,6 +245,14 @@ fn names_are_navigable_and_renamed_everywhere() {
         "{shown}"
     );
 
+    let citation = c.result(
+        "textDocument/hover",
+        json!({"textDocument": doc(), "position": at(&text, "【四(四)2(1)】", 0, 2)}),
+    );
+    let shown = citation["contents"]["value"].as_str().unwrap();
+    assert!(shown.contains("注明此条的语句 3 处"), "{shown}");
+    assert!(shown.contains("通报批评 责任 是 次要 => 2.5"), "{shown}");
+
     let definition = c.result(
         "textDocument/definition",
         json!({"textDocument": doc(), "position": usage}),

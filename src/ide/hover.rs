@@ -30,7 +30,8 @@ impl Analysis {
         if let Some(h) = self.hover_name(offset, lang) {
             return Some(h);
         }
-        let t = token_at(&lex(self.text()), offset);
+        let tokens = lex(self.text());
+        let t = token_at(&tokens, offset);
         if let Some(t) = t
             && let Class::Keyword(kw) = t.class
         {
@@ -39,7 +40,55 @@ impl Analysis {
                 markdown: keyword_text(kw, lang),
             });
         }
+        if let Some(t) = t.filter(|t| t.class == Class::Citation) {
+            return Some(self.citation_text(&tokens, t.span, lang));
+        }
         self.hover_rule(offset, lang)
+    }
+
+    /// On a citation: the lines of the policy that cite the same clause.
+    fn citation_text(&self, tokens: &[super::tokens::Token], span: Span, lang: Lang) -> Hover {
+        let text = self.text();
+        let clause = text.get(span.start..span.end).unwrap_or("");
+        let lines: Vec<String> = tokens
+            .iter()
+            .filter(|t| {
+                t.class == Class::Citation && text.get(t.span.start..t.span.end) == Some(clause)
+            })
+            .map(|t| {
+                let line = self.lines.position(t.span.start).line;
+                let start = text
+                    .get(..t.span.start)
+                    .and_then(|b| b.rfind('\n'))
+                    .map_or(0, |i| i + 1);
+                let end = text
+                    .get(t.span.start..)
+                    .and_then(|r| r.find('\n'))
+                    .map_or(text.len(), |i| t.span.start + i);
+                format!(
+                    "{}: {}",
+                    line + 1,
+                    text.get(start..end).unwrap_or("").trim()
+                )
+            })
+            .collect();
+        let mut md = match lang {
+            Lang::Zh => format!(
+                "**条款** {clause}，本办法中注明此条的语句 {} 处：\n",
+                lines.len()
+            ),
+            Lang::En => format!(
+                "**clause** {clause}, cited by {} statements of this policy:\n",
+                lines.len()
+            ),
+        };
+        for l in lines.iter().take(MOST_LINES) {
+            md.push_str(&format!("\n- `{l}`"));
+        }
+        if lines.len() > MOST_LINES {
+            md.push_str("\n- …");
+        }
+        Hover { span, markdown: md }
     }
 
     /// On a rule (not on one of its names or keywords): what it means.

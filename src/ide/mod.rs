@@ -39,7 +39,7 @@ impl Analysis {
     pub fn new(name: &str, text: &str) -> Analysis {
         let file = SourceFile::new(name, text);
         let built = driver::build(&file);
-        let keyword_lang = crate::syntax::parse(&file).keywords.majority();
+        let keyword_lang = built.keywords.majority();
         let lines = lines::Lines::new(text);
         Analysis {
             file,

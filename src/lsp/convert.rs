@@ -33,11 +33,11 @@ pub fn edit(lines: &Lines, e: &TextEdit) -> lsp::TextEdit {
     lsp::TextEdit::new(range(lines, e.span), e.text.clone())
 }
 
-/// Characters of a witness shown in a message at most.
-const WITNESS_CHARS: usize = 400;
-
-/// A finding as an LSP diagnostic: code, severity, the message with its help
-/// (and for KH4xx/5xx the witness unit), the related places.
+/// A finding as an LSP diagnostic: code, severity, the message with its help,
+/// the related places. The message of a KH4xx/5xx finding already describes
+/// its example; the witness unit's whole data (which `check --format json`
+/// gives) is left out: an editor shows messages, and a thousand witnesses
+/// would triple what is sent after every edit.
 pub fn diagnostic(
     a: &Analysis,
     d: &Diag,
@@ -54,15 +54,6 @@ pub fn diagnostic(
     if let Some(help) = d.help(lang) {
         message.push_str(lang.pick("\n帮助：", "\nhelp: "));
         message.push_str(&help);
-    }
-    if let Some(w) = &d.witness {
-        let text = w.to_string();
-        let short: String = text.chars().take(WITNESS_CHARS).collect();
-        message.push_str(lang.pick("\n例：", "\nfor example: "));
-        message.push_str(&short);
-        if short.len() < text.len() {
-            message.push('…');
-        }
     }
     let code = d.code().as_str();
     let related: Vec<lsp::DiagnosticRelatedInformation> = d
