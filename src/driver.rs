@@ -260,6 +260,11 @@ pub fn identify(policy: &SourceFile, opened: &Opened<'_>) -> Result<RunInfo, Fai
 
 /// The SHA-256 of a text, in hex.
 pub fn sha256(text: &str) -> String {
+    sha256_bytes(text.as_bytes())
+}
+
+/// The SHA-256 of bytes, in hex.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    format!("{:x}", Sha256::digest(text.as_bytes()))
+    format!("{:x}", Sha256::digest(bytes))
 }

@@ -52,4 +52,5 @@ pub mod lsp;
 pub mod progress;
 pub mod report;
 pub mod resolve;
+pub mod serve;
 pub mod template;

@@ -80,7 +80,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "report",
         &[
-            "exact", "ast", "diag", "driver", "eval", "i18n", "ir", "progress",
+            "exact", "ast", "data", "diag", "driver", "eval", "i18n", "ir", "progress", "source",
         ],
     ),
     (
@@ -104,12 +104,20 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     // The language server: LSP's wire format over `ide`.
     ("lsp", &["diag", "i18n", "ide", "source"]),
+    // The workbench: HTTP over the same library.
+    (
+        "serve",
+        &[
+            "data", "diag", "diff", "driver", "examples", "format", "i18n", "ide", "progress",
+            "report", "source", "template",
+        ],
+    ),
     // The shell.
     (
         "cli",
         &[
             "exact", "data", "diag", "diff", "driver", "examples", "files", "format", "i18n",
-            "lsp", "progress", "report", "source", "template",
+            "lsp", "progress", "report", "serve", "source", "template",
         ],
     ),
 ];
@@ -137,6 +145,8 @@ const OWNED_CRATES: &[(&str, &[&str])] = &[
     ("miette", &["diag", "cli"]),
     ("lsp_server", &["lsp"]),
     ("lsp_types", &["lsp"]),
+    ("axum", &["serve"]),
+    ("tokio", &["serve"]),
 ];
 
 /// The code of a Rust file without its comments and string literals (a

@@ -11,6 +11,7 @@ mod diff;
 pub mod eval;
 mod files;
 mod fmt;
+mod serve;
 mod template;
 mod test;
 
@@ -71,6 +72,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// 按统一格式重排考核办法，可换用中文或英文关键字 / lay policies out canonically, keywords in Chinese or English
     Fmt(fmt::FmtArgs),
+    /// 起草台：在浏览器中编写、检查办法，评估数据，比较版本 / the workbench: a local web page for drafting, checking, evaluating and comparing
+    Serve(serve::ServeArgs),
     /// 语言服务器（经标准输入输出），供 VS Code、Neovim、Helix 等编辑器使用 / the language server, over stdio, for editors
     Lsp,
 }
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Codes(args) => codes::run(args, lang),
         Command::Diff(args) => diff::run(args, lang),
         Command::Fmt(args) => fmt::run(args, chosen),
+        Command::Serve(args) => serve::run(args, lang),
         Command::Lsp => match crate::lsp::run_stdio() {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {

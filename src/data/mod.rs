@@ -159,3 +159,92 @@ fn open_text(file: &SourceFile) -> Result<source::DataSource<'_>, Vec<Diag>> {
         Err(vec![Diag::new(m, Span::default())])
     }
 }
+
+/// The most bytes a `.zip` of CSV files may unpack to (a zip bomb is refused,
+/// not unpacked).
+const MOST_UNZIPPED: u64 = 64 << 20;
+
+impl DataFile {
+    /// Data given as files rather than a path (the workbench's upload): one
+    /// `.json` or `.toml` text, one `.xlsx` workbook, the `.csv` files of a
+    /// folder, or a `.zip` holding them. Read in memory; nothing is written.
+    pub fn from_upload(files: Vec<(String, Vec<u8>)>) -> Result<DataFile, (String, Vec<Diag>)> {
+        let name = files.first().map(|(n, _)| n.clone()).unwrap_or_default();
+        let lower = name.to_lowercase();
+        let unknown = || {
+            let m = Message::UnknownDataFormat { path: name.clone() };
+            (name.clone(), vec![Diag::new(m, Span::default())])
+        };
+        let csv = |files: Vec<(String, Vec<u8>)>| {
+            let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+            let label = |n: &str| n.to_string();
+            let book = sheets::csv::read_files(&names, &label, |n| {
+                files
+                    .iter()
+                    .find(|(m, _)| m == n)
+                    .map(|(_, b)| b.clone())
+                    .ok_or_else(|| n.to_string())
+            });
+            book.map(|book| DataFile::Sheets {
+                name: name.clone(),
+                book,
+            })
+            .map_err(|d| (name.clone(), d))
+        };
+        match files.len() {
+            1 if lower.ends_with(".json") || lower.ends_with(".toml") => {
+                let bytes = files.into_iter().next().map(|(_, b)| b).unwrap_or_default();
+                crate::files::text_of(name.clone(), Ok(bytes))
+                    .map(DataFile::from)
+                    .map_err(|(_, d)| (name.clone(), d))
+            }
+            1 if lower.ends_with(".xlsx") => {
+                let bytes = files.into_iter().next().map(|(_, b)| b).unwrap_or_default();
+                sheets::xlsx::read_bytes(bytes)
+                    .map(|book| DataFile::Sheets {
+                        name: name.clone(),
+                        book,
+                    })
+                    .map_err(|d| (name.clone(), d))
+            }
+            1 if lower.ends_with(".zip") => {
+                let bytes = files.into_iter().next().map(|(_, b)| b).unwrap_or_default();
+                let unzipped = unzip_csv(&bytes).ok_or_else(unknown)?;
+                csv(unzipped)
+            }
+            n if n > 0
+                && files
+                    .iter()
+                    .all(|(f, _)| f.to_lowercase().ends_with(".csv")) =>
+            {
+                csv(files)
+            }
+            _ => Err(unknown()),
+        }
+    }
+}
+
+/// The `.csv` files of a zip, by their base name; `None` for a file that is
+/// no zip or unpacks to more than [`MOST_UNZIPPED`] bytes.
+fn unzip_csv(bytes: &[u8]) -> Option<Vec<(String, Vec<u8>)>> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut out = Vec::new();
+    let mut left = MOST_UNZIPPED;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).ok()?;
+        let name = f.name().ok()?.rsplit('/').next().unwrap_or("").to_string();
+        if !name.to_lowercase().ends_with(".csv") {
+            continue;
+        }
+        let mut data = Vec::new();
+        let read = f
+            .by_ref()
+            .take(left.saturating_add(1))
+            .read_to_end(&mut data)
+            .ok()? as u64;
+        left = left.checked_sub(read)?;
+        out.push((name, data));
+    }
+    Some(out)
+}

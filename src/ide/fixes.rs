@@ -52,6 +52,13 @@ impl Analysis {
     /// The fixes for findings that overlap `range`, then formatting and
     /// translation of the whole file (when it parses).
     pub fn fixes(&self, range: Span, lang: Lang) -> Vec<Fix> {
+        let mut out = self.quick_fixes(range, lang);
+        out.extend(self.file_actions(lang));
+        out
+    }
+
+    /// The fixes for findings that overlap `range` only.
+    pub fn quick_fixes(&self, range: Span, lang: Lang) -> Vec<Fix> {
         let mut out = Vec::new();
         for (i, d) in self.built.diags.iter().enumerate() {
             let overlaps = d.span.start <= range.end && range.start <= d.span.end;
@@ -74,6 +81,13 @@ impl Analysis {
                 });
             }
         }
+        out
+    }
+
+    /// Formatting and translation of the whole file, when it parses and
+    /// they change it.
+    pub fn file_actions(&self, lang: Lang) -> Vec<Fix> {
+        let mut out = Vec::new();
         let whole = Span::new(0, self.text().len());
         let rewrite = |to: Option<Lang>| crate::format::format(&self.file, to).ok();
         if let Some(t) = rewrite(None).filter(|t| t != self.text()) {

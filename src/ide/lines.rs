@@ -9,6 +9,9 @@
 pub struct Lines {
     /// Byte offset of each line's first character.
     starts: Vec<usize>,
+    /// The same, in UTF-16 code units from the text's start (JavaScript's
+    /// string offsets).
+    starts16: Vec<usize>,
     text: String,
 }
 
@@ -21,15 +24,18 @@ pub struct Position {
 
 impl Lines {
     pub fn new(text: &str) -> Lines {
-        let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let (mut starts, mut starts16) = (vec![0], vec![0]);
+        let mut units = 0usize;
+        for (i, c) in text.char_indices() {
+            units += c.len_utf16();
+            if c == '\n' {
+                starts.push(i + 1);
+                starts16.push(units);
+            }
+        }
         Lines {
             starts,
+            starts16,
             text: text.to_string(),
         }
     }
@@ -84,6 +90,25 @@ impl Lines {
         start + text.len()
     }
 
+    /// Byte `offset` as a UTF-16 offset from the text's start.
+    pub fn utf16(&self, offset: usize) -> usize {
+        let p = self.position(offset);
+        self.starts16.get(p.line as usize).copied().unwrap_or(0) + p.column as usize
+    }
+
+    /// A UTF-16 offset from the text's start as a byte offset (clamped).
+    pub fn from_utf16(&self, units: usize) -> usize {
+        let line = self
+            .starts16
+            .partition_point(|s| *s <= units)
+            .saturating_sub(1);
+        let start = self.starts16.get(line).copied().unwrap_or(0);
+        self.offset(Position {
+            line: line as u32,
+            column: units.saturating_sub(start) as u32,
+        })
+    }
+
     /// Number of lines (a final line break starts an empty one).
     pub fn count(&self) -> usize {
         self.starts.len()
@@ -110,5 +135,11 @@ mod tests {
         assert_eq!(text.get(end..end + 1), Some("\r"));
         assert_eq!(l.offset(Position { line: 9, column: 0 }), text.len());
         assert_eq!(l.position(text.len()), Position { line: 2, column: 1 });
+        // Offsets as JavaScript counts them: 𝒳 is two units.
+        assert_eq!(
+            l.utf16(b),
+            text.get(..b).unwrap_or("").encode_utf16().count()
+        );
+        assert_eq!(l.from_utf16(l.utf16(b)), b);
     }
 }

@@ -16,6 +16,7 @@ pub mod jsonl;
 pub mod lists;
 pub mod markdown;
 pub mod payouts;
+pub mod run;
 pub mod summary;
 pub mod text;
 pub mod view;

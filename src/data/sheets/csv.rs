@@ -10,37 +10,55 @@ use crate::contract::{EVENTS_SHEET, Named, SCORERS_SHEET, SCORES_SHEET};
 use crate::diag::{Diag, SheetProblem};
 
 pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let path = |name: &str| dir.join(name).display().to_string();
+    read_files(&names, &path, |name| {
+        std::fs::read(dir.join(name)).map_err(|e| format!("{}: {e}", path(name)))
+    })
+}
+
+/// CSV files given by name (a folder's, or uploaded to the workbench), read
+/// by `read` when wanted; `label` names a file in findings.
+pub fn read_files(
+    names: &[String],
+    label: &dyn Fn(&str) -> String,
+    read: impl Fn(&str) -> Result<Vec<u8>, String>,
+) -> Result<Workbook, Vec<Diag>> {
     let find = |sheet: Named| {
         [sheet.zh, sheet.en]
             .iter()
-            .map(|n| dir.join(format!("{n}.csv")))
-            .find(|p| p.is_file())
+            .map(|n| format!("{n}.csv"))
+            .find(|n| names.contains(n))
     };
     let Some(scores) = find(SCORES_SHEET) else {
-        let found = std::fs::read_dir(dir)
-            .map(|entries| {
-                let mut names: Vec<String> = entries
-                    .filter_map(|e| e.ok())
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect();
-                names.sort();
-                names
-            })
-            .unwrap_or_default();
         return Err(vec![sheet_diag(
             "CSV",
             SheetProblem::MissingFile {
                 file: "得分.csv",
-                found,
+                found: names.to_vec(),
             },
         )]);
     };
-    let scores = grid(&scores, SCORES_SHEET.zh)?;
+    let sheet = |file: &str, name: &str| {
+        let bytes =
+            read(file).map_err(|why| vec![sheet_diag("CSV", SheetProblem::NotAWorkbook(why))])?;
+        grid(&bytes, &label(file), name)
+    };
+    let scores = sheet(&scores, SCORES_SHEET.zh)?;
     let events = find(EVENTS_SHEET)
-        .map(|p| grid(&p, EVENTS_SHEET.zh))
+        .map(|f| sheet(&f, EVENTS_SHEET.zh))
         .transpose()?;
     let scorers = find(SCORERS_SHEET)
-        .map(|p| grid(&p, SCORERS_SHEET.zh))
+        .map(|f| sheet(&f, SCORERS_SHEET.zh))
         .transpose()?;
     Ok(Workbook {
         format: "CSV",
@@ -50,15 +68,14 @@ pub fn read_folder(dir: &Path) -> Result<Workbook, Vec<Diag>> {
     })
 }
 
-fn grid(path: &Path, name: &str) -> Result<Grid, Vec<Diag>> {
+fn grid(bytes: &[u8], file: &str, name: &str) -> Result<Grid, Vec<Diag>> {
     let fail = |why: String| {
         vec![sheet_diag(
             "CSV",
-            SheetProblem::NotAWorkbook(format!("{}: {why}", path.display())),
+            SheetProblem::NotAWorkbook(format!("{file}: {why}")),
         )]
     };
-    let bytes = std::fs::read(path).map_err(|e| fail(e.to_string()))?;
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

@@ -6,10 +6,10 @@
 //! (`得分!D3`) instead of by line and column.
 
 mod cells;
-mod csv;
+pub(crate) mod csv;
 pub mod index;
 mod units;
-mod xlsx;
+pub(crate) mod xlsx;
 mod xlsx_refs;
 
 pub use cells::Cell;

@@ -12,7 +12,6 @@ use crate::diag::{Diag, IoProblem, Message, SheetProblem};
 use crate::source::Span;
 
 pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
-    let fail = |why: String| vec![sheet_diag("Excel", SheetProblem::NotAWorkbook(why))];
     let bytes = std::fs::read(path).map_err(|e| {
         let m = Message::CannotRead {
             path: path.display().to_string(),
@@ -20,6 +19,12 @@ pub fn read_file(path: &Path) -> Result<Workbook, Vec<Diag>> {
         };
         vec![Diag::new(m, Span::default())]
     })?;
+    read_bytes(bytes)
+}
+
+/// A workbook's bytes (a file, or one uploaded to the workbench).
+pub fn read_bytes(bytes: Vec<u8>) -> Result<Workbook, Vec<Diag>> {
+    let fail = |why: String| vec![sheet_diag("Excel", SheetProblem::NotAWorkbook(why))];
     xlsx_refs::check(&bytes).map_err(|o| {
         vec![sheet_diag(
             "Excel",
