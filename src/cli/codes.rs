@@ -8,40 +8,13 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::diag::Code;
+use crate::diag::catalogue::{EN, ZH, section, summary};
 use crate::i18n::Lang;
-
-const ZH: &str = include_str!("../../docs/codes.md");
-const EN: &str = include_str!("../../docs/codes.en.md");
 
 #[derive(Debug, Args)]
 pub struct CodesArgs {
     /// 代码，如 KH401；不写则列出全部 / a code such as KH401; all when left out
     pub code: Option<String>,
-}
-
-/// The section of `doc` about `code`: from its `## KHxxx` heading to the next.
-pub fn section(doc: &str, code: Code) -> Option<&str> {
-    let start = doc.find(&format!("\n## {} ", code.as_str()))? + 1;
-    let rest = doc.get(start..)?;
-    let end = rest.get(3..)?.find("\n## ").map_or(rest.len(), |i| i + 4);
-    rest.get(..end).map(str::trim_end)
-}
-
-/// One line per code: `KH401  错误  规则重叠 …`, from the catalogue's table.
-pub fn summary(doc: &str) -> String {
-    let mut out = String::new();
-    for line in doc.lines().filter(|l| l.starts_with("| [KH")) {
-        let cells: Vec<&str> = line.trim_matches('|').split(" | ").map(str::trim).collect();
-        if let [link, severity, meaning] = cells.as_slice() {
-            let code = link
-                .trim_start_matches('[')
-                .split(']')
-                .next()
-                .unwrap_or(link);
-            out.push_str(&format!("{code}  {severity}  {meaning}\n"));
-        }
-    }
-    out
 }
 
 pub fn run(args: CodesArgs, lang: Lang) -> ExitCode {

@@ -3,6 +3,7 @@
 //! its Chinese and English side by side, in `text/` (one file per family of
 //! codes); rendering to miette happens in [`render`], at the edge.
 
+pub mod catalogue;
 pub mod data;
 mod excerpt;
 mod message;

@@ -250,3 +250,27 @@ pub async fn save(
     let version = saved.map_err(|e| refused(&e, lang))?;
     Ok(Json(json!({ "version": version })))
 }
+
+#[derive(Debug, Deserialize)]
+pub struct CodeQuery {
+    code: String,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// A code's explanation, as `kaohe codes KHxxx` prints it (Markdown).
+pub async fn code(Query(q): Query<CodeQuery>) -> Result<Json<Value>, Refusal> {
+    use crate::diag::catalogue;
+    let lang = lang_of(q.lang.as_deref());
+    let doc = lang.pick(catalogue::ZH, catalogue::EN);
+    crate::diag::Code::parse(&q.code)
+        .and_then(|c| catalogue::section(doc, c))
+        .map(|text| Json(json!({ "code": q.code, "text": text })))
+        .ok_or_else(|| {
+            refusal(
+                StatusCode::NOT_FOUND,
+                "no-code",
+                &format!("{}{}", lang.pick("没有代码 ", "no code "), q.code),
+            )
+        })
+}

@@ -86,6 +86,7 @@ pub fn router(config: Config) -> Router {
         .route("/app.css", get(assets::style))
         .route("/api/files", get(api::files))
         .route("/api/file", get(api::file))
+        .route("/api/code", get(api::code))
         .route("/api/check", post(api::check))
         .route("/api/fmt", post(api::fmt))
         .route("/api/test", post(api::test))
