@@ -48,11 +48,25 @@ fn a_drafters_day_in_the_workbench() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stdout}\n{stderr}");
     assert!(stdout.contains("serve e2e passed"), "{stdout}");
-    for step in ["open", "kh201", "fixed", "examples", "results", "downloaded", "english"] {
+    for step in [
+        "open",
+        "kh201",
+        "fixed",
+        "save-refused",
+        "examples",
+        "results",
+        "downloaded",
+        "compare",
+        "english",
+    ] {
         let shot = std::fs::read_dir(&shots)
             .unwrap()
             .filter_map(|e| e.ok())
-            .any(|e| e.file_name().to_string_lossy().ends_with(&format!("-{step}.png")));
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .ends_with(&format!("-{step}.png"))
+            });
         assert!(shot, "a screenshot of {step}");
     }
 }

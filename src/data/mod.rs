@@ -36,6 +36,16 @@ impl DataFile {
         }
     }
 
+    /// The same data under another name (the workbench names a workspace
+    /// file by its path in the workspace, not on the machine).
+    pub fn named(mut self, new: &str) -> DataFile {
+        match &mut self {
+            DataFile::Text(f) => f.name = new.to_string(),
+            DataFile::Sheets { name, .. } => *name = new.to_string(),
+        }
+        self
+    }
+
     /// Reads `path` as sheets when it is a folder or an `.xlsx` file, else
     /// as text (KH001 says why it cannot be read).
     pub fn load(path: &Path) -> Result<DataFile, (String, Vec<Diag>)> {

@@ -274,3 +274,29 @@ pub async fn code(Query(q): Query<CodeQuery>) -> Result<Json<Value>, Refusal> {
             )
         })
 }
+
+#[derive(Debug, Deserialize)]
+pub struct AtRequest {
+    text: String,
+    /// A UTF-16 offset into `text` (JavaScript's caret position).
+    at: usize,
+    #[serde(default)]
+    lang: Option<String>,
+}
+
+/// What is at the caret: the hover text the language server gives there,
+/// and where the name is declared (a UTF-16 offset).
+pub async fn at(
+    State(s): State<super::State>,
+    Json(r): Json<AtRequest>,
+) -> Result<Json<Value>, Refusal> {
+    let lang = lang_of(r.lang.as_deref());
+    blocking(s.config.budget, lang, move || {
+        let a = Analysis::new("policy.kh", &r.text);
+        let offset = a.lines.from_utf16(r.at);
+        let hover = a.hover(offset, lang).map(|h| h.markdown);
+        let definition = a.definition(offset).map(|d| a.lines.utf16(d.start));
+        Json(json!({ "hover": hover, "definition": definition }))
+    })
+    .await
+}

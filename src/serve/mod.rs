@@ -88,6 +88,7 @@ pub fn router(config: Config) -> Router {
         .route("/api/file", get(api::file))
         .route("/api/code", get(api::code))
         .route("/api/check", post(api::check))
+        .route("/api/at", post(api::at))
         .route("/api/fmt", post(api::fmt))
         .route("/api/test", post(api::test))
         .route("/api/save", post(api::save))

@@ -67,7 +67,9 @@ fn load(ws: &Workspace, spec: &DataSpec, lang: Lang) -> Result<DataFile, Refusal
     };
     if let Some(path) = &spec.path {
         let real = ws.resolve(path).map_err(|r| refused(&r, lang))?;
-        return DataFile::load(&real).map_err(|(_, d)| unreadable(path.clone(), d));
+        return DataFile::load(&real)
+            .map(|d| d.named(path))
+            .map_err(|(_, d)| unreadable(path.clone(), d));
     }
     let mut files = Vec::new();
     for f in &spec.files {

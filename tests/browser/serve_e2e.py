@@ -13,7 +13,10 @@ Copies the shipped policies and sample data into a fresh workspace (with the
   5. evaluates the sample as a workbook: the ranking has 综合业务处 first, the
      先进 list is shown;
   6. downloads the XLSX report and reads it back;
-  7. switches to English: the page and the findings are in English;
+  7. compares 2019 with 2020 on the sample data;
+  8. switches to English: the page and the findings are in English;
+and on the way reads the hover under the editor, reloads the page (unsaved
+edits come back), saves, and is refused a save of a file changed on disk;
 and saves a screenshot of each step in ARTIFACTS. No console error, no
 exception, no request outside the server. Exits 0 when all hold.
 Talks to Chromium over the DevTools pipe (tests/browser/check_html.py).
@@ -78,8 +81,11 @@ class Page:
 
     def shot(self, name):
         self.n += 1
-        data = self.b.send("Page.captureScreenshot", {"format": "png"}, self.s)["data"]
-        path = os.path.join(self.shots, f"{self.n:02d}-{name}.png")
+        # KAOHE_SHOTS=jpeg: smaller pictures, for docs/serve.md.
+        kind = "jpeg" if os.environ.get("KAOHE_SHOTS") == "jpeg" else "png"
+        params = {"format": kind, "quality": 80} if kind == "jpeg" else {"format": kind}
+        data = self.b.send("Page.captureScreenshot", params, self.s)["data"]
+        path = os.path.join(self.shots, f"{self.n:02d}-{name}.{'jpg' if kind == 'jpeg' else 'png'}")
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
 
@@ -141,6 +147,42 @@ def run(chromium, kaohe, shots):
                    || li.classList.contains('error'))""", "the policy clean again")
         p.shot("fixed")
 
+        # What is under the caret: the hover of the language server.
+        p.js("""(() => { const t = document.querySelector('#text');
+                 const at = t.value.indexOf('不含 办公室') + 4; t.focus(); t.setSelectionRange(at, at);
+                 t.dispatchEvent(new Event('click')); })()""")
+        p.until("(document.querySelector('#here .hover') || {}).textContent", "the hover under the editor")
+        shown = p.js("document.querySelector('#here .hover').textContent")
+        if "单位" not in shown or "办公室" not in shown:
+            failures.append(f"the hover at 办公室: {shown}")
+
+        # Unsaved edits survive a reload.
+        p.js("""(() => { const t = document.querySelector('#text');
+                 t.value = t.value + '// 未保存的一行\\n'; t.dispatchEvent(new Event('input')); })()""")
+        b.events.clear()
+        b.send("Page.reload", {}, s)
+        b.wait_for("Page.loadEventFired")
+        p.until("document.querySelector('#text').value.includes('// 未保存的一行')", "the draft restored")
+        if "恢复" not in p.js("document.querySelector('#status').textContent"):
+            failures.append("the restored draft is not said")
+        # Saved; then changed on disk by someone else: the save is refused, the text kept.
+        p.js("document.querySelector('#save').click()")
+        p.until("document.querySelector('#status').textContent === '已保存'", "saved")
+        with open(os.path.join(ws, "shaoxing-2019.kh"), encoding="utf-8") as f:
+            on_disk = f.read()
+        if "// 未保存的一行" not in on_disk:
+            failures.append("the save did not reach the file")
+        with open(os.path.join(ws, "shaoxing-2019.kh"), "a", encoding="utf-8") as f:
+            f.write("// 另一个程序写的\n")
+        p.js("""(() => { const t = document.querySelector('#text');
+                 t.value = t.value.replace('// 未保存的一行\\n', ''); t.dispatchEvent(new Event('input'));
+                 document.querySelector('#save').click(); })()""")
+        p.until("document.querySelector('#status').classList.contains('bad')", "the refused save")
+        refused = p.js("document.querySelector('#status').textContent")
+        if "已被修改" not in refused or "// 未保存的一行" in p.js("document.querySelector('#text').value"):
+            failures.append(f"the refused save: {refused}")
+        p.shot("save-refused")
+
         # 4. The examples.
         p.js("document.querySelector('#run-examples').click()")
         summary = p.until("(document.querySelector('#examples h2') || {}).textContent", "the examples")
@@ -182,6 +224,17 @@ def run(chromium, kaohe, shots):
                 failures.append("the downloaded workbook does not name 综合业务处")
         p.shot("downloaded")
 
+        # Last year against this year, with the data: the units that move.
+        p.js("document.querySelector('[data-tab=diff]').click()")
+        p.js("""(() => { const set = (id, v) => { const e = document.querySelector(id); e.value = v; };
+                 set('#old', 'shaoxing-2019.kh'); set('#new', 'shaoxing-2020.kh');
+                 set('#diffdata', 'shaoxing-2019.sample.json');
+                 document.querySelector('#compare').click(); })()""")
+        out = p.until("document.querySelector('#diffout').textContent", "the comparison")
+        if "shaoxing-2020.kh" not in out:
+            failures.append(f"the comparison: {out[:200]}")
+        p.shot("compare")
+
         # 7. English.
         p.js("document.querySelector('#lang').click()")
         p.js("document.querySelector('[data-tab=policy]').click()")
@@ -197,7 +250,12 @@ def run(chromium, kaohe, shots):
             elif m == "Runtime.exceptionThrown":
                 failures.append(f"exception: {prm.get('exceptionDetails')}")
             elif m == "Log.entryAdded" and prm["entry"].get("level") == "error":
-                failures.append(f"console error: {prm['entry'].get('text')}")
+                entry = prm["entry"]
+                # The one refusal asked for: Chromium logs every 4xx response.
+                expected = (entry.get("source") == "network" and "409" in entry.get("text", "")
+                            and entry.get("url", "").endswith("/api/save"))
+                if not expected:
+                    failures.append(f"console error: {entry.get('text')} {entry.get('url', '')}")
             elif m == "Network.requestWillBeSent":
                 req = prm["request"]["url"]
                 if not (req.startswith(url) or req.startswith("data:") or req.startswith("blob:")

@@ -17,7 +17,7 @@ const T = {
     exRun: (p, f) => `示例：${p} 个通过，${f} 个失败`, exNone: '办法中没有示例',
     evaluating: '评估中…', evaluated: '评估完成', dropped: (n) => `已拖入：${n}`,
     comparing: '比较中…', noDiff: '两版办法没有差异', downloaded: (f) => `已下载 ${f}`,
-    formatted: '已排版', chooseData: '请先选择或拖入数据文件',
+    formatted: '已排版', chooseData: '请先选择或拖入数据文件', print: '打印',
   },
   en: {
     title: 'workbench', 'tab.policy': 'Policy', 'tab.data': 'Data and results', 'tab.diff': 'Compare versions',
@@ -32,7 +32,7 @@ const T = {
     exRun: (p, f) => `examples: ${p} passed, ${f} failed`, exNone: 'the policy has no examples',
     evaluating: 'evaluating…', evaluated: 'evaluated', dropped: (n) => `dropped: ${n}`,
     comparing: 'comparing…', noDiff: 'the two policies do not differ', downloaded: (f) => `downloaded ${f}`,
-    formatted: 'formatted', chooseData: 'choose or drop a data file first',
+    formatted: 'formatted', chooseData: 'choose or drop a data file first', print: 'Print',
   },
 };
 
@@ -302,11 +302,26 @@ function applyEdits(edits) {
   check();
 }
 
+// Under the editor: the findings at the caret, then what the name or
+// keyword there is (the language server's hover, from the same module).
 function showHere() {
   const at = text.selectionStart;
   const here = state.checked === text.value
     ? state.diags.filter((d) => d.from <= at && at <= Math.max(d.to, d.from + 1)) : [];
   $('here').innerHTML = here.map((d) => `<div><b>${d.code}</b> ${esc(d.message)}</div>`).join('');
+  clearTimeout(state.hoverTimer);
+  state.hoverTimer = setTimeout(() => hover(at), 250);
+}
+
+async function hover(at) {
+  const sent = text.value;
+  const r = await api('/api/at', { text: sent, at, lang });
+  if (!r.ok || text.value !== sent || text.selectionStart !== at || !r.json.hover) return;
+  const plain = r.json.hover.replace(/```kaohe\n?|```/g, '').replace(/\*\*/g, '').trim();
+  const div = document.createElement('div');
+  div.className = 'hover';
+  div.textContent = plain.split('\n').filter((l) => l.trim()).slice(0, 3).join(' · ');
+  $('here').appendChild(div);
 }
 
 text.addEventListener('input', () => { render(); saveDraft(); schedule(); });
@@ -433,6 +448,11 @@ async function evaluate() {
 }
 
 $('evaluate').addEventListener('click', evaluate);
+// The report prints itself (A4, each unit's explanation on its own pages).
+$('print').addEventListener('click', () => {
+  const w = $('report').contentWindow;
+  if (w && $('report').srcdoc) w.print();
+});
 $('datafile').addEventListener('change', () => { state.upload = null; $('dropped').textContent = ''; });
 for (const b of document.querySelectorAll('[data-download]')) {
   b.addEventListener('click', async () => {
