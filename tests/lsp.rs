@@ -402,6 +402,13 @@ fn the_outline_tokens_and_folds_cover_the_policy() {
         diags[0]["message"].as_str().unwrap().contains("bonus"),
         "{diags:?}"
     );
+    // The code links to its section of the codes document beside the binary.
+    let href = diags[0]["codeDescription"]["href"].as_str().unwrap();
+    assert!(href.starts_with("file:///"), "{href}");
+    assert!(
+        href.ends_with("/docs/codes.en.md#kh304-uncapped-bonus"),
+        "{href}"
+    );
     let symbols = c.result(
         "textDocument/documentSymbol",
         json!({"textDocument": doc()}),

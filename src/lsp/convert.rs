@@ -69,7 +69,7 @@ pub fn diagnostic(
         severity: Some(severity),
         code: Some(lsp::NumberOrString::String(code.to_string())),
         code_description: codes_url.and_then(|base| {
-            let href = format!("{base}#{}", code.to_lowercase());
+            let href = format!("{base}#{}", super::encode(&anchor(d.code(), lang)));
             href.parse().ok().map(|href| lsp::CodeDescription { href })
         }),
         source: Some("kaohe".to_string()),
@@ -78,4 +78,27 @@ pub fn diagnostic(
         tags: None,
         data: None,
     }
+}
+
+/// The anchor of a code's section in the codes document, as Markdown
+/// renderers (GitHub, VS Code) make it from the heading `## KH304 加分没有封顶`:
+/// lower case, spaces as `-`, punctuation dropped.
+fn anchor(code: crate::diag::Code, lang: Lang) -> String {
+    use crate::diag::catalogue;
+    let doc = lang.pick(catalogue::ZH, catalogue::EN);
+    let heading = catalogue::section(doc, code)
+        .and_then(|s| s.lines().next())
+        .map_or(code.as_str().to_string(), |h| {
+            h.trim_start_matches('#').trim().to_string()
+        });
+    heading
+        .chars()
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            c if c.is_alphanumeric() || c == '-' || c == '_' => {
+                Some(c.to_lowercase().next().unwrap_or(c))
+            }
+            _ => None,
+        })
+        .collect()
 }

@@ -274,8 +274,42 @@ fn options(params: &Value) -> Options {
     let codes_url = o
         .and_then(|o| o.get("codesUrl"))
         .and_then(Value::as_str)
-        .map(str::to_string);
+        .map(str::to_string)
+        .or_else(|| shipped_codes(lang));
     Options { lang, codes_url }
+}
+
+/// The codes' explanations next to the binary, as a `file:` URL: a source
+/// checkout's `docs/codes.md` (the binary in `target/*/`), or an install's
+/// `share/doc/kaohe/codes.md`. Without one, diagnostics carry no link.
+fn shipped_codes(lang: Lang) -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let bin = exe.parent()?;
+    let name = lang.pick("codes.md", "codes.en.md");
+    [bin.join("../../docs"), bin.join("../share/doc/kaohe")]
+        .iter()
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .and_then(|p| p.canonicalize().ok())
+        .map(|p| {
+            format!(
+                "file://{}",
+                encode(&p.display().to_string().replace('\\', "/"))
+            )
+        })
+}
+
+/// Percent-encodes what a URI may not hold as is.
+pub(crate) fn encode(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/:".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// The file's name for findings: the last part of its URI's path.
