@@ -615,3 +615,34 @@ async fn versions_are_compared_with_the_units_that_move() {
     .json();
     assert_eq!(same["empty"], true);
 }
+
+/// Listening on every address: other machines name the server by addresses
+/// it cannot know, so any host is taken; a cross-site request is still
+/// refused (its Origin is not the host it was sent to).
+#[tokio::test]
+async fn on_every_address_any_host_but_no_other_site() {
+    let dir = workspace("serve-any");
+    let config = kaohe::serve::Config::new(dir.path(), "0.0.0.0:4810".parse().unwrap()).unwrap();
+    let app = kaohe::serve::router(config);
+    let lan = Request::get("/api/files")
+        .header(header::HOST, "192.168.1.5:4810")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(send(&app, lan).await.status, StatusCode::OK);
+    let save = |origin: &str| {
+        Request::post("/api/fmt")
+            .header(header::HOST, "192.168.1.5:4810")
+            .header(header::ORIGIN, origin)
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(json!({"text": policy()}).to_string()))
+            .unwrap()
+    };
+    assert_eq!(
+        send(&app, save("http://192.168.1.5:4810")).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        send(&app, save("http://evil.example")).await.status,
+        StatusCode::FORBIDDEN
+    );
+}

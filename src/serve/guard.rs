@@ -30,10 +30,9 @@ fn refused(state: &super::State, request: &Request) -> Option<Response> {
     };
     let host = header_text(header::HOST)
         .or_else(|| request.uri().authority().map(|a| a.as_str().to_string()));
-    if !host
-        .as_ref()
-        .is_some_and(|h| hosts.iter().any(|x| x.eq_ignore_ascii_case(h)))
-    {
+    let known =
+        |h: &String| state.config.any_host || hosts.iter().any(|x| x.eq_ignore_ascii_case(h));
+    if !host.as_ref().is_some_and(known) {
         return Some(refusal(
             StatusCode::FORBIDDEN,
             "host",
@@ -45,9 +44,10 @@ fn refused(state: &super::State, request: &Request) -> Option<Response> {
         .into_response());
     }
     if let Some(origin) = header_text(header::ORIGIN) {
-        let own = hosts
-            .iter()
-            .any(|h| origin.eq_ignore_ascii_case(&format!("http://{h}")));
+        // The page's own origin: the host it was loaded from.
+        let own = host
+            .as_ref()
+            .is_some_and(|h| origin.eq_ignore_ascii_case(&format!("http://{h}")));
         if !own {
             return Some(
                 refusal(

@@ -37,6 +37,10 @@ pub struct Config {
     pub workspace: Workspace,
     /// `host:port` spellings a request's `Host` may use.
     pub hosts: Vec<String>,
+    /// Listening on every address (`--host 0.0.0.0`): other machines name it
+    /// by addresses it cannot know, so any `Host` is taken, and an `Origin`
+    /// must still be the request's own host.
+    pub any_host: bool,
     /// The longest a check, an evaluation or a diff may take.
     pub budget: Duration,
 }
@@ -60,6 +64,7 @@ impl Config {
         Ok(Config {
             workspace: Workspace::new(folder)?,
             hosts,
+            any_host: addr.ip().is_unspecified(),
             budget: Duration::from_secs(30),
         })
     }
