@@ -205,6 +205,18 @@ def run(chromium, kaohe, shots):
             failures.append("no 先进 list in the results")
         p.shot("results")
 
+        # The same data dropped onto the page (read in the browser, sent as an upload).
+        p.js("""(async () => {
+                 const r = await fetch('/api/file?path=shaoxing-2019.sample.json');
+                 const f = new File([(await r.json()).text], '拖入的数据.json');
+                 document.querySelector('#report').srcdoc = '';
+                 await dropped([f]); })()""")
+        again = p.until("""(() => { const doc = document.querySelector('#report').contentDocument;
+                 const row = doc && doc.querySelector('table.ranking tbody tr');
+                 return row && row.textContent; })()""", "the ranking of the dropped data")
+        if "综合业务处" not in again or "拖入的数据.json" not in p.js("document.querySelector('#dropped').textContent"):
+            failures.append(f"the dropped data: {again}")
+
         # 6. The XLSX report, downloaded and read back.
         p.js("document.querySelector('[data-download=xlsx]').click()")
         end = time.monotonic() + 60
