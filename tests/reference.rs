@@ -383,3 +383,51 @@ fn a_unit_pending_at_a_tier_takes_a_place_of_the_next() {
     let data = r#"{"units":[{"unit":"甲处","scores":{"工作":90}},{"unit":"乙处","scores":{"工作":90}},{"unit":"丙处","scores":{"工作":80}}]}"#;
     agree(policy, data);
 }
+
+/// 甲处 and 乙处 tie (90) for 优秀's one place; 良好 has two. Exactly one of
+/// them falls to 良好, so 丙处 (80) takes the other place of 良好 in every
+/// resolution: kaohe rules it settled (a tie sends at most its surplus to
+/// the next tier, not every tied unit). 丁处 (70) is 一般 in every
+/// resolution; kaohe keeps it pending (conservative: it does not count the
+/// units that surely fall).
+#[test]
+fn a_tie_sends_at_most_its_surplus_to_the_next_tier() {
+    let policy = "考核办法 \"并列\" {
+    年度 2024
+}
+考核对象 {
+    分组 处室 { 甲处, 乙处, 丙处, 丁处 }
+}
+计分 满分 100 {
+    工作 100
+}
+等次 {
+    优秀 当 总分 >= 85 名额 1
+    良好 当 总分 >= 60 名额 2
+    一般 其余
+}
+";
+    let data = r#"{"units":[{"unit":"甲处","scores":{"工作":90}},{"unit":"乙处","scores":{"工作":90}},{"unit":"丙处","scores":{"工作":80}},{"unit":"丁处","scores":{"工作":70}}]}"#;
+    agree(policy, data);
+    let json = common::eval(
+        &SourceFile::new("p.kh", policy),
+        &SourceFile::new("d.json", data),
+        kaohe::report::Format::Json,
+        kaohe::i18n::Lang::Zh,
+        None,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let unit = |name: &str| {
+        v["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|u| u["unit"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(unit("丙处")["grade"], "良好");
+    assert!(unit("丙处").get("grade_pending").is_none(), "settled");
+    assert_eq!(unit("丁处")["grade_pending"], true);
+}

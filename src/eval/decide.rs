@@ -325,9 +325,14 @@ fn grade(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions) {
                 }
                 let sure = states.iter().filter(|(_, h)| *h == Truth::Yes).count();
                 let id = TierId::from_index(ti);
+                // Of the group's units, how many surely take this tier: the
+                // places no unit before the group can have taken go to its
+                // units whose condition holds (none when all are settled).
+                let mut surely_here = 0;
                 let whole = match room.get_mut(ti) {
                     Some(Some((places, lo, _))) if *lo >= *places => continue,
                     Some(Some((places, lo, hi))) if *hi + takes > *places => {
+                        surely_here = sure.min(places.saturating_sub(*hi));
                         *lo = (*lo + sure).min(*places);
                         *hi = *places;
                         false
@@ -339,6 +344,7 @@ fn grade(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions) {
                     }
                     _ => true,
                 };
+                let mut pending: Vec<u32> = Vec::new();
                 for &(u, h) in &states {
                     let grade = match h {
                         Truth::No => continue,
@@ -348,19 +354,26 @@ fn grade(p: &Program, t: &Table<'_>, r: &Ranks, d: &mut Decisions) {
                     if let Some(g) = d.grades.get_mut(u as usize) {
                         *g = grade;
                     }
-                    // A unit pending here may yet fall through (the tie is
-                    // decided against it, or its condition turns out false)
-                    // and take a place of a later tier: count it among each
-                    // such tier's most places taken, so that no unit below
-                    // is called settled there when a resolution pushes it out.
                     if grade == Grade::Pending(id) {
-                        for (tj, later) in p.tiers.iter().enumerate().skip(ti + 1) {
-                            if holds(d, later, u) == Truth::No {
-                                continue;
-                            }
-                            if let Some(Some((_, _, hi))) = room.get_mut(tj) {
-                                *hi += 1;
-                            }
+                        pending.push(u);
+                    }
+                }
+                // A unit pending here may yet fall through (the tie is decided
+                // against it, or its condition turns out false) and take a
+                // place of a later tier. At most all of them but those that
+                // surely take this tier fall: count that many among each later
+                // tier's most places taken (no more than may take it), so that
+                // no unit below is called settled there when a resolution
+                // pushes it out.
+                let may_fall = pending.len().saturating_sub(surely_here);
+                if may_fall > 0 {
+                    for (tj, later) in p.tiers.iter().enumerate().skip(ti + 1) {
+                        let could = pending
+                            .iter()
+                            .filter(|&&u| holds(d, later, u) != Truth::No)
+                            .count();
+                        if let Some(Some((_, _, hi))) = room.get_mut(tj) {
+                            *hi += could.min(may_fall);
                         }
                     }
                 }
