@@ -136,3 +136,30 @@ proptest! {
         prop_assert_eq!(renamed.matches("改过的名称").count(), edits.len());
     }
 }
+
+/// Hostile text through every query: a 50,000-character line, braces
+/// nested ten thousand deep, 30-digit numbers, ten thousand names.
+/// Each query answers (no panic) on text the checker itself refuses.
+#[test]
+fn hostile_text_is_answered() {
+    let long_line = format!(
+        "考核办法 \"{}\" {{\n    年度 2019\n}}\n",
+        "长".repeat(50_000)
+    );
+    let deep = format!("计分 {}{}\n", "{ 甲 1 ".repeat(10_000), "}".repeat(10_000));
+    let digits = "计分 满分 123456789012345678901234567890 {\n    工作 999999999999999999999999999999.5\n}\n加分 {\n    表彰 => 100000000000000000000000000000\n}\n".to_string();
+    let many = format!(
+        "考核对象 {{\n    分组 处室 {{ {} }}\n}}\n",
+        (0..10_000)
+            .map(|i| format!("处{i}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    for text in [long_line, deep, digits, many] {
+        let a = Analysis::new("hostile.kh", &text);
+        whole_file_answers(&a);
+        for at in [0, text.len() / 3, text.len() / 2, text.len()] {
+            every_query(&a, boundary(&text, at));
+        }
+    }
+}
