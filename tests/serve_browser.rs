@@ -15,24 +15,11 @@
 use std::path::Path;
 use std::process::Command;
 
-fn found(program: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {program}")])
-        .output()
-        .is_ok_and(|o| o.status.success())
-}
+mod common;
 
 #[test]
 fn a_drafters_day_in_the_workbench() {
-    let chromium = std::env::var("CHROMIUM").ok().filter(|c| !c.is_empty());
-    let have = chromium.is_some() || found("chromium") || found("chromium-browser");
-    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-    if !(have && found("python3")) {
-        assert!(
-            !in_ci,
-            "CI is set but chromium or python3 is missing (.ci/run installs chromium)"
-        );
-        eprintln!("skipped: no chromium or python3 here (apt-get install -y chromium to run it)");
+    if !common::browser_available() {
         return;
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));

@@ -169,6 +169,25 @@ PRINT = r"""
 """
 
 
+def console_failures(events, allowed_request, expected_error=lambda entry: False):
+    """What the page logged that it should not have: console errors and
+    uncaught exceptions (but the `expected_error` log entries a test provokes),
+    and any request `allowed_request` does not allow."""
+    failures = []
+    for e in events:
+        m, p = e.get("method"), e.get("params", {})
+        if m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
+            failures.append(f"console error: {p.get('args')}")
+        elif m == "Runtime.exceptionThrown":
+            failures.append(f"exception: {p.get('exceptionDetails')}")
+        elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
+            if not expected_error(p["entry"]):
+                failures.append(f"console error: {p['entry'].get('text')} {p['entry'].get('url', '')}")
+        elif m == "Network.requestWillBeSent" and not allowed_request(p["request"]["url"]):
+            failures.append(f"request: {p['request']['url']}")
+    return failures
+
+
 def evaluate(b, session, expr):
     r = b.send("Runtime.evaluate", {"expression": expr, "returnByValue": True}, session)
     if "exceptionDetails" in r:
@@ -219,16 +238,7 @@ def check(chromium, report, rulings):
         if not re.search(rb"/MediaBox\s*\[\s*0 0 59[45]\.?\d* 84[12]\.?\d*\s*\]", pdf):
             failures.append("the printout is not A4")
 
-        for e in b.events:
-            m, p = e.get("method"), e.get("params", {})
-            if m == "Runtime.consoleAPICalled" and p.get("type") in ("error", "assert"):
-                failures.append(f"console error: {p.get('args')}")
-            elif m == "Runtime.exceptionThrown":
-                failures.append(f"exception: {p.get('exceptionDetails')}")
-            elif m == "Log.entryAdded" and p["entry"].get("level") == "error":
-                failures.append(f"console error: {p['entry'].get('text')}")
-            elif m == "Network.requestWillBeSent" and p["request"]["url"] != url:
-                failures.append(f"request: {p['request']['url']}")
+        failures += console_failures(b.events, lambda req: req == url)
         print(f"{seen['title']}: {len(names)} units, {seen['bars']} bars, {pages} printed pages")
     finally:
         b.close()

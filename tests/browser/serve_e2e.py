@@ -255,24 +255,15 @@ def run(chromium, kaohe, shots):
                    return m && /[a-z]{4}/.test(m.textContent); })()""", "English findings")
         p.shot("english")
 
-        for e in b.events:
-            m, prm = e.get("method"), e.get("params", {})
-            if m == "Runtime.consoleAPICalled" and prm.get("type") in ("error", "assert"):
-                failures.append(f"console error: {prm.get('args')}")
-            elif m == "Runtime.exceptionThrown":
-                failures.append(f"exception: {prm.get('exceptionDetails')}")
-            elif m == "Log.entryAdded" and prm["entry"].get("level") == "error":
-                entry = prm["entry"]
-                # The one refusal asked for: Chromium logs every 4xx response.
-                expected = (entry.get("source") == "network" and "409" in entry.get("text", "")
-                            and entry.get("url", "").endswith("/api/save"))
-                if not expected:
-                    failures.append(f"console error: {entry.get('text')} {entry.get('url', '')}")
-            elif m == "Network.requestWillBeSent":
-                req = prm["request"]["url"]
-                if not (req.startswith(url) or req.startswith("data:") or req.startswith("blob:")
-                        or req == "about:srcdoc"):
-                    failures.append(f"request outside the server: {req}")
+        def own(req):
+            return req.startswith(url) or req.startswith(("data:", "blob:")) or req == "about:srcdoc"
+
+        def refused_save(entry):
+            # The one refusal asked for: Chromium logs every 4xx response.
+            return (entry.get("source") == "network" and "409" in entry.get("text", "")
+                    and entry.get("url", "").endswith("/api/save"))
+
+        failures += check_html.console_failures(b.events, own, refused_save)
     except Exception as e:  # a step that timed out or failed: say which
         failures.append(f"{type(e).__name__}: {e}")
         try:

@@ -158,3 +158,27 @@ impl Drop for TempDir {
         let _ = std::fs::remove_dir_all(&self.0);
     }
 }
+
+/// Whether Chromium and Python are here for a browser test; without them
+/// the test is skipped with a note, unless `CI` is set (`.ci/run` installs
+/// Chromium, so in CI a browser test always runs).
+pub fn browser_available() -> bool {
+    let found = |program: &str| {
+        Command::new("sh")
+            .args(["-c", &format!("command -v {program}")])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    let chromium = std::env::var("CHROMIUM").ok().filter(|c| !c.is_empty());
+    let have = chromium.is_some() || found("chromium") || found("chromium-browser");
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    if !(have && found("python3")) {
+        assert!(
+            !in_ci,
+            "CI is set but chromium or python3 is missing (.ci/run installs chromium)"
+        );
+        eprintln!("skipped: no chromium or python3 here (apt-get install -y chromium to run it)");
+        return false;
+    }
+    true
+}
